@@ -1,0 +1,220 @@
+import type { Decimal } from "decimal.js";
+import type { WorkbookInput } from "./input";
+import type { Problem } from "./problems";
+import type { Settings } from "./settings";
+import { Sheet } from "./sheet";
+
+/** One SKUs row: a SKU held at one warehouse. */
+export interface SkuRow {
+  sku: string;
+  warehouse: string;
+  description: string;
+  supplier?: string;
+  onHand: number;
+  safetyStock?: number;
+  safetyDays?: number;
+  leadDays?: number;
+  moq?: number;
+  multiple?: number;
+  unitCost?: Decimal;
+  /** Blank means the product level gives no status. */
+  statusCode?: string;
+  weeklyForecast?: number;
+  /** Where the row and its status cell are, for messages. */
+  address: string;
+  /** Reports a problem at one of the row's cells. */
+  report(field: keyof typeof SKU_FIELDS, message: string): void;
+}
+
+export interface Supplier {
+  code: string;
+  name: string;
+  email: string;
+  leadDays?: number;
+  currency?: string;
+  paymentTerms: string;
+  address: string;
+}
+
+export interface SupplierItem {
+  sku: string;
+  supplier: string;
+  unitPrice?: Decimal;
+  leadDays?: number;
+  moq?: number;
+  multiple?: number;
+  preferred: boolean;
+  address: string;
+  /** Reports a problem at the row's Preferred cell. */
+  report(message: string): void;
+}
+
+export interface Warehouse {
+  code: string;
+  name: string;
+  district: string;
+  region: string;
+}
+
+export const itemKey = (sku: string, warehouse: string): string => `${sku}\u0000${warehouse}`;
+
+export const SKU_FIELDS = {
+  sku: "SKU",
+  description: "Description",
+  warehouse: "Warehouse",
+  supplier: "Supplier",
+  onHand: "On Hand",
+  safetyStock: "Safety Stock",
+  safetyDays: "Safety Days",
+  leadDays: "Lead Time Days",
+  moq: "MOQ",
+  multiple: "Order Multiple",
+  unitCost: "Unit Cost",
+  status: "Purchase Status",
+  weeklyForecast: "Weekly Forecast",
+};
+
+export function readSkus(
+  sheet: Sheet<keyof typeof SKU_FIELDS>,
+  settings: Settings,
+): SkuRow[] {
+  const rows: SkuRow[] = [];
+  const seen = new Map<string, string>();
+  for (const r of sheet.rows) {
+    const sku = sheet.requiredCode(r, "sku", "");
+    if (sku === undefined) continue;
+    const warehouse = sheet.code(r, "warehouse") ?? settings.defaultWarehouse;
+    const key = itemKey(sku, warehouse);
+    const first = seen.get(key);
+    if (first) {
+      sheet.reportAt(r, "sku", `SKU "${sku}" at warehouse "${warehouse}" is already on row ${first}; this row was not used.`);
+      continue;
+    }
+    seen.set(key, sheet.address(r));
+    rows.push({
+      sku,
+      warehouse,
+      description: sheet.text(r, "description"),
+      supplier: sheet.code(r, "supplier"),
+      onHand: sheet.number(r, "onHand") ?? 0,
+      safetyStock: sheet.number(r, "safetyStock", { min: 0 }),
+      safetyDays: sheet.number(r, "safetyDays", { min: 0 }),
+      leadDays: sheet.number(r, "leadDays", { min: 0 }),
+      moq: sheet.number(r, "moq", { min: 0 }),
+      multiple: sheet.number(r, "multiple", { min: 0, exclusive: true }),
+      unitCost: sheet.decimal(r, "unitCost"),
+      statusCode: sheet.code(r, "status"),
+      weeklyForecast: sheet.number(r, "weeklyForecast", { min: 0 }),
+      address: sheet.address(r),
+      report: (field, message) => sheet.reportAt(r, field, message),
+    });
+  }
+  return rows;
+}
+
+const CURRENCY = /^[A-Z]{3}$/;
+
+export function readSuppliers(input: WorkbookInput, problems: Problem[]): Map<string, Supplier> | undefined {
+  const sheet = Sheet.open(
+    input,
+    "Suppliers",
+    { code: "Supplier", name: "Name", email: "Email", leadDays: "Lead Time Days", currency: "Currency", terms: "Payment Terms", address: "Address" },
+    ["code"],
+    problems,
+  );
+  if (!sheet) return undefined;
+  const suppliers = new Map<string, Supplier>();
+  for (const r of sheet.rows) {
+    const code = sheet.requiredCode(r, "code", "");
+    if (code === undefined) continue;
+    if (suppliers.has(code)) {
+      sheet.reportAt(r, "code", `Supplier "${code}" is given twice; the first row stands.`);
+      continue;
+    }
+    let currency: string | undefined = sheet.text(r, "currency");
+    if (currency && !CURRENCY.test(currency)) {
+      sheet.reportAt(r, "currency", `Currency "${currency}" is not a three-letter ISO 4217 code such as USD; the workbook's currency is used.`);
+      currency = undefined;
+    }
+    suppliers.set(code, {
+      code,
+      name: sheet.text(r, "name"),
+      email: sheet.text(r, "email"),
+      leadDays: sheet.number(r, "leadDays", { min: 0 }),
+      currency: currency || undefined,
+      paymentTerms: sheet.text(r, "terms"),
+      address: sheet.text(r, "address"),
+    });
+  }
+  return suppliers;
+}
+
+export function readSupplierItems(
+  input: WorkbookInput,
+  skus: ReadonlySet<string>,
+  suppliers: ReadonlyMap<string, Supplier>,
+  problems: Problem[],
+): SupplierItem[] {
+  const sheet = Sheet.open(
+    input,
+    "Supplier Items",
+    { sku: "SKU", supplier: "Supplier", unitPrice: "Unit Price", leadDays: "Lead Time Days", moq: "MOQ", multiple: "Order Multiple", preferred: "Preferred" },
+    ["sku", "supplier"],
+    problems,
+  );
+  if (!sheet) return [];
+  const items: SupplierItem[] = [];
+  const seen = new Set<string>();
+  for (const r of sheet.rows) {
+    const sku = sheet.requiredCode(r, "sku", "");
+    const supplier = sheet.requiredCode(r, "supplier", "");
+    if (sku === undefined || supplier === undefined) continue;
+    if (!skus.has(sku)) {
+      sheet.reportAt(r, "sku", `SKU "${sku}" is not on the SKUs sheet; this supplier item was not used.`);
+      continue;
+    }
+    if (!suppliers.has(supplier)) {
+      sheet.reportAt(r, "supplier", `Supplier "${supplier}" is not on the Suppliers sheet; this supplier item was not used.`);
+      continue;
+    }
+    const key = itemKey(sku, supplier);
+    if (seen.has(key)) {
+      sheet.reportAt(r, "sku", `SKU "${sku}" is linked to supplier "${supplier}" twice; the first row stands.`);
+      continue;
+    }
+    seen.add(key);
+    items.push({
+      sku,
+      supplier,
+      unitPrice: sheet.decimal(r, "unitPrice"),
+      leadDays: sheet.number(r, "leadDays", { min: 0 }),
+      moq: sheet.number(r, "moq", { min: 0 }),
+      multiple: sheet.number(r, "multiple", { min: 0, exclusive: true }),
+      preferred: sheet.boolean(r, "preferred") ?? false,
+      address: sheet.address(r, "preferred"),
+      report: (message) => sheet.reportAt(r, "preferred", message),
+    });
+  }
+  return items;
+}
+
+export function readWarehouses(input: WorkbookInput, problems: Problem[]): Map<string, Warehouse> | undefined {
+  const sheet = Sheet.open(input, "Warehouses", { code: "Warehouse", name: "Name", district: "District", region: "Region" }, ["code"], problems);
+  if (!sheet) return undefined;
+  const warehouses = new Map<string, Warehouse>();
+  for (const r of sheet.rows) {
+    const code = sheet.requiredCode(r, "code", "");
+    if (code === undefined) continue;
+    if (warehouses.has(code)) {
+      sheet.reportAt(r, "code", `Warehouse "${code}" is given twice; the first row stands.`);
+      continue;
+    }
+    warehouses.set(code, {
+      code,
+      name: sheet.text(r, "name"),
+      district: sheet.code(r, "district") ?? "",
+      region: sheet.code(r, "region") ?? "",
+    });
+  }
+  return warehouses;
+}

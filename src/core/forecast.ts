@@ -1,0 +1,80 @@
+import { readDate } from "./cells";
+import { itemKey } from "./catalog";
+import type { WorkbookInput } from "./input";
+import type { Problem } from "./problems";
+import type { Settings } from "./settings";
+import { Sheet } from "./sheet";
+import { weekOf } from "./weeks";
+
+const FIELDS = { sku: "SKU", warehouse: "Warehouse", week: "Week", quantity: "Quantity" };
+
+/**
+ * Demand per item-location and plan week, from the Forecast sheet in its wide
+ * (one date column per week) or long (`Week`, `Quantity`) layout.
+ */
+export function readForecast(
+  input: WorkbookInput,
+  settings: Settings,
+  items: ReadonlySet<string>,
+  problems: Problem[],
+): Map<string, Float64Array> {
+  const demand = new Map<string, Float64Array>();
+  const sheet = Sheet.open(input, "Forecast", FIELDS, ["sku"], problems);
+  if (!sheet) return demand;
+  const H = settings.horizonWeeks;
+  const long = sheet.has("week") && sheet.has("quantity");
+  const weekColumns = long ? [] : dateColumns(sheet, settings, input.date1904 ?? false);
+
+  for (const r of sheet.rows) {
+    const sku = sheet.requiredCode(r, "sku", "");
+    if (sku === undefined) continue;
+    const warehouse = sheet.code(r, "warehouse") ?? settings.defaultWarehouse;
+    const key = itemKey(sku, warehouse);
+    if (!items.has(key)) {
+      sheet.reportAt(r, "sku", `SKU "${sku}" at warehouse "${warehouse}" is not on the SKUs sheet; this forecast row was not used.`);
+      continue;
+    }
+    let weeks = demand.get(key);
+    if (!weeks) demand.set(key, (weeks = new Float64Array(H + 1)));
+    if (long) {
+      const day = sheet.date(r, "week");
+      const quantity = sheet.number(r, "quantity", { min: 0 });
+      if (day === undefined) {
+        if (sheet.blank(r, "week")) sheet.reportAt(r, "week", "This forecast row has no Week date, so it was not used.");
+        continue;
+      }
+      const w = weekOf(day, settings.planStart);
+      if (w >= 1 && w <= H) weeks[w] += quantity ?? 0;
+      continue;
+    }
+    const row = sheet.grid.values[r];
+    for (const { col, week } of weekColumns) {
+      const value = row[col];
+      if (value === null || value === undefined || value === "") continue;
+      if (typeof value === "number" && value >= 0) {
+        weeks[week] += value;
+        continue;
+      }
+      const n = typeof value === "string" && /^\s*\d+(\.\d*)?\s*$/.test(value) ? Number(value) : NaN;
+      if (Number.isNaN(n)) {
+        if (typeof value === "string" && value.trim() === "") continue;
+        sheet.report(r, col, `Forecast ${JSON.stringify(String(value))} is not a quantity of 0 or more; it counts as 0.`);
+      } else {
+        weeks[week] += n;
+      }
+    }
+  }
+  return demand;
+}
+
+/** Wide layout: header cells that are dates inside the plan, each mapped to its week. */
+function dateColumns(sheet: Sheet<keyof typeof FIELDS>, settings: Settings, date1904: boolean): { col: number; week: number }[] {
+  const out: { col: number; week: number }[] = [];
+  for (const { col, value } of sheet.otherColumns()) {
+    const day = readDate(value, date1904);
+    if (typeof day !== "number") continue;
+    const week = weekOf(day, settings.planStart);
+    if (week >= 1 && week <= settings.horizonWeeks) out.push({ col, week });
+  }
+  return out;
+}

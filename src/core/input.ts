@@ -1,0 +1,38 @@
+/** What an adapter hands to the core: the cell values of sheets and tables, nothing more. */
+export type CellValue = string | number | boolean | Date | null | undefined;
+
+export interface Grid {
+  /** Sheet name, or table name when `table` is true. */
+  name: string;
+  /** The worksheet the values sit on (for cell addresses). */
+  sheet: string;
+  /** Zero-based position of `values[0][0]` on the worksheet. */
+  originRow?: number;
+  originCol?: number;
+  /** An Excel table (ListObject): its first row is the header row. */
+  table?: boolean;
+  values: CellValue[][];
+}
+
+export interface WorkbookInput {
+  grids: Grid[];
+  /** The workbook uses the 1904 date system. */
+  date1904?: boolean;
+}
+
+/** Names of sheets, tables, columns and settings compare case-insensitively, ignoring spaces, `_` and `-`. */
+export function looseName(name: string): string {
+  return name.toLowerCase().replace(/[\s_-]+/g, "");
+}
+
+/** A table wins over a sheet of the same loose name. */
+export function findGrid(input: WorkbookInput, name: string): Grid | undefined {
+  const key = looseName(name);
+  let sheet: Grid | undefined;
+  for (const grid of input.grids) {
+    if (looseName(grid.name) !== key) continue;
+    if (grid.table) return grid;
+    sheet ??= grid;
+  }
+  return sheet;
+}

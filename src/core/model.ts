@@ -1,0 +1,227 @@
+import { Decimal } from "decimal.js";
+import { itemKey, readSkus, readSupplierItems, readSuppliers, readWarehouses, SKU_FIELDS, type SkuRow, type Supplier, type SupplierItem, type Warehouse } from "./catalog";
+import type { Day } from "./dates";
+import { readForecast } from "./forecast";
+import type { WorkbookInput } from "./input";
+import { type OrderOverride, readOrderOverrides } from "./orderOverrides";
+import { isOpen, type OrderBook, readOrderBook } from "./orders/purchaseOrders";
+import type { Problem } from "./problems";
+import { readSettings, type Settings } from "./settings";
+import { Sheet } from "./sheet";
+import { readStatusOverrides, type StatusOverrides } from "./statusOverrides";
+import { readStatusTable, type ResolvedStatus, type StatusTable } from "./statuses";
+import { weekOf } from "./weeks";
+
+/** Everything the engine needs about one SKU at one warehouse, resolved from the sheets. */
+export interface ItemLocation {
+  sku: string;
+  warehouse: string;
+  description: string;
+  onHand: number;
+  status: ResolvedStatus;
+  /** The preferred supplier's code; undefined when the SKU has none. */
+  supplier?: string;
+  leadDays: number;
+  /** Lead time in whole weeks. */
+  leadWeeks: number;
+  moq: number;
+  multiple: number;
+  unitPrice: Decimal;
+  currency: string;
+  safetyStock: number;
+  /** Indexed by week 1..H (index 0 unused). */
+  demand: Float64Array;
+  scheduled: Float64Array;
+  /** The planner's quantity per order week when it counts; NaN when none. */
+  overrides: Float64Array;
+  /** Status type A or M, and a supplier to order from. */
+  recommendable: boolean;
+}
+
+export interface PlanningModel {
+  settings: Settings;
+  items: ItemLocation[];
+  itemsByKey: Map<string, ItemLocation>;
+  skuRows: SkuRow[];
+  suppliers: Map<string, Supplier>;
+  supplierItems: Map<string, SupplierItem[]>;
+  warehouses: Map<string, Warehouse>;
+  statuses: StatusTable;
+  statusOverrides: StatusOverrides;
+  orderBook: OrderBook;
+  problems: Problem[];
+}
+
+export type ReadResult = { ok: true; model: PlanningModel } | { ok: false; error: string; problems: Problem[] };
+
+export interface ReadOptions {
+  /** The user's today, for the default Plan Start. */
+  today: Day;
+}
+
+/** Reads every input sheet into a planning model; only a workbook without a usable SKUs sheet fails. */
+export function readModel(input: WorkbookInput, options: ReadOptions): ReadResult {
+  const problems: Problem[] = [];
+  const settings = readSettings(input, options.today, problems);
+  const skuSheet = Sheet.open(input, "SKUs", SKU_FIELDS, ["sku"], problems);
+  if (skuSheet === undefined) {
+    return { ok: false, error: "The workbook has no SKUs sheet: add a sheet named SKUs with a SKU column (see the workbook layout in README.md).", problems };
+  }
+  if (skuSheet === null) {
+    return { ok: false, error: "The SKUs sheet has no SKU column in its header row, so nothing can be planned.", problems };
+  }
+  const statuses = readStatusTable(input, problems);
+  const skuRows = readSkus(skuSheet, settings);
+  const suppliers = readSuppliers(input, problems);
+  if (!suppliers) {
+    problems.push({ sheet: "Suppliers", cell: "A1", address: "Suppliers!A1", message: "The workbook has no Suppliers sheet: suppliers' lead times and currencies are unknown, and no order can be placed." });
+  }
+  const supplierMap = suppliers ?? new Map<string, Supplier>();
+  const skuCodes = new Set(skuRows.map((row) => row.sku));
+  const supplierItems = groupBySku(readSupplierItems(input, skuCodes, supplierMap, problems));
+  const warehouses = readWarehouses(input, problems);
+  const statusOverrides = readStatusOverrides(input, statuses, problems);
+  const itemKeys = new Set(skuRows.map((row) => itemKey(row.sku, row.warehouse)));
+  const forecast = readForecast(input, settings, itemKeys, problems);
+  const overrides = readOrderOverrides(input, settings, itemKeys, problems);
+  const orderBook = readOrderBook(input, settings, problems);
+  reportSecondPreferred(supplierItems);
+
+  const H = settings.horizonWeeks;
+  const items: ItemLocation[] = [];
+  const itemsByKey = new Map<string, ItemLocation>();
+  for (const row of skuRows) {
+    const key = itemKey(row.sku, row.warehouse);
+    if (row.statusCode !== undefined && !statuses.get(row.statusCode)) row.report("status", statuses.unknownMessage(row.statusCode));
+    if (row.supplier !== undefined && suppliers && !suppliers.has(row.supplier)) {
+      row.report("supplier", `Supplier "${row.supplier}" of SKU "${row.sku}" is not on the Suppliers sheet.`);
+    }
+    if (warehouses && !warehouses.has(row.warehouse)) {
+      row.report("warehouse", `Warehouse "${row.warehouse}" is not on the Warehouses sheet, so its district and region are unknown.`);
+    }
+    const status = resolveStatus(row, warehouses, statusOverrides, statuses);
+    const linked = supplierItems.get(row.sku) ?? [];
+    const supplier = preferredSupplier(row, linked);
+    if (supplier === undefined) {
+      row.report("supplier", `SKU "${row.sku}" at "${row.warehouse}" has no supplier (none on SKUs or Supplier Items): it is planned without recommendations and cannot be ordered.`);
+    }
+    const item = supplier === undefined ? undefined : linked.find((si) => si.supplier === supplier);
+    const vendor = supplier === undefined ? undefined : supplierMap.get(supplier);
+    const leadDays = item?.leadDays ?? row.leadDays ?? vendor?.leadDays ?? 0;
+    let unitPrice = item?.unitPrice ?? row.unitCost;
+    if (unitPrice === undefined) {
+      if (supplier !== undefined) row.report("unitCost", `SKU "${row.sku}" has no unit price from supplier "${supplier}" nor a Unit Cost; its order value counts as 0.`);
+      unitPrice = new Decimal(0);
+    }
+    const demand = forecast.get(key) ?? flatDemand(row.weeklyForecast ?? 0, H);
+    const safetyDays = row.safetyDays ?? settings.safetyDays;
+    const loc: ItemLocation = {
+      sku: row.sku,
+      warehouse: row.warehouse,
+      description: row.description,
+      onHand: row.onHand,
+      status,
+      supplier,
+      leadDays,
+      leadWeeks: Math.ceil(leadDays / 7),
+      moq: item?.moq ?? row.moq ?? 0,
+      multiple: item?.multiple ?? row.multiple ?? 1,
+      unitPrice,
+      currency: vendor?.currency ?? settings.currency,
+      safetyStock: row.safetyStock ?? (safetyDays / 7) * mean(demand),
+      demand,
+      scheduled: new Float64Array(H + 1),
+      overrides: plannerQuantities(overrides.get(key), status, H),
+      recommendable: status.recommended && supplier !== undefined,
+    };
+    items.push(loc);
+    itemsByKey.set(key, loc);
+  }
+  addScheduledReceipts(orderBook, itemsByKey, settings);
+  return {
+    ok: true,
+    model: { settings, items, itemsByKey, skuRows, suppliers: supplierMap, supplierItems, warehouses: warehouses ?? new Map(), statuses, statusOverrides, orderBook, problems },
+  };
+}
+
+function groupBySku(items: SupplierItem[]): Map<string, SupplierItem[]> {
+  const bySku = new Map<string, SupplierItem[]>();
+  for (const item of items) {
+    const list = bySku.get(item.sku);
+    if (list) list.push(item);
+    else bySku.set(item.sku, [item]);
+  }
+  return bySku;
+}
+
+function reportSecondPreferred(bySku: Map<string, SupplierItem[]>): void {
+  for (const [sku, items] of bySku) {
+    const preferred = items.filter((item) => item.preferred);
+    for (const extra of preferred.slice(1)) {
+      extra.report(`SKU "${sku}" already has a preferred supplier ("${preferred[0].supplier}", ${preferred[0].address}); this one is not preferred.`);
+    }
+  }
+}
+
+/** The first Preferred supplier item, else the SKU row's Supplier, else the first supplier item. */
+export function preferredSupplier(row: SkuRow, linked: SupplierItem[]): string | undefined {
+  return linked.find((si) => si.preferred)?.supplier ?? row.supplier ?? linked[0]?.supplier;
+}
+
+export function resolveStatus(
+  row: SkuRow,
+  warehouses: Map<string, Warehouse> | undefined,
+  overrides: StatusOverrides,
+  statuses: StatusTable,
+): ResolvedStatus {
+  const place = warehouses?.get(row.warehouse);
+  const found = overrides.find(row.sku, { warehouse: row.warehouse, district: place?.district ?? "", region: place?.region ?? "" });
+  if (found) return statuses.resolve(found.code, found.source);
+  if (row.statusCode !== undefined) return statuses.resolve(row.statusCode, "product");
+  return statuses.resolve("A", "default");
+}
+
+function plannerQuantities(rows: Map<number, OrderOverride> | undefined, status: ResolvedStatus, H: number): Float64Array {
+  const q = new Float64Array(H + 1).fill(NaN);
+  if (!rows) return q;
+  for (const override of rows.values()) {
+    if (!status.orderable) {
+      override.report(`This override is ignored: the item's purchase status is ${status.code} (${status.type ?? "unknown"}, from ${status.source}), which cannot be ordered.`);
+      continue;
+    }
+    q[override.week] = override.quantity;
+  }
+  return q;
+}
+
+function flatDemand(perWeek: number, H: number): Float64Array {
+  const d = new Float64Array(H + 1).fill(perWeek);
+  d[0] = 0;
+  return d;
+}
+
+function mean(demand: Float64Array): number {
+  let sum = 0;
+  for (let w = 1; w < demand.length; w++) sum += demand[w];
+  return demand.length > 1 ? sum / (demand.length - 1) : 0;
+}
+
+function addScheduledReceipts(book: OrderBook, items: Map<string, ItemLocation>, settings: Settings): void {
+  for (const po of book.orders) {
+    if (!isOpen(po)) continue;
+    let undated = false;
+    for (const line of po.lines) {
+      const item = items.get(itemKey(line.sku, po.warehouse));
+      if (!item) {
+        line.report(`SKU "${line.sku}" is not on the SKUs sheet at warehouse "${po.warehouse}", so this open line is not counted as inbound.`);
+        continue;
+      }
+      const quantity = Math.max(0, line.quantity - line.receivedQty);
+      const day = line.expectedDelivery ?? po.expectedDelivery;
+      if (day === undefined) undated = true;
+      const week = day === undefined ? 1 : Math.max(1, weekOf(day, settings.planStart));
+      if (week <= settings.horizonWeeks) item.scheduled[week] += quantity;
+    }
+    if (undated) po.reportDelivery(`Open order ${po.number} has no Expected Delivery; its lines count in week 1.`);
+  }
+}

@@ -1,0 +1,58 @@
+import { itemKey } from "./catalog";
+import type { WorkbookInput } from "./input";
+import type { Problem } from "./problems";
+import type { Settings } from "./settings";
+import { Sheet } from "./sheet";
+import { weekOf } from "./weeks";
+
+export interface OrderOverride {
+  week: number;
+  quantity: number;
+  /** Grid row, to report on it later. */
+  row: number;
+  address: string;
+  report(message: string): void;
+}
+
+/** The planner's quantities by item-location, then by order week (the last row of a week stands). */
+export function readOrderOverrides(
+  input: WorkbookInput,
+  settings: Settings,
+  items: ReadonlySet<string>,
+  problems: Problem[],
+): Map<string, Map<number, OrderOverride>> {
+  const byItem = new Map<string, Map<number, OrderOverride>>();
+  const sheet = Sheet.open(input, "Order Overrides", { sku: "SKU", warehouse: "Warehouse", week: "Week", quantity: "Quantity" }, ["sku", "week", "quantity"], problems);
+  if (!sheet) return byItem;
+  for (const r of sheet.rows) {
+    const sku = sheet.requiredCode(r, "sku", "");
+    if (sku === undefined) continue;
+    const warehouse = sheet.code(r, "warehouse") ?? settings.defaultWarehouse;
+    const key = itemKey(sku, warehouse);
+    if (!items.has(key)) {
+      sheet.reportAt(r, "sku", `SKU "${sku}" at warehouse "${warehouse}" is not on the SKUs sheet; this override was not used.`);
+      continue;
+    }
+    const day = sheet.date(r, "week");
+    const quantity = sheet.number(r, "quantity", { min: 0 });
+    if (day === undefined || quantity === undefined) {
+      if (sheet.blank(r, "week")) sheet.reportAt(r, "week", "This override has no Week, so it was not used.");
+      else if (sheet.blank(r, "quantity")) sheet.reportAt(r, "quantity", "This override has no Quantity, so it was not used (0 means do not order).");
+      continue;
+    }
+    const week = weekOf(day, settings.planStart);
+    if (week < 1) {
+      sheet.reportAt(r, "week", `This override's week is before the plan start, so it was ignored.`);
+      continue;
+    }
+    if (week > settings.horizonWeeks) continue;
+    let weeks = byItem.get(key);
+    if (!weeks) byItem.set(key, (weeks = new Map()));
+    const earlier = weeks.get(week);
+    if (earlier) {
+      sheet.reportAt(earlier.row, "week", `A later override for SKU "${sku}" at "${warehouse}" in week ${week} (${sheet.address(r, "week")}) replaces this one.`);
+    }
+    weeks.set(week, { week, quantity, row: r, address: sheet.address(r, "quantity"), report: (m) => sheet.reportAt(r, "quantity", m) });
+  }
+  return byItem;
+}

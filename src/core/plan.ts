@@ -1,0 +1,179 @@
+import type { Decimal } from "decimal.js";
+import type { Day } from "./dates";
+import type { ItemLocation, PlanningModel } from "./model";
+import { lineTotal } from "./money";
+import type { Settings } from "./settings";
+import { weekStart } from "./weeks";
+
+const EPS = 1e-9;
+
+/** The engine's arrays for one item-location, indexed by week 1..H. */
+export interface ItemPlan {
+  item: ItemLocation;
+  /** Arrivals of recommendations and counting overrides. */
+  planned: Float64Array;
+  /** End-of-week projected stock; index 0 is the on-hand now. */
+  projected: Float64Array;
+  /** The engine's quantity per order week, next to any override. */
+  recommended: Float64Array;
+}
+
+/** PLANNING.md's recurrence for one item-location. */
+export function planItem(item: ItemLocation, settings: Settings): ItemPlan {
+  const H = settings.horizonWeeks;
+  const R = settings.reviewWeeks;
+  const L = item.leadWeeks;
+  const { demand: d, scheduled: s, overrides: q, safetyStock: SS, moq, multiple } = item;
+  const planned = new Float64Array(H + 1);
+  const projected = new Float64Array(H + 1);
+  const recommended = new Float64Array(H + 1);
+  projected[0] = item.onHand;
+  for (let a = 1; a <= H; a++) {
+    const o = a - L;
+    let base = projected[a - 1] + s[a] - d[a];
+    if (o >= 1) {
+      if (item.recommendable && (o - 1) % R === 0) {
+        let low = base;
+        let level = base;
+        const end = Math.min(H, a + R - 1);
+        for (let t = a + 1; t <= end; t++) {
+          const earlier = q[t - L];
+          level += s[t] - d[t] + (earlier === earlier ? earlier : 0);
+          if (level < low) low = level;
+        }
+        const need = SS - low;
+        if (need > EPS) recommended[o] = multiple * Math.ceil(Math.max(need, moq) / multiple - EPS);
+      }
+      const arrival = q[o] === q[o] ? q[o] : recommended[o];
+      planned[a] = arrival;
+      base += arrival;
+    }
+    projected[a] = base;
+  }
+  return { item, planned, projected, recommended };
+}
+
+export function planAll(model: PlanningModel): ItemPlan[] {
+  return model.items.map((item) => planItem(item, model.settings));
+}
+
+export type Flag = "below-safety" | "stockout" | "inside-lead-time" | `not-recommended:${string}`;
+
+/** One output row of PLANNING.md. */
+export interface PlanRow {
+  sku: string;
+  warehouse: string;
+  week: number;
+  weekStart: Day;
+  demand: number;
+  scheduledReceipts: number;
+  plannedReceipts: number;
+  projectedOnHand: number;
+  safetyStock: number;
+  recommended: number;
+  override: number | null;
+  orderQty: number;
+  arrivalWeek: number | null;
+  orderValue: Decimal;
+  currency: string;
+  flags: Flag[];
+}
+
+export function orderQty(plan: ItemPlan, week: number): number {
+  const q = plan.item.overrides[week];
+  return q === q ? q : plan.recommended[week];
+}
+
+export function planRow(plan: ItemPlan, week: number, settings: Settings): PlanRow {
+  const { item } = plan;
+  const override = item.overrides[week];
+  const qty = orderQty(plan, week);
+  const projected = plan.projected[week];
+  const flags: Flag[] = [];
+  const below = projected < item.safetyStock - EPS;
+  if (below) flags.push("below-safety");
+  if (projected < -EPS) flags.push("stockout");
+  if (below && week <= item.leadWeeks) flags.push("inside-lead-time");
+  if (!item.status.recommended) flags.push(`not-recommended:${item.status.code}`);
+  return {
+    sku: item.sku,
+    warehouse: item.warehouse,
+    week,
+    weekStart: weekStart(week, settings.planStart),
+    demand: item.demand[week],
+    scheduledReceipts: item.scheduled[week],
+    plannedReceipts: plan.planned[week],
+    projectedOnHand: projected,
+    safetyStock: item.safetyStock,
+    recommended: plan.recommended[week],
+    override: override === override ? override : null,
+    orderQty: qty,
+    arrivalWeek: qty > 0 ? week + item.leadWeeks : null,
+    orderValue: lineTotal(qty, item.unitPrice),
+    currency: item.currency,
+    flags,
+  };
+}
+
+export function* planRows(plans: Iterable<ItemPlan>, settings: Settings): Generator<PlanRow> {
+  for (const plan of plans) {
+    for (let w = 1; w <= settings.horizonWeeks; w++) yield planRow(plan, w, settings);
+  }
+}
+
+/** One line of the Order-now list: what to order this week. */
+export interface OrderNowLine {
+  sku: string;
+  warehouse: string;
+  supplier: string;
+  quantity: number;
+  unitPrice: Decimal;
+  value: Decimal;
+  currency: string;
+  arrivalWeek: number;
+  arrivalDate: Day;
+  /** First week projected below safety stock without this order; null when never. */
+  shortWeek: number | null;
+  shortDate: Day | null;
+}
+
+/** Lines of order week 1 with something to order, most urgent first, then largest value. */
+export function orderNow(plans: Iterable<ItemPlan>, settings: Settings): OrderNowLine[] {
+  const lines: OrderNowLine[] = [];
+  for (const plan of plans) {
+    const quantity = orderQty(plan, 1);
+    if (!(quantity > 0)) continue;
+    const { item } = plan;
+    const arrivalWeek = 1 + item.leadWeeks;
+    const shortWeek = firstShortWeekWithout(plan, quantity, arrivalWeek);
+    lines.push({
+      sku: item.sku,
+      warehouse: item.warehouse,
+      supplier: item.supplier ?? "",
+      quantity,
+      unitPrice: item.unitPrice,
+      value: lineTotal(quantity, item.unitPrice),
+      currency: item.currency,
+      arrivalWeek,
+      arrivalDate: weekStart(arrivalWeek, settings.planStart),
+      shortWeek,
+      shortDate: shortWeek === null ? null : weekStart(shortWeek, settings.planStart),
+    });
+  }
+  return lines.sort(
+    (x, y) =>
+      (x.shortWeek ?? Infinity) - (y.shortWeek ?? Infinity) ||
+      y.value.comparedTo(x.value) ||
+      x.sku.localeCompare(y.sku) ||
+      x.warehouse.localeCompare(y.warehouse),
+  );
+}
+
+function firstShortWeekWithout(plan: ItemPlan, quantity: number, arrivalWeek: number): number | null {
+  const { projected, item } = plan;
+  for (let w = 1; w < projected.length; w++) {
+    const without = projected[w] - (w >= arrivalWeek ? quantity : 0);
+    if (without < item.safetyStock - EPS) return w;
+  }
+  return null;
+}

@@ -1,0 +1,181 @@
+import { Decimal } from "decimal.js";
+import { isBlank, readBoolean, readCode, readDate, readDecimal, readNumber, readText, Rejected, type Reading } from "./cells";
+import type { Day } from "./dates";
+import { type CellValue, findGrid, type Grid, looseName, type WorkbookInput } from "./input";
+import { cellName, type Problem, problemAt, sheetReference } from "./problems";
+
+export interface NumberRule {
+  min?: number;
+  /** The value must be strictly greater than `min`. */
+  exclusive?: boolean;
+  integer?: boolean;
+  max?: number;
+}
+
+/**
+ * One input sheet found by its loose name: header row located, columns mapped to
+ * fields, and typed readers that report every bad cell with its address.
+ */
+export class Sheet<K extends string> {
+  /** Indices (into the grid) of the non-blank rows under the header. */
+  readonly rows: number[] = [];
+  private readonly columns = new Map<K, number>();
+  private readonly headerRow: number;
+
+  private constructor(
+    readonly grid: Grid,
+    fields: Record<K, string>,
+    private readonly problems: Problem[],
+    private readonly date1904: boolean,
+  ) {
+    const values = grid.values;
+    let header = grid.table ? 0 : values.findIndex((row) => row && row.some((v) => !isBlank(v)));
+    if (header < 0) header = values.length;
+    this.headerRow = header;
+    const byName = new Map<string, K>();
+    for (const key of Object.keys(fields) as K[]) byName.set(looseName(fields[key]), key);
+    const headerCells = values[header] ?? [];
+    headerCells.forEach((cell, col) => {
+      if (isBlank(cell)) return;
+      const key = byName.get(looseName(String(cell)));
+      if (key === undefined) return;
+      if (this.columns.has(key)) {
+        this.report(header, col, `Column "${String(cell).trim()}" appears twice; the first one is used.`);
+        return;
+      }
+      this.columns.set(key, col);
+    });
+    for (let r = header + 1; r < values.length; r++) {
+      const row = values[r];
+      if (row && row.some((v) => !isBlank(v))) this.rows.push(r);
+    }
+  }
+
+  /**
+   * Finds a sheet and checks its required columns. `undefined` when there is no such
+   * sheet; `null` when it exists but cannot be used (the problem is reported).
+   */
+  static open<K extends string>(
+    input: WorkbookInput,
+    name: string,
+    fields: Record<K, string>,
+    required: NoInfer<K>[],
+    problems: Problem[],
+  ): Sheet<K> | null | undefined {
+    const grid = findGrid(input, name);
+    if (!grid) return undefined;
+    const sheet = new Sheet(grid, fields, problems, input.date1904 ?? false);
+    const missing = required.filter((key) => !sheet.has(key)).map((key) => `"${fields[key]}"`);
+    if (missing.length === 0) return sheet;
+    const what = missing.length === 1 ? `column ${missing[0]}` : `columns ${missing.join(", ")}`;
+    sheet.report(sheet.headerRow, 0, `The ${name} sheet has no ${what} in its header row, so it was not read.`);
+    return null;
+  }
+
+  has(key: K): boolean {
+    return this.columns.has(key);
+  }
+
+  /** Worksheet row number (1-based) of a grid row, for messages. */
+  address(row: number, key?: K): string {
+    const col = key !== undefined ? (this.columns.get(key) ?? 0) : 0;
+    return sheetReference(this.grid.sheet, this.cellOf(row, col));
+  }
+
+  raw(row: number, key: K): CellValue {
+    const col = this.columns.get(key);
+    return col === undefined ? undefined : this.grid.values[row]?.[col];
+  }
+
+  header(key: K): string {
+    const col = this.columns.get(key);
+    return col === undefined ? key : String(this.grid.values[this.headerRow]?.[col] ?? key).trim();
+  }
+
+  report(row: number, col: number, message: string): void {
+    const r = (this.grid.originRow ?? 0) + row;
+    const c = (this.grid.originCol ?? 0) + col;
+    this.problems.push(problemAt(this.grid.sheet, r, c, message));
+  }
+
+  /** Reports a problem at a field's cell (the row's first cell when the column is absent). */
+  reportAt(row: number, key: K | undefined, message: string): void {
+    this.report(row, key === undefined ? 0 : (this.columns.get(key) ?? 0), message);
+  }
+
+  blank(row: number, key: K): boolean {
+    return isBlank(this.raw(row, key));
+  }
+
+  code(row: number, key: K): string | undefined {
+    return this.accept(row, key, readCode(this.raw(row, key)));
+  }
+
+  /** A code the row cannot do without: blank or bad is reported and gives `undefined`. */
+  requiredCode(row: number, key: K, what: string): string | undefined {
+    if (this.blank(row, key)) {
+      this.reportAt(row, key, `This row has no ${this.header(key)}, so it was not used${what ? ` (${what})` : ""}.`);
+      return undefined;
+    }
+    return this.code(row, key);
+  }
+
+  text(row: number, key: K): string {
+    return readText(this.raw(row, key));
+  }
+
+  number(row: number, key: K, rule: NumberRule = {}): number | undefined {
+    const value = this.accept(row, key, readNumber(this.raw(row, key)));
+    if (value === undefined) return undefined;
+    const broken = breaksRule(value, rule);
+    if (!broken) return value;
+    this.reportAt(row, key, `${this.header(key)} ${value} ${broken}; it was ignored.`);
+    return undefined;
+  }
+
+  decimal(row: number, key: K): Decimal | undefined {
+    const value = this.accept(row, key, readDecimal(this.raw(row, key)));
+    if (value === undefined || !value.isNegative()) return value;
+    this.reportAt(row, key, `${this.header(key)} ${value.toString()} must be 0 or more; it was ignored.`);
+    return undefined;
+  }
+
+  date(row: number, key: K): Day | undefined {
+    return this.accept(row, key, readDate(this.raw(row, key), this.date1904));
+  }
+
+  boolean(row: number, key: K): boolean | undefined {
+    return this.accept(row, key, readBoolean(this.raw(row, key)));
+  }
+
+  /** Header cells of columns that no field claimed, with their grid column. */
+  otherColumns(): { col: number; value: CellValue }[] {
+    const claimed = new Set(this.columns.values());
+    const cells = this.grid.values[this.headerRow] ?? [];
+    const out: { col: number; value: CellValue }[] = [];
+    cells.forEach((value, col) => {
+      if (!claimed.has(col) && !isBlank(value)) out.push({ col, value });
+    });
+    return out;
+  }
+
+  private cellOf(row: number, col: number): string {
+    return cellName((this.grid.originRow ?? 0) + row, (this.grid.originCol ?? 0) + col);
+  }
+
+  private accept<T>(row: number, key: K, reading: Reading<T>): T | undefined {
+    if (!(reading instanceof Rejected)) return reading;
+    this.reportAt(row, key, `${this.header(key)} ${reading.reason}; it was ignored.`);
+    return undefined;
+  }
+}
+
+function breaksRule(value: number, rule: NumberRule): string | undefined {
+  if (rule.integer && !Number.isInteger(value)) return "must be a whole number";
+  if (rule.min !== undefined) {
+    if (rule.exclusive && value <= rule.min) return `must be more than ${rule.min}`;
+    if (!rule.exclusive && value < rule.min) return `must be ${rule.min} or more`;
+  }
+  if (rule.max !== undefined && value > rule.max) return `must be ${rule.max} or less`;
+  return undefined;
+}

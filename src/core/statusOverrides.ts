@@ -1,0 +1,64 @@
+import type { WorkbookInput } from "./input";
+import type { Problem } from "./problems";
+import { Sheet } from "./sheet";
+import type { StatusSource, StatusTable } from "./statuses";
+
+type Level = "warehouse" | "district" | "region";
+const LEVELS: Level[] = ["warehouse", "district", "region"];
+
+/** Status Overrides rows by SKU, level and place. */
+export class StatusOverrides {
+  private readonly byKey = new Map<string, string>();
+
+  static key(sku: string, level: Level, place: string): string {
+    return `${sku}\u0000${level}\u0000${place}`;
+  }
+
+  set(sku: string, level: Level, place: string, code: string): boolean {
+    const key = StatusOverrides.key(sku, level, place);
+    if (this.byKey.has(key)) return false;
+    this.byKey.set(key, code);
+    return true;
+  }
+
+  /** The first override found from the warehouse outwards. */
+  find(sku: string, places: Record<Level, string>): { code: string; source: StatusSource } | undefined {
+    for (const level of LEVELS) {
+      const place = places[level];
+      if (!place) continue;
+      const code = this.byKey.get(StatusOverrides.key(sku, level, place));
+      if (code !== undefined) return { code, source: level };
+    }
+    return undefined;
+  }
+}
+
+export function readStatusOverrides(input: WorkbookInput, statuses: StatusTable, problems: Problem[]): StatusOverrides {
+  const overrides = new StatusOverrides();
+  const sheet = Sheet.open(
+    input,
+    "Status Overrides",
+    { sku: "SKU", warehouse: "Warehouse", district: "District", region: "Region", status: "Status" },
+    ["sku", "status"],
+    problems,
+  );
+  if (!sheet) return overrides;
+  for (const r of sheet.rows) {
+    const sku = sheet.requiredCode(r, "sku", "");
+    const code = sheet.requiredCode(r, "status", "");
+    if (sku === undefined || code === undefined) continue;
+    const filled = LEVELS.filter((level) => sheet.has(level) && !sheet.blank(r, level));
+    if (filled.length !== 1) {
+      sheet.reportAt(r, "sku", `A status override needs exactly one of Warehouse, District or Region; this row has ${filled.length === 0 ? "none" : filled.join(" and ")}, so it was not used.`);
+      continue;
+    }
+    const level = filled[0];
+    const place = sheet.code(r, level);
+    if (place === undefined) continue;
+    if (!statuses.get(code)) sheet.reportAt(r, "status", statuses.unknownMessage(code));
+    if (!overrides.set(sku, level, place, code)) {
+      sheet.reportAt(r, "sku", `SKU "${sku}" already has a status override for ${level} "${place}"; the first row stands.`);
+    }
+  }
+  return overrides;
+}
