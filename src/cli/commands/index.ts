@@ -1,0 +1,11 @@
+import type { Command } from "../main";
+import { check, orderNowCommand, plan, status, writePlan } from "./planning";
+
+/** Every `planster` command; each lives in its own module. */
+export const COMMANDS: Record<string, Command> = {
+  plan,
+  "order-now": orderNowCommand,
+  status,
+  check,
+  "write-plan": writePlan,
+};

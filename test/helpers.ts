@@ -1,0 +1,30 @@
+import { dayFromIso } from "../src/core/dates";
+import type { CellValue } from "../src/core/input";
+import { readModel, type PlanningModel } from "../src/core/model";
+import { MemoryWorkbook } from "../src/workbook/memory";
+
+export const TODAY = dayFromIso("2026-11-23")!;
+
+export function book(sheets: Record<string, CellValue[][]>): MemoryWorkbook {
+  return new MemoryWorkbook(sheets);
+}
+
+/** Reads a workbook that must be readable; "today" is 2026-11-23 (a Monday). */
+export function model(sheets: Record<string, CellValue[][]>): PlanningModel {
+  const result = readModel(book(sheets).input(), { today: TODAY });
+  if (!result.ok) throw new Error(result.error);
+  return result.model;
+}
+
+export function settings(rows: Record<string, CellValue>): CellValue[][] {
+  return [["Setting", "Value"], ...Object.entries(rows).map(([k, v]) => [k, v])];
+}
+
+export const SUPPLIERS: CellValue[][] = [
+  ["Supplier", "Name", "Lead Time Days", "Currency"],
+  ["ACME", "Acme Corp", 14, "USD"],
+];
+
+export function messages(m: PlanningModel): string[] {
+  return m.problems.map((p) => `${p.address}: ${p.message}`);
+}
