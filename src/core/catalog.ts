@@ -56,6 +56,9 @@ export interface Warehouse {
   region: string;
 }
 
+/** An order multiple is a case pack: more than 0, and not so small that dividing by it overflows. */
+const CASE_PACK = { min: 1e-6, exclusive: true };
+
 export const itemKey = (sku: string, warehouse: string): string => `${sku}\u0000${warehouse}`;
 
 export const SKU_FIELDS = {
@@ -101,7 +104,7 @@ export function readSkus(
       safetyDays: sheet.number(r, "safetyDays", { min: 0 }),
       leadDays: sheet.number(r, "leadDays", { min: 0 }),
       moq: sheet.number(r, "moq", { min: 0 }),
-      multiple: sheet.number(r, "multiple", { min: 0, exclusive: true }),
+      multiple: sheet.number(r, "multiple", CASE_PACK),
       unitCost: sheet.decimal(r, "unitCost"),
       statusCode: sheet.code(r, "status"),
       weeklyForecast: sheet.number(r, "weeklyForecast", { min: 0 }),
@@ -189,7 +192,7 @@ export function readSupplierItems(
       unitPrice: sheet.decimal(r, "unitPrice"),
       leadDays: sheet.number(r, "leadDays", { min: 0 }),
       moq: sheet.number(r, "moq", { min: 0 }),
-      multiple: sheet.number(r, "multiple", { min: 0, exclusive: true }),
+      multiple: sheet.number(r, "multiple", CASE_PACK),
       preferred: sheet.boolean(r, "preferred") ?? false,
       address: sheet.address(r, "preferred"),
       report: (message) => sheet.reportAt(r, "preferred", message),

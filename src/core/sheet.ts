@@ -170,7 +170,11 @@ export class Sheet<K extends string> {
   }
 }
 
+/** Beyond this a quantity, day count or amount can only be a typo (and would overflow the plan). */
+const LARGEST = 1e12;
+
 function breaksRule(value: number, rule: NumberRule): string | undefined {
+  if (Math.abs(value) > LARGEST) return "is too large to be real";
   if (rule.integer && !Number.isInteger(value)) return "must be a whole number";
   if (rule.min !== undefined) {
     if (rule.exclusive && value <= rule.min) return `must be more than ${rule.min}`;

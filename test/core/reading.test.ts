@@ -124,7 +124,7 @@ describe("SKUs rows", () => {
       "SKUs!I2: Safety Stock -1 must be 0 or more; it was ignored.",
       "SKUs!G2: Lead Time Days \"ten\" is not a number; it was ignored.",
       "SKUs!E2: MOQ -5 must be 0 or more; it was ignored.",
-      "SKUs!F2: Order Multiple 0 must be more than 0; it was ignored.",
+      "SKUs!F2: Order Multiple 0 must be more than 0.000001; it was ignored.",
       "SKUs!A5: SKU \"abc\" at warehouse \"W1\" is already on row SKUs!A3; this row was not used.",
       "SKUs!A6: This row has no SKU, so it was not used.",
       "SKUs!C7: Supplier \"GHOST\" of SKU \"BAD\" is not on the Suppliers sheet.",
