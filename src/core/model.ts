@@ -80,7 +80,7 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
   const skuCodes = new Set(skuRows.map((row) => row.sku));
   const supplierItems = groupBySku(readSupplierItems(input, skuCodes, supplierMap, problems));
   const warehouses = readWarehouses(input, problems);
-  const statusOverrides = readStatusOverrides(input, statuses, problems);
+  const statusOverrides = readStatusOverrides(input, statuses, { skus: skuCodes, places: warehouses && placesOf(warehouses) }, problems);
   const itemKeys = new Set(skuRows.map((row) => itemKey(row.sku, row.warehouse)));
   const forecast = readForecast(input, settings, itemKeys, problems);
   const overrides = readOrderOverrides(input, settings, itemKeys, problems);
@@ -141,6 +141,15 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
   return {
     ok: true,
     model: { settings, items, itemsByKey, skuRows, suppliers: supplierMap, supplierItems, warehouses: warehouses ?? new Map(), statuses, statusOverrides, orderBook, problems },
+  };
+}
+
+function placesOf(warehouses: Map<string, Warehouse>) {
+  const list = [...warehouses.values()];
+  return {
+    warehouse: new Set(warehouses.keys()),
+    district: new Set(list.map((w) => w.district).filter(Boolean)),
+    region: new Set(list.map((w) => w.region).filter(Boolean)),
   };
 }
 

@@ -33,7 +33,13 @@ export class StatusOverrides {
   }
 }
 
-export function readStatusOverrides(input: WorkbookInput, statuses: StatusTable, problems: Problem[]): StatusOverrides {
+/** What the rows may refer to: SKUs on the SKUs sheet and, when there is a Warehouses sheet, its places. */
+export interface OverrideTargets {
+  skus: ReadonlySet<string>;
+  places?: Record<Level, ReadonlySet<string>>;
+}
+
+export function readStatusOverrides(input: WorkbookInput, statuses: StatusTable, targets: OverrideTargets, problems: Problem[]): StatusOverrides {
   const overrides = new StatusOverrides();
   const sheet = Sheet.open(
     input,
@@ -55,6 +61,14 @@ export function readStatusOverrides(input: WorkbookInput, statuses: StatusTable,
     const level = filled[0];
     const place = sheet.code(r, level);
     if (place === undefined) continue;
+    if (!targets.skus.has(sku)) {
+      sheet.reportAt(r, "sku", `SKU "${sku}" is not on the SKUs sheet; this status override was not used.`);
+      continue;
+    }
+    if (targets.places && !targets.places[level].has(place)) {
+      sheet.reportAt(r, level, `No warehouse on the Warehouses sheet has ${level} "${place}"; this status override was not used.`);
+      continue;
+    }
     if (!statuses.get(code)) sheet.reportAt(r, "status", statuses.unknownMessage(code));
     if (!overrides.set(sku, level, place, code)) {
       sheet.reportAt(r, "sku", `SKU "${sku}" already has a status override for ${level} "${place}"; the first row stands.`);

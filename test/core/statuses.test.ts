@@ -116,6 +116,8 @@ describe("status overrides sheet", () => {
       ["S1", null, "D1", null, "O"],
       ["S1", null, "D1", null, "T"],
       ["S1", null, null, "R1", "Q9"],
+      ["S9", "W1", null, null, "T"],
+      ["S1", null, null, "R7", "T"],
     ],
   });
 
@@ -126,6 +128,8 @@ describe("status overrides sheet", () => {
       expect.stringMatching(/^'Status Overrides'!A3: A status override needs exactly one of Warehouse, District or Region; this row has none/),
       "'Status Overrides'!A5: SKU \"S1\" already has a status override for district \"D1\"; the first row stands.",
       expect.stringMatching(/^'Status Overrides'!E6: Unknown purchase status "Q9"/),
+      "'Status Overrides'!A7: SKU \"S9\" is not on the SKUs sheet; this status override was not used.",
+      "'Status Overrides'!D8: No warehouse on the Warehouses sheet has region \"R7\"; this status override was not used.",
     ]);
   });
 });
