@@ -1,0 +1,64 @@
+import type { Day } from "../core/dates";
+import type { WorkbookInput } from "../core/input";
+import type { OutValue, SheetSpec } from "../core/sheetSpec";
+
+/**
+ * What the pane asks a workbook to write. The same shape as the orders core's
+ * `Writes`, so its actions can be applied as they are: rows appended under a
+ * sheet's (or table's) last row, and single cells of existing rows.
+ */
+export interface Writes {
+  append: { sheet: string; table?: string; col: number; values: OutValue[] }[];
+  cells: { sheet: string; row: number; col: number; value: OutValue }[];
+}
+
+/** A list of allowed values for a column, shown as a dropdown in the cells under its header. */
+export interface ColumnChoices {
+  col: number;
+  values: string[];
+}
+
+/** A sheet the pane creates or rebuilds, with optional dropdowns below its header. */
+export interface SheetWrite extends SheetSpec {
+  choices?: ColumnChoices[];
+}
+
+/** Progress of a long write, from 0 to `total`. */
+export type Progress = (done: number, total: number) => void;
+
+/** The add-in's own storage on this machine (never the workbook): integration keys. */
+export interface SecretStore {
+  get(name: string): string | null;
+  set(name: string, value: string | null): void;
+}
+
+/** A file the user takes away: CSV, X12, a workbook. */
+export interface Download {
+  name: string;
+  mime: string;
+  content: string | Uint8Array;
+}
+
+/**
+ * Everything the pane needs from the workbook it runs on. Excel implements it over
+ * Office.js; the demo page and the tests over a workbook held in memory.
+ */
+export interface WorkbookHost {
+  /** Cell values of every sheet and table, as the core reads them. */
+  read(): Promise<WorkbookInput>;
+  /** Applies writes in one batch; nothing is written when it throws. */
+  apply(writes: Writes): Promise<void>;
+  /** Writes (or replaces) whole sheets, reporting progress for long ones. */
+  writeSheets(sheets: SheetWrite[], progress?: Progress): Promise<void>;
+  /** Selects a cell or range such as `SKUs!E7` or `'PO Lines'!C4`. */
+  select(address: string): Promise<void>;
+  /** Calls back after the workbook changes (the pane's own writes or the user's); returns an unsubscribe. */
+  onChange(listener: () => void): () => void;
+  /** A new workbook holding these sheets (Excel.createWorkbook in Excel, a download elsewhere). */
+  createWorkbook(name: string, sheets: SheetWrite[]): Promise<void>;
+  /** Hands a file to the user. */
+  download(file: Download): void;
+  /** The user's today as a day number. */
+  today(): Day;
+  secrets: SecretStore;
+}

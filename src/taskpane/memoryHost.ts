@@ -1,0 +1,146 @@
+import { localDay, type Day } from "../core/dates";
+import type { CellValue, WorkbookInput } from "../core/input";
+import { MemoryWorkbook } from "../workbook/memory";
+import { type CellRef, parseAddress } from "./address";
+import type { Download, Progress, SecretStore, SheetWrite, WorkbookHost, Writes } from "./host";
+
+/** Rows written between two progress reports of a long sheet write. */
+const CHUNK = 2000;
+
+export interface MemoryHostOptions {
+  today?: Day;
+  secrets?: SecretStore;
+  /** Where downloads go (the demo page saves them; tests collect them). */
+  onDownload?: (file: Download) => void;
+}
+
+/** A workbook created by "share as a new workbook", kept beside the open one. */
+export interface CreatedBook {
+  name: string;
+  book: MemoryWorkbook;
+}
+
+/**
+ * The pane's host over a workbook held in memory: the demo page and the tests.
+ * Writes behave as in Excel: checked first, then applied all together.
+ */
+export class MemoryHost implements WorkbookHost {
+  selection: CellRef | undefined;
+  readonly created: CreatedBook[] = [];
+  /** Dropdowns set by sheet writes, by sheet name. */
+  readonly choices = new Map<string, SheetWrite["choices"]>();
+  private readonly listeners = new Set<() => void>();
+  private readonly viewers = new Set<() => void>();
+  private readonly day: Day;
+
+  constructor(
+    readonly book: MemoryWorkbook,
+    private readonly options: MemoryHostOptions = {},
+  ) {
+    this.day = options.today ?? localDay(new Date());
+    this.secrets = options.secrets ?? memorySecrets();
+  }
+
+  readonly secrets: SecretStore;
+
+  async read(): Promise<WorkbookInput> {
+    return this.book.input();
+  }
+
+  async apply(writes: Writes): Promise<void> {
+    const missing = [...writes.append, ...writes.cells].map((w) => w.sheet).find((name) => !this.book.sheet(name));
+    if (missing !== undefined) throw new Error(`The workbook has no sheet named "${missing}".`);
+    for (const { sheet, col, values } of writes.append) {
+      const rows = this.book.sheet(sheet)!;
+      while (rows.length > 0 && isBlankRow(rows[rows.length - 1])) rows.pop();
+      rows.push([...new Array<CellValue>(col).fill(null), ...values]);
+    }
+    for (const { sheet, row, col, value } of writes.cells) {
+      const rows = this.book.sheet(sheet)!;
+      while (rows.length <= row) rows.push([]);
+      const cells = rows[row];
+      while (cells.length < col) cells.push(null);
+      cells[col] = value;
+    }
+    this.changed();
+  }
+
+  async writeSheets(sheets: SheetWrite[], progress?: Progress): Promise<void> {
+    const total = sheets.reduce((sum, s) => sum + s.rows.length, 0);
+    let done = 0;
+    for (const spec of sheets) {
+      const rows: CellValue[][] = [];
+      for (let from = 0; from < spec.rows.length; from += CHUNK) {
+        rows.push(...spec.rows.slice(from, from + CHUNK).map((row) => [...row]));
+        done += Math.min(CHUNK, spec.rows.length - from);
+        progress?.(done, total);
+        // Lets the page paint the progress between chunks, as Excel's batches do.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      this.book.write(spec.name, rows);
+      if (spec.choices) this.choices.set(spec.name, spec.choices);
+    }
+    progress?.(total, total);
+    this.changed();
+  }
+
+  async select(address: string): Promise<void> {
+    const ref = parseAddress(address);
+    if (!ref || !this.book.sheet(ref.sheet)) throw new Error(`There is no cell ${address} in this workbook.`);
+    this.selection = ref;
+    this.show();
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async createWorkbook(name: string, sheets: SheetWrite[]): Promise<void> {
+    const book = new MemoryWorkbook();
+    for (const spec of sheets) book.write(spec.name, spec.rows);
+    this.created.push({ name, book });
+    this.show();
+  }
+
+  download(file: Download): void {
+    this.options.onDownload?.(file);
+  }
+
+  today(): Day {
+    return this.day;
+  }
+
+  /** The user edited a cell (the demo grid): as in Excel, the pane hears of it. */
+  edit(sheet: string, row: number, col: number, value: string | number | boolean | null): Promise<void> {
+    return this.apply({ append: [], cells: [{ sheet, row, col, value }] });
+  }
+
+  /** Calls back on anything a viewer of the workbook shows: contents, selection, created workbooks. */
+  watch(viewer: () => void): () => void {
+    this.viewers.add(viewer);
+    return () => this.viewers.delete(viewer);
+  }
+
+  private changed(): void {
+    for (const listener of [...this.listeners]) listener();
+    this.show();
+  }
+
+  private show(): void {
+    for (const viewer of [...this.viewers]) viewer();
+  }
+}
+
+function isBlankRow(row: CellValue[] | undefined): boolean {
+  return !row || row.every((v) => v === null || v === undefined || v === "");
+}
+
+/** Secrets kept for the life of the page only. */
+export function memorySecrets(): SecretStore {
+  const values = new Map<string, string>();
+  return {
+    get: (name) => values.get(name) ?? null,
+    set: (name, value) => (value === null ? values.delete(name) : values.set(name, value)),
+  };
+}
