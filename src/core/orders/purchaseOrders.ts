@@ -48,6 +48,8 @@ export interface PoLine {
   receivedQty: number;
   expectedDelivery?: Day;
   address: string;
+  /** Zero-based worksheet row of the line, where an edit writes. */
+  row: number;
   report(message: string): void;
 }
 
@@ -69,6 +71,8 @@ export interface PurchaseOrder {
   lastSynced: string;
   lines: PoLine[];
   address: string;
+  /** Zero-based worksheet row of the header, where an edit writes. */
+  row: number;
   /** Reports a problem at the header's Expected Delivery cell. */
   reportDelivery(message: string): void;
 }
@@ -105,6 +109,10 @@ export function readOrderBook(input: WorkbookInput, settings: Settings, problems
   return book;
 }
 
+function worksheetRow<K extends string>(sheet: Sheet<K>, gridRow: number): number {
+  return (sheet.grid.originRow ?? 0) + gridRow;
+}
+
 const headerRow = new WeakMap<PurchaseOrder, number>();
 
 function readHeaders(sheet: Sheet<keyof typeof PO_FIELDS>, settings: Settings, book: OrderBook): void {
@@ -137,6 +145,7 @@ function readHeaders(sheet: Sheet<keyof typeof PO_FIELDS>, settings: Settings, b
       lastSynced: sheet.text(r, "lastSynced"),
       lines: [],
       address: sheet.address(r),
+      row: worksheetRow(sheet, r),
       reportDelivery: (message) => sheet.reportAt(r, "expectedDelivery", message),
     };
     headerRow.set(po, r);
@@ -187,6 +196,7 @@ function readLines(sheet: Sheet<keyof typeof LINE_FIELDS>, book: OrderBook): voi
       receivedQty,
       expectedDelivery: sheet.date(r, "expectedDelivery"),
       address: sheet.address(r),
+      row: worksheetRow(sheet, r),
       report: (message) => sheet.reportAt(r, "sku", message),
     });
   }

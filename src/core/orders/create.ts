@@ -1,0 +1,167 @@
+import type { Day } from "../dates";
+import type { WorkbookInput } from "../input";
+import { itemKey } from "../catalog";
+import type { PlanningModel } from "../model";
+import { lineTotal } from "../money";
+import { orderQty, planItem } from "../plan";
+import type { Problem } from "../problems";
+import { Sheet } from "../sheet";
+import { weekOf, weekStart } from "../weeks";
+import { numbersInWorkbook, nextNumber } from "./numbering";
+import { headerRecord, lineRecord, type Order, type OrderLine, orderTotal, PO_TYPE } from "./order";
+import { LINE_FIELDS, PO_FIELDS } from "./purchaseOrders";
+import { linkedSuppliers, orderableItem, quantityRefusal, supplierOrRefusal, supplierTerms, warehouseRefusal } from "./rules";
+import { appendRow, clearRow, type SheetLayout, sheetLayout, type Writes } from "./writes";
+
+/** What an order action reads: the planning model and the cells it was read from (for layouts and row numbers). */
+export interface OrderContext {
+  model: PlanningModel;
+  input: WorkbookInput;
+}
+
+/** Every action answers with the rows to write and the order as it will stand, or why nothing is written. */
+export type ActionResult = { ok: true; writes: Writes; order: Order } | { ok: false; reason: string };
+
+export const refuse = (reason: string): ActionResult => ({ ok: false, reason });
+
+export interface NewOrderRequest {
+  supplier: string;
+  /** Blank means the Default Warehouse. */
+  warehouse?: string;
+  lines: { sku: string; quantity: number }[];
+  /** Defaults to the start of the week the supplier's lead time reaches from today. */
+  expectedDelivery?: Day;
+  notes?: string;
+}
+
+export interface WeekLineRequest {
+  sku: string;
+  warehouse: string;
+  /** Order week of the supply plan (1..H). */
+  week: number;
+  /** Defaults to the SKU's preferred supplier. */
+  supplier?: string;
+  /** Defaults to the start of the arrival week. */
+  expectedDelivery?: Day;
+}
+
+export interface OrderLayouts {
+  orders: SheetLayout<keyof typeof PO_FIELDS>;
+  lines: SheetLayout<keyof typeof LINE_FIELDS>;
+}
+
+/** The PO sheets' layouts, or the refusal of ORDERS.md when the workbook does not have them. */
+export function orderLayouts(ctx: OrderContext): OrderLayouts | string {
+  const orders = sheetLayout(ctx.input, "Purchase Orders", PO_FIELDS);
+  const lines = sheetLayout(ctx.input, "PO Lines", LINE_FIELDS);
+  if (!ctx.model.orderBook.hasSheets || !orders || !lines || !orders.columns.has("number") || !lines.columns.has("number")) {
+    return "The workbook has no usable Purchase Orders and PO Lines sheets (with a PO Number column each): create them first, then the order.";
+  }
+  return { orders, lines };
+}
+
+/** A buyer's order: several SKUs of one supplier for one warehouse. */
+export function createOrder(ctx: OrderContext, request: NewOrderRequest, today: Day): ActionResult {
+  return build(ctx, request, today, []);
+}
+
+/** "New Order" on a week line of the supply plan: its Order Qty, then the week's override is cleared. */
+export function createFromWeekLine(ctx: OrderContext, request: WeekLineRequest, today: Day): ActionResult {
+  const { model } = ctx;
+  const { sku, warehouse, week } = request;
+  const item = model.itemsByKey.get(itemKey(sku, warehouse));
+  if (!item) return refuse(`SKU "${sku}" is not on the SKUs sheet at warehouse "${warehouse}".`);
+  if (!Number.isInteger(week) || week < 1 || week > model.settings.horizonWeeks) {
+    return refuse(`Week ${week} is not a week of the plan (1 to ${model.settings.horizonWeeks}).`);
+  }
+  const supplier = request.supplier ?? linkedSuppliers(model, sku, warehouse)[0];
+  if (supplier === undefined) return refuse(`SKU "${sku}" has no supplier (none on SKUs or Supplier Items), so it cannot be ordered.`);
+  const quantity = orderQty(planItem(item, model.settings), week);
+  const terms = supplierTerms(model, sku, warehouse, supplier);
+  const expectedDelivery = request.expectedDelivery ?? (typeof terms === "string" ? undefined : weekStart(week + Math.ceil(terms.leadDays / 7), model.settings.planStart));
+  const overrideRows = overrideRowsOf(ctx, sku, warehouse, week);
+  return build(ctx, { supplier, warehouse, lines: [{ sku, quantity }], expectedDelivery }, today, overrideRows);
+}
+
+function build(ctx: OrderContext, request: NewOrderRequest, today: Day, overrideRows: number[]): ActionResult {
+  const { model, input } = ctx;
+  const layouts = orderLayouts(ctx);
+  if (typeof layouts === "string") return refuse(layouts);
+  const supplier = supplierOrRefusal(model, request.supplier);
+  if (typeof supplier === "string") return refuse(supplier);
+  const warehouse = request.warehouse || model.settings.defaultWarehouse;
+  const badWarehouse = warehouseRefusal(model, warehouse);
+  if (badWarehouse) return refuse(badWarehouse);
+  if (request.lines.length === 0) return refuse("An order needs at least one line.");
+  const lines: OrderLine[] = [];
+  const seen = new Set<string>();
+  let leadDays = 0;
+  for (const { sku, quantity } of request.lines) {
+    if (seen.has(sku)) return refuse(`SKU "${sku}" is on this order twice: give it one line with the whole quantity.`);
+    seen.add(sku);
+    const line = priceLine(model, sku, quantity, supplier.code, warehouse, lines.length + 1);
+    if (typeof line === "string") return refuse(line);
+    lines.push(line.line);
+    leadDays = Math.max(leadDays, line.leadDays);
+  }
+  const expectedDelivery = request.expectedDelivery ?? weekStart(weekOf(today, model.settings.planStart) + Math.ceil(leadDays / 7), model.settings.planStart);
+  if (expectedDelivery < today) return refuse(`The expected delivery is before today's order date; choose a later date.`);
+  const { headers, lines: lineNumbers } = numbersInWorkbook(input);
+  const integrated = model.settings.integrationUrl !== "";
+  const order: Order = {
+    number: nextNumber([...headers, ...lineNumbers].map((n) => n.number), model.settings.poPrefix),
+    type: PO_TYPE,
+    supplier: supplier.code,
+    warehouse,
+    status: integrated ? "Submitted" : "Draft",
+    orderDate: today,
+    expectedDelivery,
+    currency: supplier.currency ?? model.settings.currency,
+    notes: request.notes ?? "",
+    revision: 1,
+    externalId: "",
+    syncStatus: integrated ? "pending" : "",
+    lastSynced: "",
+    lines,
+    total: orderTotal(lines),
+  };
+  const date1904 = input.date1904 ?? false;
+  const overrides = overrideRows.length ? sheetLayout(input, "Order Overrides", {}) : undefined;
+  return {
+    ok: true,
+    order,
+    writes: {
+      append: [appendRow(layouts.orders, headerRecord(order, date1904)), ...lines.map((l) => appendRow(layouts.lines, lineRecord(order, l, date1904)))],
+      cells: overrides ? overrideRows.flatMap((row) => clearRow(overrides, row)) : [],
+    },
+  };
+}
+
+/** One priced line, or the refusal that names the SKU: status, link to the supplier, price, quantity. */
+export function priceLine(model: PlanningModel, sku: string, quantity: number, supplier: string, warehouse: string, number: number): { line: OrderLine; leadDays: number } | string {
+  const item = orderableItem(model, sku, warehouse);
+  if (typeof item === "string") return item;
+  const terms = supplierTerms(model, sku, warehouse, supplier);
+  if (typeof terms === "string") return terms;
+  const badQuantity = quantityRefusal(sku, quantity);
+  if (badQuantity) return badQuantity;
+  return {
+    line: { line: number, sku, quantity, unitPrice: terms.unitPrice, lineTotal: lineTotal(quantity, terms.unitPrice), receivedQty: 0 },
+    leadDays: terms.leadDays,
+  };
+}
+
+/** Every Order Overrides row of the item in that order week (not only the one that stands: an earlier one would come back). */
+function overrideRowsOf(ctx: OrderContext, sku: string, warehouse: string, week: number): number[] {
+  const scratch: Problem[] = [];
+  const sheet = Sheet.open(ctx.input, "Order Overrides", { sku: "SKU", warehouse: "Warehouse", week: "Week" }, ["sku", "week"], scratch);
+  if (!sheet) return [];
+  const { settings } = ctx.model;
+  const origin = sheet.grid.originRow ?? 0;
+  return sheet.rows
+    .filter((r) => {
+      const day = sheet.date(r, "week");
+      return sheet.code(r, "sku") === sku && (sheet.code(r, "warehouse") ?? settings.defaultWarehouse) === warehouse && day !== undefined && weekOf(day, settings.planStart) === week;
+    })
+    .map((r) => origin + r);
+}

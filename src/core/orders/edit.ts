@@ -1,0 +1,112 @@
+import type { Day } from "../dates";
+import { isoFromDay } from "../dates";
+import { lineTotal } from "../money";
+import { type ActionResult, type OrderContext, orderLayouts, priceLine, refuse } from "./create";
+import { bookLines, headerRecord, lineRecord, type Order, type OrderLine, orderHeader, orderTotal } from "./order";
+import type { PoStatus } from "./purchaseOrders";
+import { isReadOnly, moveRefusal, orderableItem, supplierOrRefusal, supplierTerms, warehouseRefusal } from "./rules";
+import { appendRow, rowCells } from "./writes";
+
+/** The Logistics view's edits; each saved edit is one new Revision. */
+export interface OrderEdit {
+  expectedDelivery?: Day;
+  /** A line's own date; `null` takes the line back to the order's date. */
+  lineDeliveries?: { line: number; expectedDelivery: Day | null }[];
+  addLines?: { sku: string; quantity: number }[];
+  /** Every line is re-priced from the new supplier. */
+  supplier?: string;
+  warehouse?: string;
+  status?: PoStatus;
+  notes?: string;
+}
+
+export function editOrder(ctx: OrderContext, number: string, edit: OrderEdit, _today: Day): ActionResult {
+  const { model, input } = ctx;
+  const layouts = orderLayouts(ctx);
+  if (typeof layouts === "string") return refuse(layouts);
+  const po = model.orderBook.byNumber.get(number);
+  if (!po) return refuse(`There is no purchase order ${number} on the Purchase Orders sheet.`);
+  const changes = Object.entries(edit).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0));
+  if (changes.length === 0) return refuse(`Nothing to change on purchase order ${number}.`);
+  if (isReadOnly(po.status) && !(po.status === "Received" && changes.length === 1 && edit.status === "Closed")) {
+    return refuse(`Purchase order ${number} is ${po.status}: received, closed and cancelled orders are read-only${po.status === "Received" ? " (it can only be closed)" : ""}.`);
+  }
+  if (edit.status !== undefined) {
+    const badMove = moveRefusal(number, po.status, edit.status);
+    if (badMove) return refuse(badMove);
+  }
+  const supplierCode = edit.supplier ?? po.supplier;
+  const warehouse = edit.warehouse ?? po.warehouse;
+  const supplier = supplierOrRefusal(model, supplierCode);
+  if (typeof supplier === "string") return refuse(supplier);
+  if (edit.warehouse !== undefined) {
+    const badWarehouse = warehouseRefusal(model, warehouse);
+    if (badWarehouse) return refuse(badWarehouse);
+  }
+  const current = bookLines(po);
+  const lines: OrderLine[] = [];
+  for (const { row: _row, address, ...line } of current) {
+    if (edit.warehouse !== undefined) {
+      const item = orderableItem(model, line.sku, warehouse);
+      if (typeof item === "string") return refuse(`${item} Purchase order ${number} cannot move there.`);
+    }
+    let unitPrice = line.unitPrice;
+    if (edit.supplier !== undefined || edit.warehouse !== undefined) {
+      const terms = supplierTerms(model, line.sku, warehouse, supplier.code);
+      if (typeof terms === "string") return refuse(terms);
+      // A new supplier prices every line anew (shown before saving); otherwise the agreed prices stay.
+      if (edit.supplier !== undefined) unitPrice = terms.unitPrice;
+    }
+    if (unitPrice === undefined) return refuse(`Purchase order ${number} has no Unit Price for SKU "${line.sku}" (${address}): fill it in first.`);
+    lines.push({ ...line, unitPrice, lineTotal: lineTotal(line.quantity, unitPrice) });
+  }
+  for (const change of edit.lineDeliveries ?? []) {
+    const line = lines.find((l) => l.line === change.line);
+    if (!line) return refuse(`Purchase order ${number} has no line ${change.line}.`);
+    if (change.expectedDelivery !== null && po.orderDate !== undefined && change.expectedDelivery < po.orderDate) {
+      return refuse(`Line ${change.line}'s expected delivery ${isoFromDay(change.expectedDelivery)} is before the order date ${isoFromDay(po.orderDate)}.`);
+    }
+    line.expectedDelivery = change.expectedDelivery ?? undefined;
+  }
+  const existing = lines.length;
+  let next = Math.max(0, ...lines.map((l) => l.line));
+  for (const { sku, quantity } of edit.addLines ?? []) {
+    if (lines.some((l) => l.sku === sku)) return refuse(`SKU "${sku}" is already on purchase order ${number}: change that line's quantity instead.`);
+    const priced = priceLine(model, sku, quantity, supplier.code, warehouse, ++next);
+    if (typeof priced === "string") return refuse(priced);
+    lines.push(priced.line);
+  }
+  const expectedDelivery = edit.expectedDelivery ?? po.expectedDelivery;
+  if (edit.expectedDelivery !== undefined && po.orderDate !== undefined && edit.expectedDelivery < po.orderDate) {
+    return refuse(`The expected delivery ${isoFromDay(edit.expectedDelivery)} is before the order date ${isoFromDay(po.orderDate)}.`);
+  }
+  const integrated = model.settings.integrationUrl !== "";
+  const order: Order = {
+    ...orderHeader(po),
+    supplier: supplier.code,
+    warehouse,
+    status: edit.status ?? po.status,
+    expectedDelivery,
+    currency: edit.supplier !== undefined ? (supplier.currency ?? model.settings.currency) : po.currency,
+    notes: edit.notes ?? po.notes,
+    revision: po.revision + 1,
+    syncStatus: integrated ? "pending" : po.syncStatus,
+    lines,
+    total: orderTotal(lines),
+  };
+  const date1904 = input.date1904 ?? false;
+  const { number: _n, type: _t, orderDate: _o, externalId: _e, lastSynced: _l, ...header } = headerRecord(order, date1904);
+  const lineCells = lines.slice(0, existing).flatMap((line, i) => {
+    const { number: _pn, sku: _s, quantity: _q, receivedQty: _r, ...cells } = lineRecord(order, line, date1904);
+    return rowCells(layouts.lines, current[i].row, cells);
+  });
+  return {
+    ok: true,
+    order,
+    writes: {
+      append: lines.slice(existing).map((line) => appendRow(layouts.lines, lineRecord(order, line, date1904))),
+      cells: [...rowCells(layouts.orders, po.row, header), ...lineCells],
+    },
+  };
+}
+
