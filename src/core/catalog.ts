@@ -61,6 +61,26 @@ const CASE_PACK = { min: 1e-6, exclusive: true };
 
 export const itemKey = (sku: string, warehouse: string): string => `${sku}\u0000${warehouse}`;
 
+/**
+ * The item-location a row of Forecast or Order Overrides is for (its Warehouse, else the
+ * default). A row for an item-location that is not on the SKUs sheet is reported and gives undefined.
+ */
+export function rowItem<K extends string>(
+  sheet: Sheet<K | "sku" | "warehouse">,
+  row: number,
+  defaultWarehouse: string,
+  items: ReadonlySet<string>,
+  what: string,
+): { sku: string; warehouse: string; key: string } | undefined {
+  const sku = sheet.requiredCode(row, "sku", "");
+  if (sku === undefined) return undefined;
+  const warehouse = sheet.code(row, "warehouse") ?? defaultWarehouse;
+  const key = itemKey(sku, warehouse);
+  if (items.has(key)) return { sku, warehouse, key };
+  sheet.reportAt(row, "sku", `SKU "${sku}" at warehouse "${warehouse}" is not on the SKUs sheet; this ${what} was not used.`);
+  return undefined;
+}
+
 export const SKU_FIELDS = {
   sku: "SKU",
   description: "Description",

@@ -1,5 +1,5 @@
 import { readDate } from "./cells";
-import { itemKey } from "./catalog";
+import { rowItem } from "./catalog";
 import type { WorkbookInput } from "./input";
 import type { Problem } from "./problems";
 import type { Settings } from "./settings";
@@ -26,14 +26,8 @@ export function readForecast(
   const weekColumns = long ? [] : dateColumns(sheet, settings, input.date1904 ?? false);
 
   for (const r of sheet.rows) {
-    const sku = sheet.requiredCode(r, "sku", "");
-    if (sku === undefined) continue;
-    const warehouse = sheet.code(r, "warehouse") ?? settings.defaultWarehouse;
-    const key = itemKey(sku, warehouse);
-    if (!items.has(key)) {
-      sheet.reportAt(r, "sku", `SKU "${sku}" at warehouse "${warehouse}" is not on the SKUs sheet; this forecast row was not used.`);
-      continue;
-    }
+    const key = rowItem(sheet, r, settings.defaultWarehouse, items, "forecast row")?.key;
+    if (key === undefined) continue;
     let weeks = demand.get(key);
     if (!weeks) demand.set(key, (weeks = new Float64Array(H + 1)));
     if (long) {

@@ -1,4 +1,4 @@
-import { itemKey } from "./catalog";
+import { rowItem } from "./catalog";
 import type { WorkbookInput } from "./input";
 import type { Problem } from "./problems";
 import type { Settings } from "./settings";
@@ -25,14 +25,9 @@ export function readOrderOverrides(
   const sheet = Sheet.open(input, "Order Overrides", { sku: "SKU", warehouse: "Warehouse", week: "Week", quantity: "Quantity" }, ["sku", "week", "quantity"], problems);
   if (!sheet) return byItem;
   for (const r of sheet.rows) {
-    const sku = sheet.requiredCode(r, "sku", "");
-    if (sku === undefined) continue;
-    const warehouse = sheet.code(r, "warehouse") ?? settings.defaultWarehouse;
-    const key = itemKey(sku, warehouse);
-    if (!items.has(key)) {
-      sheet.reportAt(r, "sku", `SKU "${sku}" at warehouse "${warehouse}" is not on the SKUs sheet; this override was not used.`);
-      continue;
-    }
+    const item = rowItem(sheet, r, settings.defaultWarehouse, items, "override");
+    if (!item) continue;
+    const { sku, warehouse, key } = item;
     const day = sheet.date(r, "week");
     const quantity = sheet.number(r, "quantity", { min: 0 });
     if (day === undefined || quantity === undefined) {

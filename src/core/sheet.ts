@@ -135,8 +135,10 @@ export class Sheet<K extends string> {
 
   decimal(row: number, key: K): Decimal | undefined {
     const value = this.accept(row, key, readDecimal(this.raw(row, key)));
-    if (value === undefined || !value.isNegative()) return value;
-    this.reportAt(row, key, `${this.header(key)} ${value.toString()} must be 0 or more; it was ignored.`);
+    if (value === undefined) return undefined;
+    const broken = value.isNegative() ? "must be 0 or more" : value.greaterThan(LARGEST) ? "is too large to be real" : undefined;
+    if (!broken) return value;
+    this.reportAt(row, key, `${this.header(key)} ${value.toString()} ${broken}; it was ignored.`);
     return undefined;
   }
 
