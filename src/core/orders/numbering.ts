@@ -87,3 +87,27 @@ export function renumberIfTaken(ours: WrittenOrder, now: WorkbookInput, prefix: 
     ],
   };
 }
+
+/** What the add-in needs from a workbook to settle a number: read it back, write cells. */
+export interface NumberStore {
+  read(): Promise<WorkbookInput>;
+  writeCells(cells: CellWrite[]): Promise<void>;
+}
+
+const MAX_ROUNDS = 10;
+
+/**
+ * Reads back and renumbers until no other order holds our number; answers the
+ * number the order ends with. Run it after the create writes and before sharing or
+ * sending: the number a supplier sees is settled.
+ */
+export async function settleNumber(store: NumberStore, ours: WrittenOrder, prefix: string): Promise<string> {
+  let current = ours;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const change = renumberIfTaken(current, await store.read(), prefix);
+    if (!change) return current.number;
+    await store.writeCells(change.cells);
+    current = { ...current, number: change.number };
+  }
+  throw new Error(`Purchase order ${ours.number} could not get a number of its own after ${MAX_ROUNDS} tries; check the Purchase Orders sheet for duplicates.`);
+}
