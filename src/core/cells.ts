@@ -16,8 +16,13 @@ export function isBlank(value: CellValue): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
+/** A JS Date as the ISO date a person typed; an invalid Date (a broken cell) says so. */
+function dateText(value: Date): string {
+  return Number.isNaN(value.getTime()) ? "an invalid date" : isoFromDay(dayFromDate(value));
+}
+
 export function show(value: CellValue): string {
-  if (value instanceof Date) return isoFromDay(dayFromDate(value));
+  if (value instanceof Date) return dateText(value);
   return `"${String(value)}"`;
 }
 
@@ -50,7 +55,7 @@ export function readCode(value: CellValue): Reading<string> {
 
 export function readText(value: CellValue): string {
   if (isBlank(value)) return "";
-  if (value instanceof Date) return isoFromDay(dayFromDate(value));
+  if (value instanceof Date) return dateText(value);
   return String(value).trim();
 }
 

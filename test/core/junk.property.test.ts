@@ -42,7 +42,7 @@ const workbook = fc.record(
 );
 
 describe("junk in any cell", () => {
-  it("never throws, and every non-blank SKUs row is either used or reported", () => {
+  it("never throws, and every non-blank row of SKUs, Supplier Items and the order sheets is either used or reported", () => {
     fc.assert(
       fc.property(workbook, (rowsBySheet) => {
         const sheets = Object.fromEntries(Object.entries(rowsBySheet).map(([name, rows]) => [name, [HEADERS[name] as CellValue[], ...rows]]));
@@ -52,13 +52,20 @@ describe("junk in any cell", () => {
         for (const row of planRows(planAll(m), m.settings)) {
           if (!Number.isFinite(row.orderValue.toNumber())) throw new Error("order value is not finite");
         }
-        const used = new Set(m.skuRows.map((r) => r.address));
-        const reported = new Set(m.problems.filter((p) => p.sheet === "SKUs").map((p) => p.cell.replace(/^[A-Z]+/, "")));
-        sheets.SKUs.forEach((row, i) => {
-          if (i === 0 || row.every((v) => v === null || v === undefined || (typeof v === "string" && v.trim() === ""))) return;
-          const line = String(i + 1);
-          if (!used.has(`SKUs!A${line}`) && !reported.has(line)) throw new Error(`SKUs row ${line} was dropped silently`);
-        });
+        const rowOf = (address: string) => address.replace(/^.*![A-Z]+/, "");
+        const used: Record<string, string[]> = {
+          SKUs: m.skuRows.map((r) => r.address),
+          "Supplier Items": [...m.supplierItems.values()].flat().map((i) => i.address),
+          "Purchase Orders": m.orderBook.orders.map((o) => o.address),
+          "PO Lines": m.orderBook.orders.flatMap((o) => o.lines.map((l) => l.address)),
+        };
+        for (const [name, addresses] of Object.entries(used)) {
+          const rows = new Set([...addresses, ...m.problems.filter((p) => p.sheet === name).map((p) => p.address)].map(rowOf));
+          sheets[name].forEach((row, i) => {
+            if (i === 0 || row.every((v) => v === null || v === undefined || (typeof v === "string" && v.trim() === ""))) return;
+            if (!rows.has(String(i + 1))) throw new Error(`${name} row ${i + 1} was dropped silently`);
+          });
+        }
       }),
       { numRuns: 300 },
     );
