@@ -84,10 +84,15 @@ export function orderQty(plan: ItemPlan, week: number): number {
   return q === q ? q : plan.recommended[week];
 }
 
+/** Sums of fractional quantities carry binary noise (0.1 + 0.2); people read 9 decimals at most. */
+function tidy(quantity: number): number {
+  return Math.round(quantity * 1e9) / 1e9 + 0;
+}
+
 export function planRow(plan: ItemPlan, week: number, settings: Settings): PlanRow {
   const { item } = plan;
   const override = item.overrides[week];
-  const qty = orderQty(plan, week);
+  const qty = tidy(orderQty(plan, week));
   const projected = plan.projected[week];
   const flags: Flag[] = [];
   const below = projected < item.safetyStock - EPS;
@@ -100,12 +105,12 @@ export function planRow(plan: ItemPlan, week: number, settings: Settings): PlanR
     warehouse: item.warehouse,
     week,
     weekStart: weekStart(week, settings.planStart),
-    demand: item.demand[week],
-    scheduledReceipts: item.scheduled[week],
-    plannedReceipts: plan.planned[week],
-    projectedOnHand: projected,
-    safetyStock: item.safetyStock,
-    recommended: plan.recommended[week],
+    demand: tidy(item.demand[week]),
+    scheduledReceipts: tidy(item.scheduled[week]),
+    plannedReceipts: tidy(plan.planned[week]),
+    projectedOnHand: tidy(projected),
+    safetyStock: tidy(item.safetyStock),
+    recommended: tidy(plan.recommended[week]),
     override: override === override ? override : null,
     orderQty: qty,
     arrivalWeek: qty > 0 ? week + item.leadWeeks : null,

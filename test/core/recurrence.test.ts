@@ -144,3 +144,14 @@ describe("planner overrides", () => {
     expect(p.projected).toEqual([70, 40, 70, 100, 70, 40, 70, 40]);
   });
 });
+
+describe("fractional quantities", () => {
+  it("plans fractional demand and case packs, and shows them without binary noise", () => {
+    // 0.3 on hand, 0.1 a week, SS 0.25, multiple 0.1, L=0, H=3.
+    // w1: 0.3−0.1 = 0.2 → need 0.05 → 0.1 → 0.3; w2: 0.2 → 0.1 → 0.3; w3: the same.
+    const p = plan({ onHand: 0.3, safety: 0.25, leadDays: 0, multiple: 0.1, demand: 0.1 }, 3);
+    expect(p.recommended).toEqual([0.1, 0.1, 0.1]);
+    expect(p.projected).toEqual([0.3, 0.3, 0.3]);
+    expect(p.rows[0].orderValue.toFixed(2)).toBe("0.10");
+  });
+});
