@@ -1,0 +1,151 @@
+import { X12Interchange, X12Parser } from "node-x12";
+import { orderCsv } from "../../src/core/orders/exportCsv";
+import { poSheet, poSheetName, sharedOrder, type SharedOrder } from "../../src/core/orders/share";
+import { orderX12 } from "../../src/core/orders/x12";
+import { context, shop } from "./fixture";
+
+/** PO-0007 plus a second line with its own date, and another supplier's order that must not leak. */
+function twoLineOrder(): SharedOrder {
+  const book = shop();
+  book.sheet("SKUs")![4][5] = null; // GADGET priced by its supplier item only
+  book.append("PO Lines", [["PO-0007", 2, "GADGET", 3, 19.995, null, 0, "2026-12-21"]]);
+  book.append("Purchase Orders", [["PO-0008", "Purchase Order", "BOLT", "MAIN", "Draft", "2026-11-20", "2026-12-14", "EUR", 999, "secret note", 1]]);
+  book.append("PO Lines", [["PO-0008", 1, "WIDGET", 5, 1.11, 5.55, 0]]);
+  const shared = sharedOrder(context(book).model, "PO-0007");
+  if (typeof shared === "string") throw new Error(shared);
+  return shared;
+}
+
+describe("the PO sheet", () => {
+  const spec = poSheet(twoLineOrder());
+
+  it("holds the supplier, ship-to, dates, terms, lines and total, and nothing of other orders", () => {
+    // Serials: 2026-11-02 = 46328, 2026-12-14 = 46370, 2026-12-21 = 46377.
+    // Lines: 10 × 2.5 = 25.00; 3 × 19.995 = 59.985 → 59.99; total 84.99.
+    expect(spec.name).toBe("PO PO-0007");
+    expect(spec.rows).toEqual([
+      ["Purchase Order PO-0007"],
+      [],
+      ["Supplier", "Acme Corp", null, null, "PO Number", "PO-0007"],
+      ["Address", "1 Road Runner Way, Phoenix AZ", null, null, "Order Date", 46328],
+      ["Payment Terms", "Net 30", null, null, "Expected Delivery", 46370],
+      ["Ship To", "Main DC (MAIN)", null, null, "Currency", "USD"],
+      [null, null, null, null, "Revision", 1],
+      [],
+      ["Line", "SKU", "Description", "Quantity", "Unit Price", "Line Total", "Delivery"],
+      [1, "WIDGET", "Blue widget", 10, 2.5, 25, 46370],
+      [2, "GADGET", "Gadget", 3, 19.995, 59.99, 46377],
+      [null, null, null, null, "Total USD", 84.99],
+    ]);
+    const text = JSON.stringify(spec);
+    for (const leak of ["BOLT", "Bolt", "secret", "1.11", "5.55", "999"]) expect(text).not.toContain(leak);
+  });
+
+  it("is formatted for print: dates, money, bold headings, one page wide", () => {
+    expect(spec.print).toEqual({ fitToWidth: true, title: "Purchase Order PO-0007" });
+    expect(spec.styles).toContainEqual({ fromRow: 9, toRow: 10, fromCol: 5, toCol: 5, style: { numberFormat: "#,##0.00" } });
+    expect(spec.styles).toContainEqual({ fromRow: 9, toRow: 10, fromCol: 6, toCol: 6, style: { numberFormat: "yyyy-mm-dd" } });
+  });
+
+  it("has a name Excel accepts", () => {
+    expect(poSheetName("A/B:C*D?[E]\\F-0001-very-long-number")).toBe("PO A_B_C_D__E__F-0001-very-long");
+  });
+});
+
+const HOSTILE = ['=HYPERLINK("http://evil.example","x")', "+1", "-2", "@SUM(A1:A2)", "\tTAB", "\rCR"];
+
+/** RFC 4180 reader, independent of the writer. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") row.push(cell), (cell = "");
+    else if (ch === "\r" && text[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
+    else cell += ch;
+  }
+  return rows;
+}
+
+describe("CSV", () => {
+  it("is one row per line with exact amounts", () => {
+    const rows = parseCsv(orderCsv(twoLineOrder()));
+    expect(rows).toEqual([
+      ["PO Number", "Order Date", "Supplier", "Supplier Name", "Payment Terms", "Ship To", "Ship To Name", "Currency", "Line", "SKU", "Description", "Quantity", "Unit Price", "Line Total", "Expected Delivery"],
+      ["PO-0007", "2026-11-02", "ACME", "Acme Corp", "Net 30", "MAIN", "Main DC", "USD", "1", "WIDGET", "Blue widget", "10", "2.5", "25.00", "2026-12-14"],
+      ["PO-0007", "2026-11-02", "ACME", "Acme Corp", "Net 30", "MAIN", "Main DC", "USD", "2", "GADGET", "Gadget", "3", "19.995", "59.99", "2026-12-21"],
+    ]);
+  });
+
+  it.each(HOSTILE)("escapes %j in every text field", (evil) => {
+    const shared = twoLineOrder();
+    const order = { ...shared.order, number: evil, currency: evil, lines: shared.order.lines.map((l) => ({ ...l, sku: evil })) };
+    const hostile: SharedOrder = {
+      order,
+      supplier: { code: evil, name: evil, address: evil, email: evil, paymentTerms: evil },
+      shipTo: { code: evil, name: evil },
+      descriptions: new Map([[evil, evil]]),
+    };
+    const rows = parseCsv(orderCsv(hostile));
+    const textColumns = [0, 2, 3, 4, 5, 6, 7, 9, 10];
+    for (const row of rows.slice(1)) {
+      for (const c of textColumns) expect(row[c]).toBe(`'${evil}`);
+      for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    }
+  });
+});
+
+describe("EDI X12 850", () => {
+  const shared = twoLineOrder();
+  const edi = orderX12(shared, { now: new Date("2026-11-23T14:05:00Z"), controlNumber: 4711 });
+  const interchange = new X12Parser(true).parse(edi) as X12Interchange;
+  const group = interchange.functionalGroups[0];
+  const transaction = group.transactions[0];
+  const values = (segment: { elements: { value: string }[] }) => segment.elements.map((e) => e.value);
+
+  it("parses strictly with an independent X12 library: counts and control numbers agree", () => {
+    expect(interchange.functionalGroups).toHaveLength(1);
+    expect(group.transactions).toHaveLength(1);
+    // The library reads ISA13 as a number; the raw segment shows the fixed width (106 characters with its terminator).
+    expect(values(interchange.header)).toEqual(["00", "          ", "00", "          ", "ZZ", "PLANSTER       ", "ZZ", "ACME           ", "261123", "1405", "U", "00401", "4711", "0", "P", ">"]);
+    const isa = edi.split("\n")[0];
+    expect(isa).toBe("ISA*00*          *00*          *ZZ*PLANSTER       *ZZ*ACME           *261123*1405*U*00401*000004711*0*P*>~");
+    expect(isa).toHaveLength(106);
+    expect(values(group.header)).toEqual(["PO", "PLANSTER", "ACME", "20261123", "1405", "4711", "X", "004010"]);
+    expect(values(transaction.header)).toEqual(["850", "0001"]);
+    // ST + 9 segments (BEG CUR DTM N1 N1 PO1 PO1 DTM CTT) + SE = 11.
+    expect(values(transaction.trailer)).toEqual(["11", "0001"]);
+    expect(values(group.trailer)).toEqual(["1", "4711"]);
+    expect(values(interchange.trailer)).toEqual(["1", "4711"]);
+    expect(edi.trimEnd().split("\n").pop()).toBe("IEA*1*000004711~");
+  });
+
+  it("carries every field of the order", () => {
+    expect(transaction.segments.map((s) => [s.tag, ...values(s)])).toEqual([
+      ["BEG", "00", "SA", "PO-0007", "", "20261102"],
+      ["CUR", "BY", "USD"],
+      ["DTM", "002", "20261214"],
+      ["N1", "SE", "Acme Corp", "92", "ACME"],
+      ["N1", "ST", "Main DC", "92", "MAIN"],
+      ["PO1", "1", "10", "EA", "2.5", "", "BP", "WIDGET"],
+      ["PO1", "2", "3", "EA", "19.995", "", "BP", "GADGET"],
+      ["DTM", "002", "20261221"],
+      // 2 lines; hash total of quantities 10 + 3 = 13.
+      ["CTT", "2", "13"],
+    ]);
+  });
+
+  it("keeps delimiters out of the elements", () => {
+    const hostile: SharedOrder = { ...shared, supplier: { ...shared.supplier, name: "A*B~C>D\nE" } };
+    const parsed = new X12Parser(true).parse(orderX12(hostile, { now: new Date("2026-11-23T00:00:00Z") })) as X12Interchange;
+    const n1 = parsed.functionalGroups[0].transactions[0].segments.find((s) => s.tag === "N1")!;
+    expect(n1.valueOf(2)).toBe("A B C D E");
+  });
+});
