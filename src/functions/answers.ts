@@ -1,0 +1,213 @@
+import type { Decimal } from "decimal.js";
+import { type Day, serialFromDay } from "../core/dates";
+import { itemKey } from "../core/catalog";
+import { lineTotal, Money } from "../core/money";
+import { isOpen, type PoLine, type PurchaseOrder } from "../core/orders/purchaseOrders";
+import type { ItemPlan } from "../core/plan";
+import { supplyPlanSheet } from "../core/planSheet";
+import type { ResolvedStatus } from "../core/statuses";
+import { weekStart } from "../core/weeks";
+import { type Arg, optionalCode, optionalCurrency, optionalDate, optionalWeek, requiredCode, requiredWeek } from "./args";
+import { badArgument, FunctionError, NO_STOCKOUT, unknownPo, unknownSku, unknownSupplier } from "./errors";
+import type { PlanState } from "./planState";
+
+/**
+ * What each PLANSTER function answers for one workbook state: plain values and
+ * spills (header row first), dates as Excel serials. Errors are thrown as
+ * `FunctionError`. Nothing here knows about Office.
+ */
+export type Cell = string | number | boolean;
+export type Spill = Cell[][];
+
+const EPS = 1e-9;
+
+/** The plans a (sku, warehouse) pair names: one item-location, or all of the SKU's when warehouse is omitted. */
+export function plansFor(state: PlanState, skuArg: Arg, warehouseArg: Arg): ItemPlan[] {
+  const sku = requiredCode(skuArg, "sku");
+  const warehouse = optionalCode(warehouseArg, "warehouse");
+  const all = state.bySku.get(sku);
+  if (!all) throw unknownSku(sku);
+  if (warehouse === undefined) return all;
+  const one = state.byKey.get(itemKey(sku, warehouse));
+  if (!one) throw unknownSku(sku, warehouse);
+  return [one];
+}
+
+function sum(plans: ItemPlan[], value: (plan: ItemPlan) => number): number {
+  let total = 0;
+  for (const plan of plans) total += value(plan);
+  return total;
+}
+
+function serial(state: PlanState, day: Day): number {
+  return serialFromDay(day, state.date1904);
+}
+
+const ORDER_NOW_HEADER = ["SKU", "Warehouse", "Supplier", "Quantity", "Unit Price", "Value", "Currency", "Arrival Date", "Below Safety From"];
+
+/** RECOMMEND([sku], [week], [warehouse]): the engine's quantity, or the Order-now table when sku is omitted. */
+export function recommend(state: PlanState, sku: Arg, week: Arg, warehouse: Arg): Spill {
+  if (optionalCode(sku, "sku") === undefined) {
+    if (optionalCode(warehouse, "warehouse") !== undefined || optionalWeek(week, "week", state.model.settings, state.date1904) !== undefined) {
+      throw badArgument("sku is required when week or warehouse is given; leave all three blank for the Order-now table.");
+    }
+    return [
+      ORDER_NOW_HEADER,
+      ...state.orderNow().map((line) => [
+        line.sku,
+        line.warehouse,
+        line.supplier,
+        line.quantity,
+        line.unitPrice.toNumber(),
+        line.value.toNumber(),
+        line.currency,
+        serial(state, line.arrivalDate),
+        line.shortDate === null ? "" : serial(state, line.shortDate),
+      ]),
+    ];
+  }
+  const plans = plansFor(state, sku, warehouse);
+  const w = optionalWeek(week, "week", state.model.settings, state.date1904) ?? 1;
+  return [[sum(plans, (plan) => plan.recommended[w])]];
+}
+
+const STATUS_HEADER = ["SKU", "Warehouse", "Code", "Type", "Source", "Orderable"];
+
+/**
+ * The status a (sku, warehouse) pair answers with. With warehouse omitted and the
+ * SKU at several warehouses, the product level: the SKU's first SKUs row's
+ * Purchase Status (or A by default), without any Status Overrides.
+ */
+export function statusOf(state: PlanState, sku: Arg, warehouse: Arg): ResolvedStatus {
+  const plans = plansFor(state, sku, warehouse);
+  if (plans.length === 1) return plans[0].item.status;
+  const row = state.firstRow.get(plans[0].item.sku)!;
+  const statuses = state.model.statuses;
+  return row.statusCode === undefined ? statuses.resolve("A", "default") : statuses.resolve(row.statusCode, "product");
+}
+
+/** STATUS([sku], [warehouse]): the status code, or every item-location's status when sku is omitted. */
+export function status(state: PlanState, sku: Arg, warehouse: Arg): Spill {
+  if (optionalCode(sku, "sku") !== undefined) return [[statusOf(state, sku, warehouse).code]];
+  if (optionalCode(warehouse, "warehouse") !== undefined) throw badArgument("sku is required when warehouse is given; leave both blank for every item-location.");
+  return [
+    STATUS_HEADER,
+    ...state.plans.map(({ item }) => [item.sku, item.warehouse, item.status.code, item.status.type ?? "", item.status.source, item.status.orderable]),
+  ];
+}
+
+/** CANORDER(sku, [warehouse]): the status lets a PO line be created (type A, M, D or O). */
+export function canOrder(state: PlanState, sku: Arg, warehouse: Arg): boolean {
+  return statusOf(state, sku, warehouse).orderable;
+}
+
+/** PLAN(sku, [warehouse]): PLANNING.md's output rows of the item-location(s), header first. */
+export function plan(state: PlanState, sku: Arg, warehouse: Arg): Spill {
+  const plans = plansFor(state, sku, warehouse);
+  return supplyPlanSheet(plans, state.model.settings, state.date1904).rows.map((row) => row.map((value) => value ?? ""));
+}
+
+/** PROJECTED(sku, week, [warehouse]): projected on hand at the end of the week. */
+export function projected(state: PlanState, sku: Arg, week: Arg, warehouse: Arg): number {
+  const plans = plansFor(state, sku, warehouse);
+  const w = requiredWeek(week, "week", state.model.settings, state.date1904);
+  return sum(plans, (plan) => plan.projected[w]);
+}
+
+/**
+ * INBOUND(sku, [week], [warehouse]): scheduled receipts of the week; with no week,
+ * every open quantity still to come on open POs, whatever its date (also beyond the plan).
+ */
+export function inbound(state: PlanState, sku: Arg, week: Arg, warehouse: Arg): number {
+  const plans = plansFor(state, sku, warehouse);
+  const w = optionalWeek(week, "week", state.model.settings, state.date1904);
+  if (w !== undefined) return sum(plans, (plan) => plan.item.scheduled[w]);
+  const warehouses = new Set(plans.map((plan) => plan.item.warehouse));
+  const code = plans[0].item.sku;
+  let total = 0;
+  for (const po of state.model.orderBook.orders) {
+    if (!isOpen(po) || !warehouses.has(po.warehouse)) continue;
+    for (const line of po.lines) if (line.sku === code) total += Math.max(0, line.quantity - line.receivedQty);
+  }
+  return total;
+}
+
+/**
+ * STOCKOUT(sku, [warehouse]): start date of the first week projected below zero.
+ * Over several warehouses, the earliest of them: stock in one warehouse does not
+ * cover a stockout in another.
+ */
+export function stockout(state: PlanState, sku: Arg, warehouse: Arg): number {
+  const plans = plansFor(state, sku, warehouse);
+  const H = state.model.settings.horizonWeeks;
+  let first = Infinity;
+  for (const plan of plans) {
+    for (let w = 1; w <= H && w < first; w++) {
+      if (plan.projected[w] < -EPS) {
+        first = w;
+        break;
+      }
+    }
+  }
+  if (first === Infinity) throw new FunctionError("#N/A", NO_STOCKOUT);
+  return serial(state, weekStart(first, state.model.settings.planStart));
+}
+
+/** A line's Line Total cell, else round(Quantity × Unit Price, 2), else 0 (no price to count). */
+export function lineAmount(line: PoLine): Decimal {
+  if (line.lineTotal !== undefined) return line.lineTotal;
+  return line.unitPrice === undefined ? new Money(0) : lineTotal(line.quantity, line.unitPrice);
+}
+
+/** The sum of a PO's Line Totals; a PO with no lines answers its Total cell (0 when blank). */
+export function orderTotal(po: PurchaseOrder): Decimal {
+  if (po.lines.length === 0) return po.total ?? new Money(0);
+  let total = new Money(0);
+  for (const line of po.lines) total = total.plus(lineAmount(line));
+  return total;
+}
+
+/** POTOTAL(po): the PO's total. */
+export function poTotal(state: PlanState, po: Arg): number {
+  const number = requiredCode(po, "po");
+  const order = state.model.orderBook.byNumber.get(number);
+  if (!order) throw unknownPo(number);
+  return orderTotal(order).toNumber();
+}
+
+/** The PO's Currency cell, else its supplier's, else the settings'. */
+export function orderCurrency(state: PlanState, po: PurchaseOrder): string {
+  const currency = po.currency || state.model.suppliers.get(po.supplier)?.currency || state.model.settings.currency;
+  return currency.toUpperCase();
+}
+
+/**
+ * SPEND([supplier], [from], [to], [currency]): Line Totals of orders not Cancelled
+ * with Order Date in [from, to], in one currency. An order with no Order Date counts
+ * only when neither from nor to is given.
+ */
+export function spend(state: PlanState, supplierArg: Arg, fromArg: Arg, toArg: Arg, currencyArg: Arg): number {
+  const supplier = optionalCode(supplierArg, "supplier");
+  const from = optionalDate(fromArg, "from", state.date1904);
+  const to = optionalDate(toArg, "to", state.date1904);
+  const currency = optionalCurrency(currencyArg, "currency") ?? state.model.settings.currency.toUpperCase();
+  const orders = state.model.orderBook.orders;
+  if (supplier !== undefined && !state.model.suppliers.has(supplier) && !orders.some((po) => po.supplier === supplier)) {
+    throw unknownSupplier(supplier);
+  }
+  if (from !== undefined && to !== undefined && from > to) throw badArgument("from is after to: nothing can fall between them.");
+  const dated = from !== undefined || to !== undefined;
+  let total = new Money(0);
+  for (const po of orders) {
+    if (po.status === "Cancelled") continue;
+    if (supplier !== undefined && po.supplier !== supplier) continue;
+    if (dated) {
+      if (po.orderDate === undefined) continue;
+      if (from !== undefined && po.orderDate < from) continue;
+      if (to !== undefined && po.orderDate > to) continue;
+    }
+    if (orderCurrency(state, po) !== currency) continue;
+    for (const line of po.lines) total = total.plus(lineAmount(line));
+  }
+  return total.toNumber();
+}

@@ -1,0 +1,48 @@
+/**
+ * The errors a PLANSTER function answers with, as FUNCTIONS.md names them. Kept free
+ * of Office so that the answers can be tested in Node; `excelError` turns them into
+ * `CustomFunctions.Error` at the edge.
+ */
+export type FunctionErrorCode = "#N/A" | "#VALUE!" | "#REF!";
+
+export class FunctionError extends Error {
+  constructor(
+    readonly code: FunctionErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "FunctionError";
+  }
+}
+
+export function unknownSku(sku: string, warehouse?: string): FunctionError {
+  return new FunctionError("#N/A", warehouse === undefined ? `Unknown SKU '${sku}'` : `Unknown SKU '${sku}' at warehouse '${warehouse}'`);
+}
+
+export function unknownPo(po: string): FunctionError {
+  return new FunctionError("#N/A", `Unknown PO '${po}'`);
+}
+
+export function unknownSupplier(supplier: string): FunctionError {
+  return new FunctionError("#N/A", `Unknown supplier '${supplier}'`);
+}
+
+export function badArgument(message: string): FunctionError {
+  return new FunctionError("#VALUE!", message);
+}
+
+/** The input sheets cannot be read: the message says which sheet and what to do. */
+export function unreadableWorkbook(message: string): FunctionError {
+  return new FunctionError("#REF!", message);
+}
+
+export const NO_STOCKOUT = "No stockout in the plan";
+
+/**
+ * Anything else that goes wrong inside a function: never shown as a JavaScript
+ * exception text, which means nothing to a planner.
+ */
+export function asFunctionError(error: unknown): FunctionError {
+  if (error instanceof FunctionError) return error;
+  return new FunctionError("#N/A", "Planster could not compute this cell; it will try again when an input sheet changes.");
+}

@@ -1,0 +1,49 @@
+import type { SkuRow } from "../core/catalog";
+import { itemKey } from "../core/catalog";
+import type { Day } from "../core/dates";
+import type { WorkbookInput } from "../core/input";
+import { type PlanningModel, readModel } from "../core/model";
+import { type ItemPlan, orderNow, type OrderNowLine, planAll } from "../core/plan";
+import { unreadableWorkbook } from "./errors";
+
+/** One workbook state, planned once, with the look-ups every function cell needs. */
+export interface PlanState {
+  model: PlanningModel;
+  date1904: boolean;
+  plans: ItemPlan[];
+  /** A SKU's plans at each of its warehouses, in SKUs-sheet order. */
+  bySku: Map<string, ItemPlan[]>;
+  byKey: Map<string, ItemPlan>;
+  /** The first SKUs row of each SKU: where its product-level status comes from. */
+  firstRow: Map<string, SkuRow>;
+  /** The Order-now lines, computed on first use and kept with the state. */
+  orderNow(): OrderNowLine[];
+}
+
+/** Reads and plans a workbook; a workbook without a usable SKUs sheet is a `#REF!` error. */
+export function planState(input: WorkbookInput, today: Day): PlanState {
+  const result = readModel(input, { today });
+  if (!result.ok) throw unreadableWorkbook(result.error);
+  const { model } = result;
+  const plans = planAll(model);
+  const bySku = new Map<string, ItemPlan[]>();
+  const byKey = new Map<string, ItemPlan>();
+  for (const plan of plans) {
+    const list = bySku.get(plan.item.sku);
+    if (list) list.push(plan);
+    else bySku.set(plan.item.sku, [plan]);
+    byKey.set(itemKey(plan.item.sku, plan.item.warehouse), plan);
+  }
+  const firstRow = new Map<string, SkuRow>();
+  for (const row of model.skuRows) if (!firstRow.has(row.sku)) firstRow.set(row.sku, row);
+  let lines: OrderNowLine[] | undefined;
+  return {
+    model,
+    date1904: input.date1904 ?? false,
+    plans,
+    bySku,
+    byKey,
+    firstRow,
+    orderNow: () => (lines ??= orderNow(plans, model.settings)),
+  };
+}
