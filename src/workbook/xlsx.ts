@@ -1,4 +1,4 @@
-import { stat } from "node:fs/promises";
+import { stat, writeFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import type { CellValue, Grid, WorkbookInput } from "../core/input";
 import type { CellStyle, SheetSpec } from "../core/sheetSpec";
@@ -8,6 +8,9 @@ export class WorkbookFileError extends Error {}
 
 /** An .xlsx file read with exceljs: its cell values for the core, and a place to write sheets. */
 export class XlsxBook {
+  /** Set by `fixTimestamps`: the moment written everywhere a file would record the time. */
+  private fixedTime?: Date;
+
   constructor(readonly workbook: ExcelJS.Workbook) {}
 
   static async open(path: string): Promise<XlsxBook> {
@@ -86,18 +89,57 @@ export class XlsxBook {
     if (spec.print?.title) ws.headerFooter.oddHeader = `&C${spec.print.title.replace(/&/g, "&&")}`;
   }
 
+  /**
+   * Makes the saved bytes depend on the contents only: the document's created and
+   * modified dates and every zip entry's time become `moment`.
+   */
+  fixTimestamps(moment: Date): void {
+    this.fixedTime = moment;
+    this.workbook.created = moment;
+    this.workbook.modified = moment;
+  }
+
   async save(path: string): Promise<void> {
-    await this.workbook.xlsx.writeFile(path);
+    if (this.fixedTime) await writeFile(path, await this.buffer());
+    else await this.workbook.xlsx.writeFile(path);
   }
 
   async buffer(): Promise<Buffer> {
-    return Buffer.from(await this.workbook.xlsx.writeBuffer());
+    const zip = Buffer.from(await this.workbook.xlsx.writeBuffer());
+    if (this.fixedTime) stampZipEntries(zip, this.fixedTime);
+    return zip;
+  }
+}
+
+/** Overwrites the MS-DOS time and date of every entry, in the central directory and in each local header. */
+function stampZipEntries(zip: Buffer, moment: Date): void {
+  const time = (moment.getUTCHours() << 11) | (moment.getUTCMinutes() << 5) | (moment.getUTCSeconds() >> 1);
+  const date = ((moment.getUTCFullYear() - 1980) << 9) | ((moment.getUTCMonth() + 1) << 5) | moment.getUTCDate();
+  // End of central directory: signature, then the entry count at +10 and the directory's offset at +16.
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0) return;
+  let at = zip.readUInt32LE(end + 16);
+  for (let n = zip.readUInt16LE(end + 10); n > 0 && zip.readUInt32LE(at) === 0x02014b50; n--) {
+    zip.writeUInt16LE(time, at + 12);
+    zip.writeUInt16LE(date, at + 14);
+    const local = zip.readUInt32LE(at + 42);
+    if (zip.readUInt32LE(local) === 0x04034b50) {
+      zip.writeUInt16LE(time, local + 10);
+      zip.writeUInt16LE(date, local + 12);
+    }
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
   }
 }
 
 function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   if (style.bold || style.italic || style.fontSize || style.color) {
-    cell.font = { ...cell.font, bold: style.bold, italic: style.italic, size: style.fontSize, color: style.color ? { argb: `FF${style.color}` } : undefined };
+    // A font without a name or size falls back to the reader's own default (a serif face in LibreOffice).
+    const font: Partial<ExcelJS.Font> = { name: "Calibri", family: 2, size: 11, ...cell.font };
+    if (style.bold) font.bold = true;
+    if (style.italic) font.italic = true;
+    if (style.fontSize) font.size = style.fontSize;
+    if (style.color) font.color = { argb: `FF${style.color}` };
+    cell.font = font;
   }
   if (style.numberFormat) cell.numFmt = style.numberFormat;
   if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${style.fill}` } };

@@ -1,5 +1,6 @@
 import type { Command } from "../main";
 import { check, orderNowCommand, plan, status, writePlan } from "./planning";
+import { sample } from "./sample";
 
 /** Every `planster` command; each lives in its own module. */
 export const COMMANDS: Record<string, Command> = {
@@ -8,4 +9,5 @@ export const COMMANDS: Record<string, Command> = {
   status,
   check,
   "write-plan": writePlan,
+  sample,
 };
