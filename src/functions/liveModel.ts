@@ -1,0 +1,138 @@
+import type { Day } from "../core/dates";
+import type { WorkbookInput } from "../core/input";
+import { asFunctionError, FunctionError } from "./errors";
+import { type PlanState, planState } from "./planState";
+
+/** Where the model's input comes from (the Office adapter in Excel, a fake in tests). */
+export interface WorkbookSource {
+  read(): Promise<WorkbookInput>;
+  /** Starts calling `listener` with the names of input sheets that changed. */
+  watch(listener: (sheets: string[]) => void): Promise<void>;
+}
+
+export type Outcome = PlanState | FunctionError;
+
+export interface LiveModelOptions {
+  /** The user's today: the default Plan Start moves with it. */
+  today: () => Day;
+  /** How long to wait after a change before reading, so that a burst of edits costs one read. */
+  refreshDelayMs?: number;
+}
+
+/** A read that failed for a passing reason (the user is editing a cell…): never kept. */
+class ReadFailure extends FunctionError {}
+
+type Listener = (outcome: Outcome) => void;
+
+/**
+ * One planning model per workbook state, shared by every function cell. Cells
+ * calculating at once share one read; a change to an input sheet drops the model
+ * and, when cells are listening, reads once and hands the new model to all of them.
+ */
+export class LiveModel {
+  /** Bumped by every change to an input sheet: the key of the cached model. */
+  private version = 0;
+  private cached?: { version: number; today: Day; outcome: Promise<Outcome> };
+  private readonly listeners = new Set<Listener>();
+  private watching?: Promise<void>;
+  private refreshTimer?: ReturnType<typeof setTimeout>;
+  private refreshing?: Promise<void>;
+  /** Workbook reads so far (for tests and the benchmark). */
+  reads = 0;
+
+  constructor(
+    private readonly source: WorkbookSource,
+    private readonly options: LiveModelOptions,
+  ) {}
+
+  /** The model of the workbook as it is now, read at most once per state. */
+  current(): Promise<Outcome> {
+    const today = this.options.today();
+    const cached = this.cached;
+    if (cached && cached.version === this.version && cached.today === today) return cached.outcome;
+    const outcome = this.load(today);
+    const entry = { version: this.version, today, outcome };
+    this.cached = entry;
+    void outcome.then((result) => {
+      if (result instanceof ReadFailure && this.cached === entry) this.cached = undefined;
+    });
+    return outcome;
+  }
+
+  /** Calls `listener` with the current model now and with every later one, until unsubscribed. */
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    const version = this.version;
+    void this.current().then((outcome) => {
+      // A change since then has scheduled a refresh that hands this listener the newer model.
+      if (this.listeners.has(listener) && this.version === version) listener(outcome);
+    });
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  get listening(): number {
+    return this.listeners.size;
+  }
+
+  /** An input sheet changed (an event, or the add-in's own write): drop the model and refresh listeners. */
+  invalidate(): void {
+    this.version++;
+    this.cached = undefined;
+    if (this.listeners.size > 0 && this.refreshTimer === undefined) {
+      this.refreshTimer = setTimeout(() => this.refresh(), this.options.refreshDelayMs ?? 50);
+    }
+  }
+
+  /** Resolves once no read or refresh is waiting or running (for tests and the benchmark). */
+  async settled(): Promise<void> {
+    for (;;) {
+      if (this.refreshTimer !== undefined) await new Promise((resolve) => setTimeout(resolve, (this.options.refreshDelayMs ?? 50) + 1));
+      else if (this.refreshing) await this.refreshing;
+      else {
+        const outcome = this.cached?.outcome;
+        const watching = this.watching;
+        await Promise.all([outcome, watching]);
+        // Let the listeners' own continuations run before looking again.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (this.refreshTimer === undefined && !this.refreshing && this.cached?.outcome === outcome && this.watching === watching) return;
+      }
+    }
+  }
+
+  private refresh(): void {
+    this.refreshTimer = undefined;
+    const version = this.version;
+    const running = this.current().then((outcome) => {
+      if (this.version === version) for (const listener of [...this.listeners]) listener(outcome);
+    });
+    this.refreshing = running;
+    void running.finally(() => {
+      if (this.refreshing === running) this.refreshing = undefined;
+    });
+  }
+
+  private async load(today: Day): Promise<Outcome> {
+    this.startWatching();
+    let input: WorkbookInput;
+    try {
+      this.reads++;
+      input = await this.source.read();
+    } catch {
+      return new ReadFailure("#N/A", "Planster could not read the workbook just now (is a cell being edited?); it reads again at the next change or recalculation.");
+    }
+    try {
+      return planState(input, today);
+    } catch (error) {
+      return asFunctionError(error);
+    }
+  }
+
+  private startWatching(): void {
+    this.watching ??= this.source.watch(() => this.invalidate()).catch(() => {
+      // Without change events the cells still answer; the next read tries again.
+      this.watching = undefined;
+    });
+  }
+}

@@ -1,0 +1,28 @@
+import { localDay } from "../core/dates";
+import { OfficeWorkbook } from "../workbook/office";
+import { LiveModel } from "./liveModel";
+
+/**
+ * The one live model of the add-in's shared runtime: the functions and the task
+ * pane answer from it, so the workbook is read once per change for both.
+ */
+let shared: { workbook?: OfficeWorkbook; model: LiveModel } | undefined;
+
+export function liveModel(): LiveModel {
+  if (!shared) {
+    const workbook = new OfficeWorkbook();
+    shared = { workbook, model: new LiveModel(workbook, { today: () => localDay(new Date()) }) };
+  }
+  return shared.model;
+}
+
+/** The Office adapter behind the live model (undefined when a test or the demo page set another source). */
+export function officeWorkbook(): OfficeWorkbook | undefined {
+  liveModel();
+  return shared?.workbook;
+}
+
+/** Replaces the live model: tests, the benchmark and the standalone demo use a workbook of their own. */
+export function useLiveModel(model: LiveModel): void {
+  shared = { model };
+}

@@ -1,0 +1,28 @@
+import { asFunctionError, FunctionError } from "./errors";
+import type { LiveModel, Outcome } from "./liveModel";
+import type { PlanState } from "./planState";
+
+/**
+ * `CustomFunctions.Error` for a function error. Excel accepts `#REF!` only as an
+ * input error and shows no message with it, so the "cannot read the workbook"
+ * error goes out as `#N/A`, the nearest code that carries the message.
+ */
+export function excelError(error: FunctionError): CustomFunctions.Error {
+  const code = error.code === "#REF!" ? "#N/A" : error.code;
+  return new CustomFunctions.Error(code as CustomFunctions.ErrorCode, error.message);
+}
+
+export function resultOf<T>(outcome: Outcome, answer: (state: PlanState) => T): T | CustomFunctions.Error {
+  if (outcome instanceof FunctionError) return excelError(outcome);
+  try {
+    return answer(outcome);
+  } catch (error) {
+    return excelError(asFunctionError(error));
+  }
+}
+
+/** Answers a streaming function cell now and again after every change of an input sheet, until Excel cancels it. */
+export function streamAnswer<T>(live: LiveModel, invocation: CustomFunctions.StreamingInvocation<T>, answer: (state: PlanState) => T): void {
+  const unsubscribe = live.subscribe((outcome) => invocation.setResult(resultOf(outcome, answer)));
+  invocation.onCanceled = unsubscribe;
+}

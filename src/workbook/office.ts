@@ -1,0 +1,261 @@
+import { columnLetters } from "../core/problems";
+import type { Grid, WorkbookInput, CellValue } from "../core/input";
+import { looseName } from "../core/input";
+import type { SheetSpec } from "../core/sheetSpec";
+import { columnCount, formatRow, isInputName, rowChunks, valueRow, widthInPoints, WRITE_LIMIT_BYTES } from "./officeSheet";
+
+/** The part of office.js the adapter uses: `Excel` itself, or a fake host in tests. */
+export interface ExcelHost {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
+/** Cells per sync when a read has to be split (about 2–3 MB of JSON). */
+const READ_CHUNK_CELLS = 200_000;
+
+interface Target {
+  name: string;
+  sheet: string;
+  table: boolean;
+  range: Excel.Range;
+}
+
+export interface WriteReport {
+  syncs: number;
+  chunks: number;
+  /** The largest values-and-formats payload of one sync, in bytes of JSON. */
+  largestChunkBytes: number;
+}
+
+/**
+ * The workbook open in Excel, seen through office.js: reads every input sheet in
+ * one sync, writes sheets in chunks with events off, and reports which input
+ * sheets changed (local and co-authors' edits, sheets added, deleted, renamed).
+ */
+export class OfficeWorkbook {
+  /** Worksheet id → name, to name the sheet of a change event. */
+  private readonly sheetNames = new Map<string, string>();
+  /** Worksheets that hold an input table under another name (a `SKUs` table on `Data`). */
+  private readonly tableHosts = new Set<string>();
+  private listeners: ((sheets: string[]) => void)[] = [];
+
+  constructor(private readonly host: () => ExcelHost = () => Excel) {}
+
+  /** Every input sheet and table as grids: one sync to list them, one for all their values. */
+  async read(): Promise<WorkbookInput> {
+    return this.host().run(async (context) => {
+      const workbook = context.workbook;
+      const sheets = workbook.worksheets.load("items/name,items/id");
+      const tables = workbook.tables.load("items/name,items/worksheet/name");
+      // DATE(1904,1,1) is serial 0 in the 1904 date system and 1462 in the 1900 one.
+      const epoch = workbook.functions.date(1904, 1, 1).load("value");
+      await context.sync();
+
+      this.sheetNames.clear();
+      for (const sheet of sheets.items) this.sheetNames.set(sheet.id, sheet.name);
+      const targets: Target[] = [];
+      const tableKeys = new Set<string>();
+      this.tableHosts.clear();
+      for (const table of tables.items) {
+        if (!isInputName(table.name)) continue;
+        tableKeys.add(looseName(table.name));
+        this.tableHosts.add(table.worksheet.name);
+        targets.push({ name: table.name, sheet: table.worksheet.name, table: true, range: table.getRange() });
+      }
+      for (const sheet of sheets.items) {
+        // A table wins over a sheet of the same name: its sheet need not be read.
+        if (!isInputName(sheet.name) || tableKeys.has(looseName(sheet.name))) continue;
+        targets.push({ name: sheet.name, sheet: sheet.name, table: false, range: sheet.getUsedRangeOrNullObject(true) });
+      }
+      for (const target of targets) target.range.load("values,rowIndex,columnIndex");
+      let values: CellValue[][][];
+      try {
+        await context.sync();
+        values = targets.map((t) => (t.range.isNullObject ? [] : t.range.values));
+      } catch (error) {
+        if ((error as { code?: string }).code !== "ResponsePayloadSizeLimitExceeded") throw error;
+        values = await readInChunks(context, targets);
+      }
+      const grids: Grid[] = targets.map((t, i) => ({
+        name: t.name,
+        sheet: t.sheet,
+        table: t.table || undefined,
+        originRow: t.range.isNullObject ? 0 : t.range.rowIndex,
+        originCol: t.range.isNullObject ? 0 : t.range.columnIndex,
+        values: values[i],
+      }));
+      return { grids, date1904: epoch.value === 0 };
+    });
+  }
+
+  /**
+   * Calls `listener` with the names of the input sheets that change. Excel raises
+   * `onChanged` for co-authors' edits too (source "Remote").
+   */
+  async watch(listener: (sheets: string[]) => void): Promise<void> {
+    this.listeners.push(listener);
+    if (this.listeners.length > 1) return;
+    await this.host().run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.onChanged.add(async (event) => this.report([this.sheetNames.get(event.worksheetId)]));
+      sheets.onDeleted.add(async (event) => {
+        const name = this.sheetNames.get(event.worksheetId);
+        this.sheetNames.delete(event.worksheetId);
+        this.report([name]);
+      });
+      sheets.onAdded.add(async (event) => {
+        const name = await this.nameOf(event.worksheetId);
+        if (name !== undefined) this.sheetNames.set(event.worksheetId, name);
+        this.report([name]);
+      });
+      await context.sync();
+    });
+    // Renames need ExcelApi 1.17; without them a renamed input sheet is seen at the next edit of it.
+    await this.host()
+      .run(async (context) => {
+        context.workbook.worksheets.onNameChanged.add(async (event) => {
+          this.sheetNames.set(event.worksheetId, event.nameAfter);
+          this.report([event.nameBefore, event.nameAfter]);
+        });
+        await context.sync();
+      })
+      .catch(() => undefined);
+  }
+
+  /** The add-in wrote into a sheet itself (events are off while it writes). */
+  wrote(sheet: string): void {
+    this.report([sheet]);
+  }
+
+  /**
+   * Writes a sheet (created when missing, cleared when present) in chunks of rows
+   * under 4 MB per sync, with events off so that the write does not wake every
+   * function cell; then formats, the table, the freeze and print settings.
+   */
+  async writeSheet(spec: SheetSpec, limit = WRITE_LIMIT_BYTES): Promise<WriteReport> {
+    const cols = columnCount(spec);
+    const chunks = rowChunks(spec, limit);
+    let syncs = 0;
+    const sync = async (context: Excel.RequestContext) => {
+      syncs++;
+      await context.sync();
+    };
+    await this.host().run(async (context) => {
+      context.runtime.enableEvents = false;
+      try {
+        const existing = context.workbook.worksheets.getItemOrNullObject(spec.name);
+        existing.tables.load("items/name");
+        await sync(context);
+        const sheet = existing.isNullObject ? context.workbook.worksheets.add(spec.name) : existing;
+        if (!existing.isNullObject) {
+          for (const table of existing.tables.items) table.delete();
+          sheet.getRange().clear();
+        }
+        for (const chunk of chunks) {
+          if (cols === 0) break;
+          const values = [];
+          const formats = [];
+          for (let r = chunk.from; r < chunk.to; r++) {
+            values.push(valueRow(spec, r, cols));
+            formats.push(formatRow(spec, r, cols));
+          }
+          const range = sheet.getRangeByIndexes(chunk.from, 0, chunk.to - chunk.from, cols);
+          range.numberFormat = formats;
+          range.values = values;
+          await sync(context);
+        }
+        await applyLayout(sheet, spec, cols, () => sync(context));
+      } finally {
+        context.runtime.enableEvents = true;
+        await sync(context);
+      }
+    });
+    if (isInputName(spec.name)) this.wrote(spec.name);
+    return { syncs, chunks: chunks.length, largestChunkBytes: Math.max(0, ...chunks.map((c) => c.bytes)) };
+  }
+
+  private report(names: (string | undefined)[]): void {
+    // An unknown sheet (added and not yet named) might be an input: better one read too many.
+    const changed = names.filter((name) => name === undefined || isInputName(name) || this.tableHosts.has(name));
+    if (changed.length === 0) return;
+    const sheets = changed.map((name) => name ?? "(unknown sheet)");
+    for (const listener of this.listeners) listener(sheets);
+  }
+
+  private async nameOf(worksheetId: string): Promise<string | undefined> {
+    try {
+      return await this.host().run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem(worksheetId).load("name");
+        await context.sync();
+        return sheet.name;
+      });
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** The fallback when all input sheets at once exceed Excel's response limit: slices of rows, several syncs. */
+async function readInChunks(context: Excel.RequestContext, targets: Target[]): Promise<CellValue[][][]> {
+  for (const target of targets) target.range.load("rowCount,columnCount,rowIndex,columnIndex");
+  await context.sync();
+  const values: CellValue[][][] = targets.map(() => []);
+  let pending: { index: number; slice: Excel.Range }[] = [];
+  let cells = 0;
+  const flush = async () => {
+    await context.sync();
+    for (const { index, slice } of pending) values[index].push(...slice.values);
+    pending = [];
+    cells = 0;
+  };
+  for (let index = 0; index < targets.length; index++) {
+    const { range } = targets[index];
+    if (range.isNullObject) continue;
+    const step = Math.max(1, Math.floor(READ_CHUNK_CELLS / Math.max(1, range.columnCount)));
+    for (let row = 0; row < range.rowCount; row += step) {
+      const rows = Math.min(step, range.rowCount - row);
+      const slice = range.getCell(row, 0).getResizedRange(rows - 1, range.columnCount - 1).load("values");
+      pending.push({ index, slice });
+      cells += rows * range.columnCount;
+      if (cells >= READ_CHUNK_CELLS) await flush();
+    }
+  }
+  if (pending.length > 0) await flush();
+  return values;
+}
+
+/** Styled ranges per sync: each is a handful of small commands, so this stays far under the limit. */
+const STYLES_PER_SYNC = 2_000;
+
+async function applyLayout(sheet: Excel.Worksheet, spec: SheetSpec, cols: number, sync: () => Promise<void>): Promise<void> {
+  let queued = 0;
+  for (const { fromRow, toRow, fromCol, toCol, style } of spec.styles ?? []) {
+    if (++queued % STYLES_PER_SYNC === 0) await sync();
+    const range = sheet.getRangeByIndexes(fromRow, fromCol, toRow - fromRow + 1, toCol - fromCol + 1);
+    if (style.bold !== undefined) range.format.font.bold = style.bold;
+    if (style.italic !== undefined) range.format.font.italic = style.italic;
+    if (style.fontSize !== undefined) range.format.font.size = style.fontSize;
+    if (style.color !== undefined) range.format.font.color = `#${style.color}`;
+    if (style.fill !== undefined) range.format.fill.color = `#${style.fill}`;
+    if (style.align !== undefined) range.format.horizontalAlignment = style.align === "left" ? "Left" : style.align === "center" ? "Center" : "Right";
+    if (style.wrap !== undefined) range.format.wrapText = style.wrap;
+    if (style.numberFormat !== undefined) {
+      range.numberFormat = Array.from({ length: toRow - fromRow + 1 }, () => new Array<string>(toCol - fromCol + 1).fill(style.numberFormat!));
+    }
+  }
+  spec.widths?.forEach((width, c) => {
+    sheet.getRange(`${columnLetters(c)}:${columnLetters(c)}`).format.columnWidth = widthInPoints(width);
+  });
+  if (spec.table && cols > 0 && spec.rows.length > spec.table.headerRow) {
+    const { headerRow } = spec.table;
+    const address = `A${headerRow + 1}:${columnLetters(cols - 1)}${spec.rows.length}`;
+    const table = sheet.tables.add(address, true);
+    table.name = spec.table.name;
+    table.style = spec.table.style ?? "TableStyleMedium2";
+  }
+  if (spec.freezeRows) sheet.freezePanes.freezeRows(spec.freezeRows);
+  if (spec.print) {
+    if (spec.print.landscape !== undefined) sheet.pageLayout.orientation = spec.print.landscape ? "Landscape" : "Portrait";
+    if (spec.print.fitToWidth) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  }
+  await sync();
+}

@@ -1,0 +1,201 @@
+import * as functions from "../../src/functions/functions";
+import { LiveModel } from "../../src/functions/liveModel";
+import { useLiveModel } from "../../src/functions/runtime";
+import { OfficeWorkbook } from "../../src/workbook/office";
+import { TODAY } from "../helpers";
+import { FakeExcel } from "./fakeExcel";
+import { SERIAL, sheets } from "./fixture";
+
+/** What Excel's runtime provides: the error class the functions answer with. */
+class CustomFunctionsError {
+  constructor(
+    readonly code: string,
+    readonly message?: string,
+  ) {}
+}
+(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = { Error: CustomFunctionsError };
+
+/** A function cell: the streaming invocation Excel hands the function, recording every result. */
+class Cell<T = unknown> {
+  results: T[] = [];
+  onCanceled?: () => void;
+  setResult = (value: T) => {
+    this.results.push(value);
+  };
+  get value(): T {
+    return this.results[this.results.length - 1];
+  }
+}
+
+function setup(book = sheets()) {
+  const excel = new FakeExcel(book);
+  const workbook = new OfficeWorkbook(() => excel);
+  const live = new LiveModel(workbook, { today: () => TODAY, refreshDelayMs: 5 });
+  useLiveModel(live);
+  return { excel, live, workbook };
+}
+
+/** Registering the change events, once per session: one sync, and one more for renames (ExcelApi 1.17). */
+const WATCH_SYNCS = 2;
+const ON_HAND = 3; // SKUs column D
+const MAIN_ROW = 1;
+
+describe("live PLANSTER functions on a fake Excel", () => {
+  it("1,000 cells calculating at once cause one workbook read (two syncs: list the sheets, read them all)", async () => {
+    const { excel, live } = setup();
+    const cells = Array.from({ length: 1000 }, () => new Cell<number>());
+    cells.forEach((cell, i) => functions.projected("WIDGET", (i % 8) + 1, "MAIN", cell as unknown as CustomFunctions.StreamingInvocation<number>));
+    await live.settled();
+    await Promise.resolve();
+    expect(live.reads).toBe(1);
+    expect(excel.syncs - WATCH_SYNCS).toBe(2);
+    expect(cells.every((cell) => cell.results.length === 1)).toBe(true);
+    expect(cells.slice(0, 8).map((c) => c.value)).toEqual([70, 40, 70, 40, 70, 40, 70, 40]);
+  });
+
+  it("an edit of On Hand gives every affected cell its new value by itself, with one more read", async () => {
+    const { excel, live } = setup();
+    const week1 = new Cell<number>();
+    const week3 = new Cell<number>();
+    const order = new Cell<unknown[][]>();
+    const spend = new Cell<number>();
+    functions.projected("WIDGET", 1, "MAIN", week1 as never);
+    functions.projected("WIDGET", 3, "MAIN", week3 as never);
+    functions.recommend("WIDGET", 1, "MAIN", order as never);
+    functions.spend(null, null, null, null, spend as never);
+    await live.settled();
+    await Promise.resolve();
+    expect([week1.value, week3.value, order.value]).toEqual([70, 70, [[60]]]);
+
+    // On Hand 100 → 130: week 1 = 100; at a = 3, base = 130 − 90 = 40 ≥ SS 20: no order in week 1,
+    // so week 3 ends at 40 and RECOMMEND(week 1) falls to 0.
+    await excel.edit("SKUs", MAIN_ROW, ON_HAND, 130);
+    await live.settled();
+    await Promise.resolve();
+    expect([week1.value, week3.value, order.value]).toEqual([100, 40, [[0]]]);
+    expect(spend.results).toEqual([72.55, 72.55]); // every cell gets the new state, unchanged or not
+    expect(live.reads).toBe(2);
+    expect(excel.syncs - WATCH_SYNCS).toBe(4);
+  });
+
+  it("a co-author's edit (source Remote) updates the cells too", async () => {
+    const { excel, live } = setup();
+    const cell = new Cell<number>();
+    functions.projected("WIDGET", 1, "MAIN", cell as never);
+    await live.settled();
+    await excel.edit("SKUs", MAIN_ROW, ON_HAND, 50, "Remote");
+    await live.settled();
+    await Promise.resolve();
+    expect(cell.results).toEqual([70, 20]); // 50 − 30
+  });
+
+  it("a burst of edits costs one read", async () => {
+    const { excel, live } = setup();
+    const cell = new Cell<number>();
+    functions.projected("WIDGET", 1, "MAIN", cell as never);
+    await live.settled();
+    for (const onHand of [101, 102, 103, 104]) await excel.edit("SKUs", MAIN_ROW, ON_HAND, onHand);
+    await live.settled();
+    await Promise.resolve();
+    expect(live.reads).toBe(2);
+    expect(cell.value).toBe(74);
+  });
+
+  it("a change to a sheet that is not an input sheet reads nothing", async () => {
+    const { excel, live } = setup({ ...sheets(), Notes: [["hello"]] });
+    const cell = new Cell<number>();
+    functions.projected("WIDGET", 1, "MAIN", cell as never);
+    await live.settled();
+    await excel.edit("Notes", 0, 0, "changed");
+    await live.settled();
+    expect(live.reads).toBe(1);
+    expect(cell.results).toHaveLength(1);
+  });
+
+  it("adding, renaming and deleting input sheets are changes", async () => {
+    const book = sheets();
+    const { Suppliers: suppliers, ...rest } = book;
+    const { excel, live } = setup({ ...rest, Scratch: suppliers });
+    const cell = new Cell<unknown>();
+    functions.spend("EURO", null, null, "EUR", cell as never);
+    await live.settled();
+    await Promise.resolve();
+    // Without a Suppliers sheet EURO is known from its orders, but not its currency: PO-0002 counts in USD.
+    expect(cell.value).toBe(0);
+    await excel.renameSheet("Scratch", "Suppliers");
+    await live.settled();
+    await Promise.resolve();
+    expect(live.reads).toBe(2);
+    expect(cell.value).toBe(30.3); // now in EURO's EUR
+    await excel.addSheet("Forecast", [["SKU", "Week", "Quantity"]]);
+    await live.settled();
+    expect(live.reads).toBe(3);
+    await excel.deleteSheet("Forecast");
+    await live.settled();
+    await Promise.resolve();
+    expect(live.reads).toBe(4);
+    expect(cell.value).toBe(30.3);
+  });
+
+  it("a cancelled cell stops listening", async () => {
+    const { live } = setup();
+    const cell = new Cell<number>();
+    functions.projected("WIDGET", 1, "MAIN", cell as never);
+    await live.settled();
+    expect(live.listening).toBe(1);
+    cell.onCanceled!();
+    expect(live.listening).toBe(0);
+  });
+});
+
+describe("errors reach Excel as CustomFunctions.Error with the spec's messages", () => {
+  async function answerOf(call: (cell: never) => void, book = sheets()): Promise<unknown> {
+    const { live } = setup(book);
+    const cell = new Cell();
+    call(cell as never);
+    await live.settled();
+    await Promise.resolve();
+    return cell.value;
+  }
+
+  it.each([
+    ["unknown SKU", (c: never) => functions.status("NOPE", null, c), "#N/A", "Unknown SKU 'NOPE'"],
+    ["unknown PO", (c: never) => functions.poTotal("PO-404", c), "#N/A", "Unknown PO 'PO-404'"],
+    ["unknown supplier", (c: never) => functions.spend("NOPE", null, null, null, c), "#N/A", "Unknown supplier 'NOPE'"],
+    ["bad week", (c: never) => functions.inbound("WIDGET", 99, null, c), "#VALUE!", "week 99 is outside the plan: use a week number 1..8 or a date inside the plan."],
+    ["no stockout", (c: never) => functions.stockout("GADGET", null, c), "#N/A", "No stockout in the plan"],
+  ])("%s", async (_name, call, code, message) => {
+    expect(await answerOf(call)).toEqual(new CustomFunctionsError(code, message));
+  });
+
+  it("no SKUs sheet: the #REF!-style error goes out as #N/A (Excel takes #REF! only as an input) with its message", async () => {
+    const { SKUs: _skus, ...rest } = sheets();
+    const value = (await answerOf((c) => functions.canOrder("WIDGET", null, c), rest)) as CustomFunctionsError;
+    expect(value.code).toBe("#N/A");
+    expect(value.message).toMatch(/^The workbook has no SKUs sheet: add a sheet named SKUs/);
+  });
+
+  it("a failed read is a plain message, never an exception text, and is tried again", async () => {
+    const { excel, live } = setup();
+    const realRun = excel.run;
+    excel.run = async () => {
+      throw new TypeError("Cannot read properties of undefined (reading 'values')");
+    };
+    const cell = new Cell<CustomFunctionsError>();
+    functions.projected("WIDGET", 1, "MAIN", cell as never);
+    await live.settled();
+    await Promise.resolve();
+    expect(cell.value.code).toBe("#N/A");
+    expect(cell.value.message).not.toMatch(/TypeError|undefined/);
+    excel.run = realRun;
+    const again = new Cell<number>();
+    functions.projected("WIDGET", 1, "MAIN", again as never);
+    await live.settled();
+    await Promise.resolve();
+    expect(again.value).toBe(70);
+  });
+
+  it("dates come back as serial numbers", async () => {
+    expect(await answerOf((c) => functions.stockout("WIDGET", "EAST", c))).toBe(SERIAL.week7);
+  });
+});
