@@ -12,6 +12,11 @@ export interface Writes {
   cells: { sheet: string; row: number; col: number; value: OutValue }[];
 }
 
+/** Where a batch's appended rows landed: zero-based worksheet rows, in the order of `writes.append`. */
+export interface Applied {
+  appendedRows: number[];
+}
+
 /** A list of allowed values for a column, shown as a dropdown in the cells under its header. */
 export interface ColumnChoices {
   col: number;
@@ -22,6 +27,17 @@ export interface ColumnChoices {
 export interface SheetWrite extends SheetSpec {
   choices?: ColumnChoices[];
 }
+
+/** A change to make to the workbook, or the reason it is refused (nothing is written then). */
+export type Change =
+  | {
+      ok: true;
+      writes?: Writes;
+      sheets?: SheetWrite[];
+      /** Runs after the writes (settling a PO number, say); answers the message for the user, if it differs. */
+      then?: (applied: Applied) => Promise<string | undefined>;
+    }
+  | { ok: false; reason: string };
 
 /** Progress of a long write, from 0 to `total`. */
 export type Progress = (done: number, total: number) => void;
@@ -47,7 +63,7 @@ export interface WorkbookHost {
   /** Cell values of every sheet and table, as the core reads them. */
   read(): Promise<WorkbookInput>;
   /** Applies writes in one batch; nothing is written when it throws. */
-  apply(writes: Writes): Promise<void>;
+  apply(writes: Writes): Promise<Applied>;
   /** Writes (or replaces) whole sheets, reporting progress for long ones. */
   writeSheets(sheets: SheetWrite[], progress?: Progress): Promise<void>;
   /** Selects a cell or range such as `SKUs!E7` or `'PO Lines'!C4`. */

@@ -2,7 +2,7 @@ import { localDay, type Day } from "../core/dates";
 import type { CellValue, WorkbookInput } from "../core/input";
 import { MemoryWorkbook } from "../workbook/memory";
 import { type CellRef, parseAddress } from "./address";
-import type { Download, Progress, SecretStore, SheetWrite, WorkbookHost, Writes } from "./host";
+import type { Applied, Download, Progress, SecretStore, SheetWrite, WorkbookHost, Writes } from "./host";
 
 /** Rows written between two progress reports of a long sheet write. */
 const CHUNK = 2000;
@@ -47,12 +47,14 @@ export class MemoryHost implements WorkbookHost {
     return this.book.input();
   }
 
-  async apply(writes: Writes): Promise<void> {
+  async apply(writes: Writes): Promise<Applied> {
     const missing = [...writes.append, ...writes.cells].map((w) => w.sheet).find((name) => !this.book.sheet(name));
     if (missing !== undefined) throw new Error(`The workbook has no sheet named "${missing}".`);
+    const appendedRows: number[] = [];
     for (const { sheet, col, values } of writes.append) {
       const rows = this.book.sheet(sheet)!;
       while (rows.length > 0 && isBlankRow(rows[rows.length - 1])) rows.pop();
+      appendedRows.push(rows.length);
       rows.push([...new Array<CellValue>(col).fill(null), ...values]);
     }
     for (const { sheet, row, col, value } of writes.cells) {
@@ -63,6 +65,7 @@ export class MemoryHost implements WorkbookHost {
       cells[col] = value;
     }
     this.changed();
+    return { appendedRows };
   }
 
   async writeSheets(sheets: SheetWrite[], progress?: Progress): Promise<void> {
@@ -112,8 +115,8 @@ export class MemoryHost implements WorkbookHost {
   }
 
   /** The user edited a cell (the demo grid): as in Excel, the pane hears of it. */
-  edit(sheet: string, row: number, col: number, value: string | number | boolean | null): Promise<void> {
-    return this.apply({ append: [], cells: [{ sheet, row, col, value }] });
+  async edit(sheet: string, row: number, col: number, value: string | number | boolean | null): Promise<void> {
+    await this.apply({ append: [], cells: [{ sheet, row, col, value }] });
   }
 
   /** Calls back on anything a viewer of the workbook shows: contents, selection, created workbooks. */

@@ -1,0 +1,153 @@
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import type { Applied, WorkbookHost } from "./host";
+import { type Change, type Notice, type Pane, PaneContext, type TabName } from "./pane";
+import { Session } from "./session";
+import { Home } from "./views/Home";
+import { Logistics } from "./views/Logistics";
+import { Problems, ProblemList } from "./views/Problems";
+import { Settings, SetupButton } from "./views/Settings";
+import { SupplyPlan } from "./views/SupplyPlan";
+
+const useStyles = makeStyles({
+  pane: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, minWidth: "300px" },
+  header: { display: "flex", alignItems: "baseline", justifyContent: "space-between" },
+});
+
+const TABS: { name: TabName; label: string }[] = [
+  { name: "home", label: "Home" },
+  { name: "plan", label: "Supply Plan" },
+  { name: "logistics", label: "Logistics" },
+  { name: "problems", label: "Problems" },
+  { name: "settings", label: "Settings" },
+];
+
+interface Running {
+  label: string;
+  done: number;
+  total: number;
+}
+
+export function App({ host }: { host: WorkbookHost }) {
+  const session = useMemo(() => new Session(host), [host]);
+  useEffect(() => {
+    void session.refresh();
+    return () => session.dispose();
+  }, [session]);
+  const state = useSyncExternalStore(session.subscribe, session.snapshot);
+  const styles = useStyles();
+  const [tab, setTab] = useState<TabName>("home");
+  const [item, setItem] = useState<string | undefined>();
+  const [notice, notify] = useState<Notice | null>(null);
+  const [running, setRunning] = useState<Running | null>(null);
+
+  const write = useCallback(
+    async (change: Change, done: string, title = "Done"): Promise<Applied | null> => {
+      if (!change.ok) {
+        notify({ intent: "error", title: "Not done", text: change.reason });
+        return null;
+      }
+      const label = done;
+      try {
+        if (change.sheets?.length) {
+          setRunning({ label: "Writing to the workbook…", done: 0, total: 1 });
+          await host.writeSheets(change.sheets, (d, total) => setRunning({ label: `Writing to the workbook: ${d.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows`, done: d, total }));
+        }
+        const applied = change.writes && (change.writes.append.length || change.writes.cells.length) ? await host.apply(change.writes) : { appendedRows: [] };
+        const settled = (await change.then?.(applied)) ?? label;
+        await session.refresh();
+        notify({ intent: "success", title, text: settled });
+        return applied;
+      } catch (error) {
+        notify({ intent: "error", title: "The workbook did not take the change", text: error instanceof Error ? error.message : String(error) });
+        return null;
+      } finally {
+        setRunning(null);
+      }
+    },
+    [host, session],
+  );
+
+  const open = useCallback((next: TabName, key?: string) => {
+    setTab(next);
+    if (key !== undefined) setItem(key);
+  }, []);
+
+  let body;
+  if (state.kind === "loading") body = <Spinner label="Reading the workbook…" />;
+  else if (state.kind === "failed") {
+    body = (
+      <>
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>Nothing can be planned yet</MessageBarTitle>
+            {state.error}
+          </MessageBarBody>
+        </MessageBar>
+        <SetupButton host={host} write={write} />
+        <ProblemList problems={state.problems} host={host} notify={notify} />
+      </>
+    );
+  } else {
+    const pane: Pane = { host, session, state, notify, write, open };
+    body = (
+      <PaneContext.Provider value={pane}>
+        <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as TabName)} size="small" aria-label="Planster views">
+          {TABS.map((t) => (
+            <Tab key={t.name} value={t.name}>
+              {t.label}
+            </Tab>
+          ))}
+        </TabList>
+        <div role="tabpanel" aria-label={TABS.find((t) => t.name === tab)?.label}>
+          {tab === "home" && <Home />}
+          {tab === "plan" && <SupplyPlan itemKey={item} onPick={setItem} />}
+          {tab === "logistics" && <Logistics />}
+          {tab === "problems" && <Problems />}
+          {tab === "settings" && <Settings />}
+        </div>
+      </PaneContext.Provider>
+    );
+  }
+
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <main className={styles.pane} aria-label="Planster">
+        <div className={styles.header}>
+          <Text as="h1" weight="semibold" size={500}>
+            Planster
+          </Text>
+        </div>
+        <div aria-live="polite">
+          {notice && (
+            <MessageBar intent={notice.intent} data-testid="notice">
+              <MessageBarBody>
+                <MessageBarTitle>{notice.title}</MessageBarTitle>
+                {notice.text}
+              </MessageBarBody>
+              <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Dismiss" onClick={() => notify(null)}>✕</Button>} />
+            </MessageBar>
+          )}
+          {running && <ProgressBar value={running.total ? running.done / running.total : undefined} aria-label={running.label} />}
+          {running && <Text size={200}>{running.label}</Text>}
+        </div>
+        {body}
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,68 @@
+import { Button, Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
+import { useState } from "react";
+import { itemKey } from "../../core/catalog";
+import { day, money, plural, qty } from "../format";
+import { usePane } from "../pane";
+
+/** Rows shown before "Show all": a 5,000-SKU Order-now list must not slow the pane's first paint. */
+const FIRST = 50;
+
+export function Home() {
+  const { state, open } = usePane();
+  const [all, setAll] = useState(false);
+  const lines = state.orderNow;
+  const shown = all ? lines : lines.slice(0, FIRST);
+  const problems = state.model.problems.length;
+  return (
+    <section aria-labelledby="home-title">
+      <Text as="h2" id="home-title" weight="semibold" size={400} block>
+        Order now
+      </Text>
+      <Text block>
+        {plural(lines.length, "line")} to order this week.{" "}
+        {problems > 0 ? (
+          <Link onClick={() => open("problems")} data-testid="problem-count">
+            {plural(problems, "problem")} in the workbook
+          </Link>
+        ) : (
+          <span data-testid="problem-count">No problems in the workbook.</span>
+        )}
+      </Text>
+      {lines.length > 0 && (
+        <Table size="small" aria-label="Order now, most urgent first">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>SKU</TableHeaderCell>
+              <TableHeaderCell>Warehouse</TableHeaderCell>
+              <TableHeaderCell>Supplier</TableHeaderCell>
+              <TableHeaderCell>Quantity</TableHeaderCell>
+              <TableHeaderCell>Unit price</TableHeaderCell>
+              <TableHeaderCell>Value</TableHeaderCell>
+              <TableHeaderCell>Arrives</TableHeaderCell>
+              <TableHeaderCell>Short from</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {shown.map((line) => (
+              <TableRow key={itemKey(line.sku, line.warehouse)}>
+                <TableCell>
+                  <Link onClick={() => open("plan", itemKey(line.sku, line.warehouse))} aria-label={`Open the plan of ${line.sku} at ${line.warehouse}`}>
+                    {line.sku}
+                  </Link>
+                </TableCell>
+                <TableCell>{line.warehouse}</TableCell>
+                <TableCell>{line.supplier}</TableCell>
+                <TableCell>{qty(line.quantity)}</TableCell>
+                <TableCell>{line.unitPrice.toFixed(2)}</TableCell>
+                <TableCell>{money(line.value, line.currency)}</TableCell>
+                <TableCell>{day(line.arrivalDate)}</TableCell>
+                <TableCell>{line.shortDate === null ? "—" : day(line.shortDate)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {!all && lines.length > FIRST && <Button onClick={() => setAll(true)}>Show all {plural(lines.length, "line")}</Button>}
+    </section>
+  );
+}

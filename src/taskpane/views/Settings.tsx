@@ -1,0 +1,90 @@
+import { Button, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
+import { useState } from "react";
+import { day } from "../format";
+import type { WorkbookHost } from "../host";
+import { type Change, usePane } from "../pane";
+import { missingSheets } from "../setup";
+
+/** Where the integration key lives in the add-in's storage. */
+export const INTEGRATION_KEY = "planster.integrationKey";
+
+export function Settings() {
+  const { state, host, write, notify } = usePane();
+  const s = state.model.settings;
+  const rows: [string, string][] = [
+    ["Plan Start", day(s.planStart)],
+    ["Horizon Weeks", String(s.horizonWeeks)],
+    ["Currency", s.currency],
+    ["Default Warehouse", s.defaultWarehouse],
+    ["Safety Days", String(s.safetyDays)],
+    ["Review Weeks", String(s.reviewWeeks)],
+    ["PO Prefix", s.poPrefix],
+    ["Integration URL", s.integrationUrl || "none"],
+  ];
+  const [key, setKey] = useState("");
+  const [stored, setStored] = useState(() => host.secrets.get(INTEGRATION_KEY) !== null);
+  const saveKey = (value: string | null) => {
+    host.secrets.set(INTEGRATION_KEY, value);
+    setStored(value !== null);
+    setKey("");
+    notify({ intent: "success", title: "Saved", text: value === null ? "The integration key was removed from this machine." : "The integration key is kept on this machine only, never in the workbook." });
+  };
+  return (
+    <section aria-labelledby="settings-title">
+      <Text as="h2" id="settings-title" weight="semibold" size={400} block>
+        Settings of this workbook
+      </Text>
+      <Text size={200} block>
+        Change them on the Settings sheet; blank values take the defaults.
+      </Text>
+      <Table size="small" aria-label="Settings in effect">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Setting</TableHeaderCell>
+            <TableHeaderCell>Value</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map(([name, value]) => (
+            <TableRow key={name}>
+              <TableCell>{name}</TableCell>
+              <TableCell>{value}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Text as="h3" weight="semibold" block style={{ marginTop: 12 }}>
+        Integration key
+      </Text>
+      <Field label="Key for signing orders sent to the Integration URL" hint={stored ? "A key is stored on this machine." : "No key is stored."}>
+        <Input type="password" value={key} onChange={(_, d) => setKey(d.value)} autoComplete="off" />
+      </Field>
+      <div style={{ display: "flex", gap: 8, marginTop: 6 }}>
+        <Button appearance="primary" disabled={key.trim() === ""} onClick={() => saveKey(key.trim())}>
+          Save key
+        </Button>
+        <Button disabled={!stored} onClick={() => saveKey(null)}>
+          Remove key
+        </Button>
+      </div>
+      <Text as="h3" weight="semibold" block style={{ marginTop: 12 }}>
+        Workbook
+      </Text>
+      <SetupButton host={host} write={write} />
+    </section>
+  );
+}
+
+/** Adds every missing Planster sheet as a table with headers, formats and dropdowns; sheets already there are left alone. */
+export function SetupButton({ host, write }: { host: WorkbookHost; write: (change: Change, done: string) => Promise<unknown> }) {
+  const create = async () => {
+    const { sheets, present } = missingSheets(await host.read());
+    if (sheets.length === 0) {
+      await write({ ok: false, reason: "Every Planster sheet is already in this workbook; nothing was changed." }, "");
+      return;
+    }
+    const kept = present.length ? ` Already there and left as they were: ${present.join(", ")}.` : "";
+    await write({ ok: true, sheets }, `Created ${sheets.map((s) => s.name).join(", ")}.${kept}`);
+  };
+  return <Button onClick={() => void create()}>Create Planster sheets</Button>;
+}
