@@ -9,8 +9,10 @@ export interface ExcelHost {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
 }
 
-/** Cells per sync when a read has to be split (about 2–3 MB of JSON). */
-const READ_CHUNK_CELLS = 200_000;
+export interface OfficeWorkbookOptions {
+  /** Cells per sync when a read has to be split; 200,000 is about 2–3 MB of JSON. */
+  readChunkCells?: number;
+}
 
 interface Target {
   name: string;
@@ -38,7 +40,10 @@ export class OfficeWorkbook {
   private readonly tableHosts = new Set<string>();
   private listeners: ((sheets: string[]) => void)[] = [];
 
-  constructor(private readonly host: () => ExcelHost = () => Excel) {}
+  constructor(
+    private readonly host: () => ExcelHost = () => Excel,
+    private readonly options: OfficeWorkbookOptions = {},
+  ) {}
 
   /** Every input sheet and table as grids: one sync to list them, one for all their values. */
   async read(): Promise<WorkbookInput> {
@@ -73,7 +78,7 @@ export class OfficeWorkbook {
         values = targets.map((t) => (t.range.isNullObject ? [] : t.range.values));
       } catch (error) {
         if ((error as { code?: string }).code !== "ResponsePayloadSizeLimitExceeded") throw error;
-        values = await readInChunks(context, targets);
+        values = await readInChunks(context, targets, this.options.readChunkCells ?? 200_000);
       }
       const grids: Grid[] = targets.map((t, i) => ({
         name: t.name,
@@ -195,7 +200,7 @@ export class OfficeWorkbook {
 }
 
 /** The fallback when all input sheets at once exceed Excel's response limit: slices of rows, several syncs. */
-async function readInChunks(context: Excel.RequestContext, targets: Target[]): Promise<CellValue[][][]> {
+async function readInChunks(context: Excel.RequestContext, targets: Target[], chunkCells: number): Promise<CellValue[][][]> {
   for (const target of targets) target.range.load("rowCount,columnCount,rowIndex,columnIndex");
   await context.sync();
   const values: CellValue[][][] = targets.map(() => []);
@@ -210,13 +215,13 @@ async function readInChunks(context: Excel.RequestContext, targets: Target[]): P
   for (let index = 0; index < targets.length; index++) {
     const { range } = targets[index];
     if (range.isNullObject) continue;
-    const step = Math.max(1, Math.floor(READ_CHUNK_CELLS / Math.max(1, range.columnCount)));
+    const step = Math.max(1, Math.floor(chunkCells / Math.max(1, range.columnCount)));
     for (let row = 0; row < range.rowCount; row += step) {
       const rows = Math.min(step, range.rowCount - row);
       const slice = range.getCell(row, 0).getResizedRange(rows - 1, range.columnCount - 1).load("values");
       pending.push({ index, slice });
       cells += rows * range.columnCount;
-      if (cells >= READ_CHUNK_CELLS) await flush();
+      if (cells >= chunkCells) await flush();
     }
   }
   if (pending.length > 0) await flush();

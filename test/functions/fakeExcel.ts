@@ -355,8 +355,10 @@ class FakeWorksheet extends FakeObject {
     return this.data!.id;
   }
 
+  private tableCollection?: FakeTables;
+
   get tables(): FakeTables {
-    return new FakeTables(this.ctx, this.data?.name);
+    return (this.tableCollection ??= new FakeTables(this.ctx, this.data?.name));
   }
 
   getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {

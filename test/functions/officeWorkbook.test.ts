@@ -1,0 +1,172 @@
+import { OfficeMockObject } from "office-addin-mock";
+import { findGrid } from "../../src/core/input";
+import { supplyPlanSheet } from "../../src/core/planSheet";
+import { planAll } from "../../src/core/plan";
+import type { SheetSpec } from "../../src/core/sheetSpec";
+import { type ExcelHost, OfficeWorkbook } from "../../src/workbook/office";
+import { excelValue, isInputName, rowChunks } from "../../src/workbook/officeSheet";
+import { model } from "../helpers";
+import { FakeExcel } from "./fakeExcel";
+import { sheets } from "./fixture";
+
+describe("reading the workbook", () => {
+  it("reads every input sheet in one values sync, found by loose names, and nothing else", async () => {
+    const excel = new FakeExcel({
+      skus: [["SKU"], ["A"]],
+      "supplier_items": [["SKU", "Supplier"]],
+      Notes: [["big", "sheet", "not", "read"]],
+    });
+    const input = await new OfficeWorkbook(() => excel).read();
+    expect(input.grids.map((g) => g.name).sort()).toEqual(["skus", "supplier_items"]);
+    expect(excel.syncs).toBe(2);
+    expect(findGrid(input, "Supplier Items")?.values).toEqual([["SKU", "Supplier"]]);
+  });
+
+  it("keeps where the used range starts, for cell addresses", async () => {
+    const excel = new FakeExcel({ SKUs: [["", "", ""], ["", "SKU", "On Hand"], ["", "A", 5]] });
+    const [grid] = (await new OfficeWorkbook(() => excel).read()).grids;
+    expect(grid).toMatchObject({ originRow: 1, originCol: 1, values: [["SKU", "On Hand"], ["A", 5]] });
+  });
+
+  it("reads an input table instead of the sheet of the same name, with the sheet it sits on", async () => {
+    const excel = new FakeExcel({ Data: [["title"], ["SKU", "On Hand"], ["A", 5]], SKUs: [["stale"]] });
+    excel.tables.push({ name: "SKUs", sheet: "Data", row: 1, col: 0, rows: 2, cols: 2 });
+    const input = await new OfficeWorkbook(() => excel).read();
+    expect(input.grids).toEqual([{ name: "SKUs", sheet: "Data", table: true, originRow: 1, originCol: 0, values: [["SKU", "On Hand"], ["A", 5]] }]);
+  });
+
+  it("reads an empty input sheet as no rows", async () => {
+    const excel = new FakeExcel({ Forecast: [] });
+    expect((await new OfficeWorkbook(() => excel).read()).grids[0].values).toEqual([]);
+  });
+
+  it("tells the 1904 date system from DATE(1904,1,1)", async () => {
+    const excel = new FakeExcel({ SKUs: [["SKU"]] });
+    expect((await new OfficeWorkbook(() => excel).read()).date1904).toBe(false);
+    excel.date1904 = true;
+    expect((await new OfficeWorkbook(() => excel).read()).date1904).toBe(true);
+  });
+
+  it("falls back to slices of rows when everything at once is over Excel's response limit", async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => [`SKU-${i}`, i, "x".repeat(20)]);
+    const excel = new FakeExcel({ SKUs: [["SKU", "On Hand", "Description"], ...rows] });
+    excel.responseLimitBytes = 50_000;
+    const input = await new OfficeWorkbook(() => excel, { readChunkCells: 1_500 }).read();
+    expect(input.grids[0].values).toHaveLength(3001);
+    expect(input.grids[0].values[3000]).toEqual(["SKU-2999", 2999, "x".repeat(20)]);
+    expect(excel.syncLog.slice(3).every((s) => s.responseBytes <= 50_000)).toBe(true);
+  });
+});
+
+describe("which changes matter", () => {
+  it("takes the loose names of WORKBOOK.md's input sheets", () => {
+    expect(["SKUs", "po_lines", "Purchase-Orders", "ORDER OVERRIDES", "Settings"].every(isInputName)).toBe(true);
+    expect(["Supply Plan", "PO PO-0001", "Notes"].some(isInputName)).toBe(false);
+  });
+
+  it("reports edits on input sheets and on sheets holding input tables", async () => {
+    const excel = new FakeExcel({ SKUs: [["SKU"]], Data: [["Supplier"]], Notes: [["x"]] });
+    excel.tables.push({ name: "Suppliers", sheet: "Data", row: 0, col: 0, rows: 1, cols: 1 });
+    const workbook = new OfficeWorkbook(() => excel);
+    const seen: string[][] = [];
+    await workbook.read();
+    await workbook.watch((names) => seen.push(names));
+    await excel.edit("Notes", 0, 0, "y");
+    await excel.edit("Data", 1, 0, "ACME", "Remote");
+    await excel.edit("SKUs", 1, 0, "A");
+    expect(seen).toEqual([["Data"], ["SKUs"]]);
+  });
+
+  it("names an added sheet with office-addin-mock's Excel (a lookup without collections)", async () => {
+    const mock = new OfficeMockObject({
+      context: {
+        workbook: {
+          worksheets: {
+            sheet: { name: "Order Overrides" },
+            getItem() {
+              return this.sheet;
+            },
+          },
+        },
+      },
+      run: async function (this: { context: unknown }, batch: (context: unknown) => Promise<unknown>) {
+        return batch(this.context);
+      },
+    });
+    const workbook = new OfficeWorkbook(() => mock as unknown as ExcelHost);
+    expect(await (workbook as unknown as { nameOf(id: string): Promise<string> }).nameOf("{id}")).toBe("Order Overrides");
+  });
+});
+
+describe("writing a sheet", () => {
+  const plan = () => {
+    const m = model(sheets());
+    return supplyPlanSheet(planAll(m), m.settings);
+  };
+
+  it("writes values as text where they are text: formulas, numbers and dates in strings stay strings", async () => {
+    expect([excelValue("=SUM(A1)"), excelValue("-5"), excelValue("007"), excelValue(""), excelValue(null), excelValue(3)]).toEqual(["'=SUM(A1)", "'-5", "'007", "", "", 3]);
+    const excel = new FakeExcel();
+    const spec: SheetSpec = { name: "PO PO-0001", rows: [["Note", "=HYPERLINK(\"x\")"], ["Code", "007"], ["Qty", 5]] };
+    await new OfficeWorkbook(() => excel).writeSheet(spec);
+    expect(excel.sheet("PO PO-0001").cells).toEqual([["Note", "=HYPERLINK(\"x\")"], ["Code", "007"], ["Qty", 5]]);
+  });
+
+  it("cuts large sheets into syncs under the limit, each chunk a run of whole rows", () => {
+    const spec = plan();
+    const chunks = rowChunks(spec, 2_000);
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks[0].from).toBe(0);
+    expect(chunks[chunks.length - 1].to).toBe(spec.rows.length);
+    for (let i = 1; i < chunks.length; i++) expect(chunks[i].from).toBe(chunks[i - 1].to);
+    expect(chunks.every((c) => c.bytes <= 2_000)).toBe(true);
+  });
+
+  it("writes with events off, so the write wakes no function cell, and turns them back on", async () => {
+    const excel = new FakeExcel(sheets());
+    const workbook = new OfficeWorkbook(() => excel);
+    const seen: string[][] = [];
+    await workbook.read();
+    await workbook.watch((names) => seen.push(names));
+    let eventsDuringWrite: boolean | undefined;
+    const run = excel.run;
+    excel.run = (batch) =>
+      run(async (context) => {
+        const result = await batch(context);
+        eventsDuringWrite ??= excel.enableEvents;
+        return result;
+      });
+    const spec = plan();
+    const report = await workbook.writeSheet(spec, 2_000);
+    expect(excel.enableEvents).toBe(true);
+    expect(report.chunks).toBeGreaterThan(1);
+    expect(report.largestChunkBytes).toBeLessThanOrEqual(2_000);
+    // Each values sync carries one chunk: no request is over the limit (plus the range command itself).
+    expect(Math.max(...excel.syncLog.map((s) => s.requestBytes))).toBeLessThanOrEqual(2_000);
+    const written = excel.sheet("Supply Plan");
+    expect(written.cells).toHaveLength(spec.rows.length);
+    expect(written.cells[1].slice(0, 4)).toEqual(["WIDGET", "MAIN", 1, 46349]);
+    expect(excel.tables.find((t) => t.name === "SupplyPlan")).toMatchObject({ sheet: "Supply Plan", row: 0, rows: spec.rows.length });
+    expect(seen).toEqual([]); // Supply Plan is not an input sheet
+  });
+
+  it("rewrites an existing sheet in place, replacing its table", async () => {
+    const excel = new FakeExcel(sheets());
+    const workbook = new OfficeWorkbook(() => excel);
+    await workbook.writeSheet(plan());
+    await workbook.writeSheet(plan());
+    expect(excel.tables.filter((t) => t.sheet === "Supply Plan")).toHaveLength(1);
+    expect(excel.sheets.filter((s) => s.name === "Supply Plan")).toHaveLength(1);
+  });
+
+  it("tells the live model when it wrote an input sheet itself", async () => {
+    const excel = new FakeExcel(sheets());
+    const workbook = new OfficeWorkbook(() => excel);
+    const seen: string[][] = [];
+    await workbook.read();
+    await workbook.watch((names) => seen.push(names));
+    await workbook.writeSheet({ name: "Order Overrides", rows: [["SKU", "Warehouse", "Week", "Quantity"], ["WIDGET", "MAIN", "2026-11-30", 0]] });
+    expect(excel.eventsWhileOff.length).toBe(0);
+    expect(seen).toEqual([["Order Overrides"]]);
+  });
+});
