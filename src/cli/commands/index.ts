@@ -1,6 +1,7 @@
 import type { Command } from "../main";
 import { check, orderNowCommand, plan, status, writePlan } from "./planning";
 import { sample } from "./sample";
+import { exportPo, summary } from "./orders";
 
 /** Every `planster` command; each lives in its own module. */
 export const COMMANDS: Record<string, Command> = {
@@ -10,4 +11,5 @@ export const COMMANDS: Record<string, Command> = {
   check,
   "write-plan": writePlan,
   sample,
+  "export-po": exportPo, summary,
 };
