@@ -1,5 +1,6 @@
 import { dayFromIso } from "../../src/core/dates";
 import { editOrder, type OrderEdit } from "../../src/core/orders/edit";
+import { flaggedLines } from "../../src/core/orders/rules";
 import { TODAY } from "../helpers";
 import { applyWrites, context, records, shop } from "./fixture";
 
@@ -123,5 +124,21 @@ describe("closed orders are read-only", () => {
 
   it("an order with an unknown status word may be set to any status, which fixes it", () => {
     expect(edit({ status: "Draft" }, withStatus("Lost")).ok).toBe(true);
+  });
+});
+
+describe("lines whose item became unorderable after ordering", () => {
+  it("stay on the order, flagged with the status and its source", () => {
+    const book = shop();
+    book.sheet("Status Overrides")!.push(["WIDGET", "MAIN", null, null, "P"]);
+    const { model } = context(book);
+    const po = model.orderBook.byNumber.get("PO-0007")!;
+    expect(flaggedLines(model, po).map((f) => [f.line.address, f.message])).toEqual([
+      ["'PO Lines'!A2", 'SKU "WIDGET" on PO-0007 can no longer be ordered at warehouse "MAIN": its purchase status is P (Purge), from the warehouse override. The line stays on the order.'],
+    ]);
+    // Still inbound supply: 10 in week 4.
+    expect(model.itemsByKey.get("WIDGET\u0000MAIN")!.scheduled[4]).toBe(10);
+    // And the order can still be edited, e.g. its date.
+    expect(editOrder(context(book), "PO-0007", { expectedDelivery: day("2026-12-21") }, TODAY).ok).toBe(true);
   });
 });

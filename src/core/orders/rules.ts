@@ -2,7 +2,7 @@ import type { Decimal } from "decimal.js";
 import { itemKey, type SkuRow, type Supplier } from "../catalog";
 import type { ItemLocation, PlanningModel } from "../model";
 import type { ResolvedStatus, StatusSource } from "../statuses";
-import { PO_STATUSES, type PoStatus } from "./purchaseOrders";
+import { isOpen, type PoLine, PO_STATUSES, type PoStatus, type PurchaseOrder } from "./purchaseOrders";
 
 /** The refusals shared by creating an order, adding a line, changing supplier or warehouse. */
 
@@ -100,4 +100,20 @@ const READ_ONLY: ReadonlySet<PoStatus> = new Set(["Received", "Closed", "Cancell
 
 export function isReadOnly(status: PoStatus | null): boolean {
   return status !== null && READ_ONLY.has(status);
+}
+
+/**
+ * Lines already on an open order whose item has since become unorderable at the
+ * order's warehouse: they stay on the order (STATUSES.md), flagged with the reason.
+ */
+export function flaggedLines(model: PlanningModel, po: PurchaseOrder): { line: PoLine; message: string }[] {
+  if (!isOpen(po)) return [];
+  const flags: { line: PoLine; message: string }[] = [];
+  for (const line of po.lines) {
+    const item = model.itemsByKey.get(itemKey(line.sku, po.warehouse));
+    if (item && !item.status.orderable) {
+      flags.push({ line, message: `SKU "${line.sku}" on ${po.number} can no longer be ordered at warehouse "${po.warehouse}": its purchase status is ${describeStatus(item.status)}. The line stays on the order.` });
+    }
+  }
+  return flags;
 }
