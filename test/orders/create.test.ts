@@ -127,8 +127,14 @@ describe("refusals name the SKU, its status and source, and write nothing", () =
     book.sheets.delete("PO Lines");
     const before = JSON.stringify([...book.sheets]);
     const result = createFromWeekLine(context(book), { sku: "WIDGET", warehouse: "MAIN", week: 2 }, TODAY);
-    expect(result).toEqual({ ok: false, reason: "The workbook has no usable Purchase Orders and PO Lines sheets (with a PO Number column each): create them first, then the order." });
+    expect(result).toEqual({ ok: false, reason: "The workbook has no Purchase Orders and PO Lines sheets: create them first (the add-in offers to), then the order." });
     expect(JSON.stringify([...book.sheets])).toBe(before);
+  });
+
+  it("refuses when a column the readers need is missing", () => {
+    const book = shop({ "PO Lines": [["PO Number", "Line", "Qty"]] });
+    const result = createOrder(context(book), { supplier: "ACME", lines: [{ sku: "WIDGET", quantity: 1 }] }, TODAY);
+    expect(result).toEqual({ ok: false, reason: 'The order cannot be written: the workbook lacks the columns PO Lines "SKU", PO Lines "Quantity".' });
   });
 
   it("writes under the sheet's own column order and leaves unknown columns blank", () => {

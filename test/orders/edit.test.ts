@@ -122,6 +122,21 @@ describe("closed orders are read-only", () => {
     expect(edit({ status: "Cancelled" }, withStatus("Shipped"))).toEqual({ ok: false, reason: "Purchase order PO-0007 is Shipped; only Draft, Submitted or Confirmed orders can be cancelled." });
   });
 
+  it("an unknown status word is kept by an edit that does not set the status", () => {
+    const book = withStatus("Lost");
+    const result = edit({ expectedDelivery: day("2026-12-21") }, book);
+    if (!result.ok) throw new Error(result.reason);
+    applyWrites(book, result.writes);
+    expect(records(book, "Purchase Orders")[0]).toMatchObject({ Status: "Lost", Revision: 2 });
+  });
+
+  it("a date change does not need the supplier to still be on the Suppliers sheet", () => {
+    const book = shop();
+    book.sheet("Purchase Orders")![1][2] = "GONE";
+    expect(edit({ expectedDelivery: day("2026-12-21") }, book).ok).toBe(true);
+    expect(edit({ addLines: [{ sku: "GADGET", quantity: 1 }] }, book)).toEqual({ ok: false, reason: 'Supplier "GONE" is not on the Suppliers sheet.' });
+  });
+
   it("an order with an unknown status word may be set to any status, which fixes it", () => {
     expect(edit({ status: "Draft" }, withStatus("Lost")).ok).toBe(true);
   });

@@ -54,9 +54,13 @@ export interface OrderLayouts {
 export function orderLayouts(ctx: OrderContext): OrderLayouts | string {
   const orders = sheetLayout(ctx.input, "Purchase Orders", PO_FIELDS);
   const lines = sheetLayout(ctx.input, "PO Lines", LINE_FIELDS);
-  if (!ctx.model.orderBook.hasSheets || !orders || !lines || !orders.columns.has("number") || !lines.columns.has("number")) {
-    return "The workbook has no usable Purchase Orders and PO Lines sheets (with a PO Number column each): create them first, then the order.";
-  }
+  if (!orders || !lines) return "The workbook has no Purchase Orders and PO Lines sheets: create them first (the add-in offers to), then the order.";
+  // The columns the readers need: an order written without them would not be read back.
+  const missing = [
+    ...(["number"] as const).filter((k) => !orders.columns.has(k)).map((k) => `Purchase Orders "${PO_FIELDS[k]}"`),
+    ...(["number", "sku", "quantity"] as const).filter((k) => !lines.columns.has(k)).map((k) => `PO Lines "${LINE_FIELDS[k]}"`),
+  ];
+  if (missing.length) return `The order cannot be written: the workbook lacks the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}.`;
   return { orders, lines };
 }
 

@@ -1,5 +1,4 @@
-import type { Day } from "../dates";
-import { isoFromDay } from "../dates";
+import { type Day, isoFromDay } from "../dates";
 import { lineTotal } from "../money";
 import { type ActionResult, type OrderContext, orderLayouts, priceLine, refuse } from "./create";
 import { bookLines, headerRecord, lineRecord, type Order, type OrderLine, orderHeader, orderTotal } from "./order";
@@ -35,9 +34,10 @@ export function editOrder(ctx: OrderContext, number: string, edit: OrderEdit, _t
     const badMove = moveRefusal(number, po.status, edit.status);
     if (badMove) return refuse(badMove);
   }
-  const supplierCode = edit.supplier ?? po.supplier;
   const warehouse = edit.warehouse ?? po.warehouse;
-  const supplier = supplierOrRefusal(model, supplierCode);
+  // The supplier matters only to what prices lines: a date or status change does not look it up.
+  const pricing = edit.supplier !== undefined || (edit.addLines?.length ?? 0) > 0;
+  const supplier = pricing ? supplierOrRefusal(model, edit.supplier ?? po.supplier) : undefined;
   if (typeof supplier === "string") return refuse(supplier);
   if (edit.warehouse !== undefined) {
     const badWarehouse = warehouseRefusal(model, warehouse);
@@ -51,11 +51,11 @@ export function editOrder(ctx: OrderContext, number: string, edit: OrderEdit, _t
       if (typeof item === "string") return refuse(`${item} Purchase order ${number} cannot move there.`);
     }
     let unitPrice = line.unitPrice;
-    if (edit.supplier !== undefined || edit.warehouse !== undefined) {
+    if (edit.supplier !== undefined && supplier) {
+      // A new supplier prices every line anew (shown before saving); otherwise the agreed prices stay.
       const terms = supplierTerms(model, line.sku, warehouse, supplier.code);
       if (typeof terms === "string") return refuse(terms);
-      // A new supplier prices every line anew (shown before saving); otherwise the agreed prices stay.
-      if (edit.supplier !== undefined) unitPrice = terms.unitPrice;
+      unitPrice = terms.unitPrice;
     }
     if (unitPrice === undefined) return refuse(`Purchase order ${number} has no Unit Price for SKU "${line.sku}" (${address}): fill it in first.`);
     lines.push({ ...line, unitPrice, lineTotal: lineTotal(line.quantity, unitPrice) });
@@ -72,7 +72,7 @@ export function editOrder(ctx: OrderContext, number: string, edit: OrderEdit, _t
   let next = Math.max(0, ...lines.map((l) => l.line));
   for (const { sku, quantity } of edit.addLines ?? []) {
     if (lines.some((l) => l.sku === sku)) return refuse(`SKU "${sku}" is already on purchase order ${number}: change that line's quantity instead.`);
-    const priced = priceLine(model, sku, quantity, supplier.code, warehouse, ++next);
+    const priced = priceLine(model, sku, quantity, supplier!.code, warehouse, ++next);
     if (typeof priced === "string") return refuse(priced);
     lines.push(priced.line);
   }
@@ -83,11 +83,11 @@ export function editOrder(ctx: OrderContext, number: string, edit: OrderEdit, _t
   const integrated = model.settings.integrationUrl !== "";
   const order: Order = {
     ...orderHeader(po),
-    supplier: supplier.code,
+    supplier: supplier?.code ?? po.supplier,
     warehouse,
     status: edit.status ?? po.status,
     expectedDelivery,
-    currency: edit.supplier !== undefined ? (supplier.currency ?? model.settings.currency) : po.currency,
+    currency: edit.supplier !== undefined && supplier ? (supplier.currency ?? model.settings.currency) : po.currency,
     notes: edit.notes ?? po.notes,
     revision: po.revision + 1,
     syncStatus: integrated ? "pending" : po.syncStatus,
@@ -95,18 +95,28 @@ export function editOrder(ctx: OrderContext, number: string, edit: OrderEdit, _t
     total: orderTotal(lines),
   };
   const date1904 = input.date1904 ?? false;
-  const { number: _n, type: _t, orderDate: _o, externalId: _e, lastSynced: _l, ...header } = headerRecord(order, date1904);
-  const lineCells = lines.slice(0, existing).flatMap((line, i) => {
-    const { number: _pn, sku: _s, quantity: _q, receivedQty: _r, ...cells } = lineRecord(order, line, date1904);
-    return rowCells(layouts.lines, current[i].row, cells);
-  });
+  const header = headerRecord(order, date1904);
+  const changed: (keyof typeof header)[] = ["total", "revision", "syncStatus"];
+  if (edit.supplier !== undefined) changed.push("supplier", "currency");
+  if (edit.warehouse !== undefined) changed.push("warehouse");
+  if (edit.status !== undefined) changed.push("status");
+  if (edit.expectedDelivery !== undefined) changed.push("expectedDelivery");
+  if (edit.notes !== undefined) changed.push("notes");
+  const lineCells = lines.slice(0, existing).flatMap((line, i) => rowCells(layouts.lines, current[i].row, pick(lineRecord(order, line, date1904), LINE_CELLS)));
   return {
     ok: true,
     order,
     writes: {
       append: lines.slice(existing).map((line) => appendRow(layouts.lines, lineRecord(order, line, date1904))),
-      cells: [...rowCells(layouts.orders, po.row, header), ...lineCells],
+      cells: [...rowCells(layouts.orders, po.row, pick(header, changed)), ...lineCells],
     },
   };
 }
 
+
+/** What an edit may change on an existing line (a line without a number gets the one it was read with). */
+const LINE_CELLS = ["line", "unitPrice", "lineTotal", "expectedDelivery"] as const;
+
+function pick<R extends object>(record: R, keys: readonly (keyof R)[]): Partial<R> {
+  return Object.fromEntries(keys.map((k) => [k, record[k]])) as Partial<R>;
+}
