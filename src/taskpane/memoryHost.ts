@@ -26,6 +26,8 @@ export interface CreatedBook {
  */
 export class MemoryHost implements WorkbookHost {
   selection: CellRef | undefined;
+  /** The cells of the last write, as `sheet!row!col`, and its sheets: what a viewer highlights. */
+  lastWrite = { sheets: new Set<string>(), cells: new Set<string>() };
   readonly created: CreatedBook[] = [];
   /** Dropdowns set by sheet writes, by sheet name. */
   readonly choices = new Map<string, SheetWrite["choices"]>();
@@ -51,19 +53,25 @@ export class MemoryHost implements WorkbookHost {
     const missing = [...writes.append, ...writes.cells].map((w) => w.sheet).find((name) => !this.book.sheet(name));
     if (missing !== undefined) throw new Error(`The workbook has no sheet named "${missing}".`);
     const appendedRows: number[] = [];
+    const touched = { sheets: new Set<string>(), cells: new Set<string>() };
     for (const { sheet, col, values } of writes.append) {
       const rows = this.book.sheet(sheet)!;
       while (rows.length > 0 && isBlankRow(rows[rows.length - 1])) rows.pop();
       appendedRows.push(rows.length);
+      touched.sheets.add(sheet);
+      values.forEach((_, i) => touched.cells.add(`${sheet}!${rows.length}!${col + i}`));
       rows.push([...new Array<CellValue>(col).fill(null), ...values]);
     }
     for (const { sheet, row, col, value } of writes.cells) {
+      touched.sheets.add(sheet);
+      touched.cells.add(`${sheet}!${row}!${col}`);
       const rows = this.book.sheet(sheet)!;
       while (rows.length <= row) rows.push([]);
       const cells = rows[row];
       while (cells.length < col) cells.push(null);
       cells[col] = value;
     }
+    this.lastWrite = touched;
     this.changed();
     return { appendedRows };
   }
@@ -84,6 +92,7 @@ export class MemoryHost implements WorkbookHost {
       if (spec.choices) this.choices.set(spec.name, spec.choices);
     }
     progress?.(total, total);
+    this.lastWrite = { sheets: new Set(sheets.map((s) => s.name)), cells: new Set() };
     this.changed();
   }
 

@@ -32,31 +32,34 @@ export function Home() {
         <Table size="small" aria-label="Order now, most urgent first">
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>SKU</TableHeaderCell>
-              <TableHeaderCell>Warehouse</TableHeaderCell>
-              <TableHeaderCell>Supplier</TableHeaderCell>
-              <TableHeaderCell>Quantity</TableHeaderCell>
-              <TableHeaderCell>Unit price</TableHeaderCell>
-              <TableHeaderCell>Value</TableHeaderCell>
-              <TableHeaderCell>Arrives</TableHeaderCell>
-              <TableHeaderCell>Short from</TableHeaderCell>
+              <TableHeaderCell>Item</TableHeaderCell>
+              <TableHeaderCell>Order</TableHeaderCell>
+              <TableHeaderCell>When</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
             {shown.map((line) => (
-              <TableRow key={itemKey(line.sku, line.warehouse)}>
+              <TableRow key={itemKey(line.sku, line.warehouse)} data-testid={`order-now-${line.sku}-${line.warehouse}`}>
                 <TableCell>
                   <Link onClick={() => open("plan", itemKey(line.sku, line.warehouse))} aria-label={`Open the plan of ${line.sku} at ${line.warehouse}`}>
                     {line.sku}
                   </Link>
+                  <Text block size={200}>
+                    {line.warehouse} · {line.supplier}
+                  </Text>
                 </TableCell>
-                <TableCell>{line.warehouse}</TableCell>
-                <TableCell>{line.supplier}</TableCell>
-                <TableCell>{qty(line.quantity)}</TableCell>
-                <TableCell>{line.unitPrice.toFixed(2)}</TableCell>
-                <TableCell>{money(line.value, line.currency)}</TableCell>
-                <TableCell>{day(line.arrivalDate)}</TableCell>
-                <TableCell>{line.shortDate === null ? "—" : day(line.shortDate)}</TableCell>
+                <TableCell>
+                  <Text block>
+                    {qty(line.quantity)} × {line.unitPrice.toFixed(2)}
+                  </Text>
+                  <Text block size={200}>
+                    {money(line.value, line.currency)}
+                  </Text>
+                </TableCell>
+                <TableCell>
+                  <Text block size={200}>Arrives {day(line.arrivalDate)}</Text>
+                  <Text block size={200}>{line.shortDate === null ? "Not short" : `Short from ${day(line.shortDate)}`}</Text>
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

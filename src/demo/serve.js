@@ -1,0 +1,72 @@
+/*
+ * `npm start`: builds and serves, over HTTPS on https://localhost:3000, the add-in
+ * (the Excel developer's webpack.config.js, when present) and the standalone demo
+ * page (webpack.demo.js) from one dev server. Run after `npm run build` (the demo's
+ * xlsx loader and `planster sample` use lib/).
+ */
+const fs = require("node:fs");
+const path = require("node:path");
+const { execFileSync } = require("node:child_process");
+const webpack = require("webpack");
+const WebpackDevServer = require("webpack-dev-server");
+
+const root = path.resolve(__dirname, "../..");
+const PORT = 3000;
+
+async function configs(argv) {
+  const list = [];
+  const addinConfig = path.join(root, "webpack.config.js");
+  if (fs.existsSync(addinConfig)) {
+    const exported = require(addinConfig);
+    const made = await (typeof exported === "function" ? exported({ WEBPACK_SERVE: true }, argv) : exported);
+    list.push(...(Array.isArray(made) ? made : [made]));
+  } else {
+    console.log("webpack.config.js (the add-in's build) is not in this checkout yet: serving the demo page only.");
+  }
+  list.push(require(path.join(root, "webpack.demo.js"))({}, argv));
+  return list;
+}
+
+/** Dev certificates for localhost; trusting their CA needs an administrator prompt, which we do not attempt. */
+async function httpsOptions() {
+  const certs = require("office-addin-dev-certs");
+  const defaults = require("office-addin-dev-certs/lib/defaults");
+  if (!fs.existsSync(defaults.localhostCertificatePath) || !certs.verifyCertificates()) {
+    await certs.generateCertificates();
+  }
+  if (!certs.isCaCertificateInstalled()) {
+    console.log(
+      `Dev certificates are in ${defaults.certificateDirectory}, but their CA is not trusted by this machine: ` +
+        "installing it needs an administrator prompt (npx office-addin-dev-certs install). Browsers will warn once; Excel needs it trusted to sideload.",
+    );
+  }
+  return { ca: fs.readFileSync(defaults.caCertificatePath), cert: fs.readFileSync(defaults.localhostCertificatePath), key: fs.readFileSync(defaults.localhostKeyPath) };
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(root, "samples/demo.xlsx"))) {
+    execFileSync(process.execPath, [path.join(root, "bin/planster.js"), "sample", "samples/demo.xlsx", "--seed", "42"], { cwd: root, stdio: "inherit" });
+  }
+  const argv = { mode: "development" };
+  const list = await configs(argv);
+  const own = list.find((c) => c.devServer)?.devServer ?? {};
+  for (const config of list) delete config.devServer;
+  const options = {
+    ...own,
+    port: PORT,
+    server: own.server ?? { type: "https", options: await httpsOptions() },
+    headers: { "Access-Control-Allow-Origin": "*", ...(own.headers ?? {}) },
+    static: own.static ?? false,
+    open: false,
+  };
+  const server = new WebpackDevServer(options, webpack(list));
+  await server.start();
+  console.log(`\nPlanster is served on https://localhost:${PORT}/`);
+  console.log(`  Demo page (no Excel needed): https://localhost:${PORT}/demo.html`);
+  if (list.length > 1) console.log(`  Add-in for sideloading:      manifest.xml → https://localhost:${PORT}/taskpane.html`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,28 @@
+/*
+ * The standalone demo page (src/demo): the task pane on samples/demo.xlsx held in
+ * memory, beside a grid of its sheets. `npm start` serves it with the add-in.
+ */
+const path = require("node:path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+module.exports = (env = {}, argv = {}) => ({
+  name: "demo",
+  mode: argv.mode ?? "development",
+  devtool: argv.mode === "production" ? false : "source-map",
+  entry: { demo: "./src/demo/index.tsx" },
+  output: {
+    path: path.resolve(__dirname, env.demoOut ?? "dist"),
+    filename: "[name].[contenthash:8].js",
+    publicPath: "",
+    clean: false,
+  },
+  resolve: { extensions: [".tsx", ".ts", ".js"] },
+  module: {
+    rules: [
+      { test: /\.tsx?$/, loader: "ts-loader", options: { configFile: "tsconfig.web.json", transpileOnly: true, compilerOptions: { noEmit: false } }, exclude: /node_modules/ },
+      { test: /\.xlsx$/, loader: path.resolve(__dirname, "src/demo/xlsxLoader.js"), type: "javascript/auto" },
+    ],
+  },
+  plugins: [new HtmlWebpackPlugin({ template: "src/demo/demo.html", filename: "demo.html", chunks: ["demo"] })],
+  performance: { hints: false },
+});
