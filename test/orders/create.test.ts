@@ -65,6 +65,19 @@ describe("a buyer's order with several lines of one supplier", () => {
     expect(result.order.total.toFixed(2)).toBe("22.00");
   });
 
+  it("defaults the delivery to the Monday the lead time reaches, never before today", () => {
+    const wednesday = day("2026-11-25");
+    const book = shop();
+    book.sheet("Suppliers")![1][2] = 0; // ACME lead time 0 days
+    const now = createOrder(context(book), { supplier: "ACME", lines: [{ sku: "WIDGET", quantity: 1 }] }, wednesday);
+    if (!now.ok) throw new Error(now.reason);
+    expect(now.order.expectedDelivery).toBe(wednesday); // Monday 2026-11-23 has passed
+    const bolt = createOrder(context(shop()), { supplier: "BOLT", lines: [{ sku: "WIDGET", quantity: 1 }] }, wednesday);
+    if (!bolt.ok) throw new Error(bolt.reason);
+    // 21 days = 3 weeks after the week of 2026-11-23: Monday 2026-12-14.
+    expect(bolt.order.expectedDelivery).toBe(day("2026-12-14"));
+  });
+
   it("is Submitted, pending sync, when the workbook has an Integration URL", () => {
     const result = createOrder(context(shop({}, { "Integration URL": "https://erp.example.com/po" })), { supplier: "ACME", lines: [{ sku: "WIDGET", quantity: 1 }] }, TODAY);
     if (!result.ok) throw new Error(result.reason);

@@ -1,4 +1,4 @@
-import type { Day } from "../dates";
+import { type Day, mondayOf } from "../dates";
 import type { WorkbookInput } from "../input";
 import { itemKey } from "../catalog";
 import type { PlanningModel } from "../model";
@@ -82,7 +82,9 @@ export function createFromWeekLine(ctx: OrderContext, request: WeekLineRequest, 
   if (supplier === undefined) return refuse(`SKU "${sku}" has no supplier (none on SKUs or Supplier Items), so it cannot be ordered.`);
   const quantity = orderQty(planItem(item, model.settings), week);
   const terms = supplierTerms(model, sku, warehouse, supplier);
-  const expectedDelivery = request.expectedDelivery ?? (typeof terms === "string" ? undefined : weekStart(week + Math.ceil(terms.leadDays / 7), model.settings.planStart));
+  const arrival = typeof terms === "string" ? undefined : weekStart(week + Math.ceil(terms.leadDays / 7), model.settings.planStart);
+  // A plan that started weeks ago may put the arrival week's Monday in the past: today is the earliest default.
+  const expectedDelivery = request.expectedDelivery ?? (arrival === undefined ? undefined : Math.max(arrival, today));
   const overrideRows = overrideRowsOf(ctx, sku, warehouse, week);
   return build(ctx, { supplier, warehouse, lines: [{ sku, quantity }], expectedDelivery }, today, overrideRows);
 }
@@ -108,7 +110,8 @@ function build(ctx: OrderContext, request: NewOrderRequest, today: Day, override
     lines.push(line.line);
     leadDays = Math.max(leadDays, line.leadDays);
   }
-  const expectedDelivery = request.expectedDelivery ?? weekStart(weekOf(today, model.settings.planStart) + Math.ceil(leadDays / 7), model.settings.planStart);
+  // Lead times count in whole weeks, as in the plan: the default is the Monday of the week it reaches, not before today.
+  const expectedDelivery = request.expectedDelivery ?? Math.max(today, mondayOf(today) + 7 * Math.ceil(leadDays / 7));
   if (expectedDelivery < today) return refuse(`The expected delivery is before today's order date; choose a later date.`);
   const { headers, lines: lineNumbers } = numbersInWorkbook(input);
   const integrated = model.settings.integrationUrl !== "";

@@ -1,4 +1,5 @@
 import { isoFromDay } from "../dates";
+import { Money } from "../money";
 import type { SharedOrder } from "./share";
 
 /** Who sends and who receives the interchange (ISA05–08, GS02–03). */
@@ -49,13 +50,13 @@ export function orderX12(shared: SharedOrder, options: X12Options): string {
   if (order.expectedDelivery !== undefined) body.push(["DTM", "002", date(order.expectedDelivery)]);
   body.push(["N1", "SE", supplier.name.slice(0, 60), "92", supplier.code]);
   body.push(["N1", "ST", shipTo.name.slice(0, 60), "92", shipTo.code]);
-  let quantities = 0;
+  let quantities = new Money(0);
   for (const line of order.lines) {
     body.push(["PO1", String(line.line), String(line.quantity), "EA", line.unitPrice.toFixed(), "", "BP", line.sku]);
     if (line.expectedDelivery !== undefined && line.expectedDelivery !== order.expectedDelivery) body.push(["DTM", "002", date(line.expectedDelivery)]);
-    quantities += line.quantity;
+    quantities = quantities.plus(line.quantity);
   }
-  body.push(["CTT", String(order.lines.length), String(quantities)]);
+  body.push(["CTT", String(order.lines.length), quantities.toFixed()]);
   body.push(["SE", String(body.length + 1), "0001"]);
 
   const controlText = String(control).padStart(9, "0");
