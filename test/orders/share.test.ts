@@ -142,6 +142,14 @@ describe("EDI X12 850", () => {
     ]);
   });
 
+  it.each([
+    [{ revision: 2 }, "05"],
+    [{ status: "Cancelled" as const }, "01"],
+  ])("says a revision replaces, a cancellation cancels: %j → BEG01 %s", (change, code) => {
+    const parsed = new X12Parser(true).parse(orderX12({ ...shared, order: { ...shared.order, ...change } }, { now: new Date("2026-11-23T00:00:00Z") })) as X12Interchange;
+    expect(parsed.functionalGroups[0].transactions[0].segments[0].valueOf(1)).toBe(code);
+  });
+
   it("keeps delimiters out of the elements", () => {
     const hostile: SharedOrder = { ...shared, supplier: { ...shared.supplier, name: "A*B~C>D\nE" } };
     const parsed = new X12Parser(true).parse(orderX12(hostile, { now: new Date("2026-11-23T00:00:00Z") })) as X12Interchange;

@@ -44,7 +44,7 @@ export function orderX12(shared: SharedOrder, options: X12Options): string {
 
   const body: string[][] = [
     ["ST", "850", "0001"],
-    ["BEG", "00", "SA", order.number, "", date(order.orderDate)],
+    ["BEG", purpose(order), "SA", order.number, "", date(order.orderDate)],
     ["CUR", "BY", order.currency],
   ];
   if (order.expectedDelivery !== undefined) body.push(["DTM", "002", date(order.expectedDelivery)]);
@@ -68,6 +68,12 @@ export function orderX12(shared: SharedOrder, options: X12Options): string {
     ["IEA", "1", controlText],
   ];
   return segments.map(([tag, ...elements], i) => [tag, ...(i === 0 ? elements : elements.map(clean))].join(X12_DELIMITERS.element) + X12_DELIMITERS.segment).join("\n") + "\n";
+}
+
+/** BEG01: a cancelled order is a cancellation (01), a later revision replaces the earlier one (05), else original (00). */
+function purpose(order: SharedOrder["order"]): string {
+  if (order.status === "Cancelled") return "01";
+  return order.revision > 1 ? "05" : "00";
 }
 
 /** Delimiters and line breaks cannot appear inside an element: they become spaces. */
