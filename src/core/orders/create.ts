@@ -11,6 +11,7 @@ import { numbersInWorkbook, nextNumber } from "./numbering";
 import { headerRecord, lineRecord, type Order, type OrderLine, orderTotal, PO_TYPE } from "./order";
 import { LINE_FIELDS, PO_FIELDS } from "./purchaseOrders";
 import { linkedSuppliers, orderableItem, quantityRefusal, supplierOrRefusal, supplierTerms, warehouseRefusal } from "./rules";
+import { PENDING } from "./sync";
 import { appendRow, clearRow, type SheetLayout, sheetLayout, type Writes } from "./writes";
 
 /** What an order action reads: the planning model and the cells it was read from (for layouts and row numbers). */
@@ -127,7 +128,7 @@ function build(ctx: OrderContext, request: NewOrderRequest, today: Day, override
     notes: request.notes ?? "",
     revision: 1,
     externalId: "",
-    syncStatus: integrated ? "pending" : "",
+    syncStatus: integrated ? PENDING : "",
     lastSynced: "",
     lines,
     total: orderTotal(lines),

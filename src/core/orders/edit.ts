@@ -4,6 +4,7 @@ import { type ActionResult, type OrderContext, orderLayouts, priceLine, refuse }
 import { bookLines, headerRecord, lineRecord, type Order, type OrderLine, orderHeader, orderTotal } from "./order";
 import type { PoStatus } from "./purchaseOrders";
 import { isReadOnly, moveRefusal, orderableItem, supplierOrRefusal, supplierTerms, warehouseRefusal } from "./rules";
+import { PENDING } from "./sync";
 import { appendRow, rowCells } from "./writes";
 
 /** The Logistics view's edits; each saved edit is one new Revision. */
@@ -90,7 +91,7 @@ export function editOrder(ctx: OrderContext, number: string, edit: OrderEdit, _t
     currency: edit.supplier !== undefined && supplier ? (supplier.currency ?? model.settings.currency) : po.currency,
     notes: edit.notes ?? po.notes,
     revision: po.revision + 1,
-    syncStatus: integrated ? "pending" : po.syncStatus,
+    syncStatus: integrated ? PENDING : po.syncStatus,
     lines,
     total: orderTotal(lines),
   };
