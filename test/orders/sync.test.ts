@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createOrder } from "../../src/core/orders/create";
+import { orderFromBook } from "../../src/core/orders/order";
 import { type SendOptions, sendOrder, syncWrites } from "../../src/core/orders/sync";
 import { fetchTransport, webCryptoSigner } from "../../src/integration/http";
 import { TODAY } from "../helpers";
@@ -127,6 +128,20 @@ describe("sending an order to a WMS", () => {
     expect(row).toMatchObject({ "PO Number": "PO-0008", Status: "Submitted", "Sync Status": "failed: no answer within 150 ms (after 3 tries)" });
     // The order still counts as inbound supply and can be sent again.
     expect(context(book).model.orderBook.byNumber.get("PO-0008")!.lines).toHaveLength(1);
+  });
+
+  it("sends again, from the workbook, an order whose send failed: same key, recognised", async () => {
+    const { book, order } = newOrder(wms.url);
+    wms.script = [(res) => (res.writeHead(503).end(), true)];
+    const failed = await sendOrder(order, options({ attempts: 1 }));
+    applyWrites(book, syncWrites(book.input(), order.number, failed));
+    const again = orderFromBook(context(book).model.orderBook.byNumber.get("PO-0008")!);
+    if (!again.ok) throw new Error(again.reason);
+    const outcome = await sendOrder(again.order, options());
+    expect(wms.received.map((r) => r.key)).toEqual(["PO-0008:1", "PO-0008:1"]);
+    // The resent body is the same order: 4 × 2.5 = 10.00.
+    expect(JSON.parse(wms.received[1].body)).toMatchObject({ poNumber: "PO-0008", revision: 1, total: "10.00" });
+    expect(outcome.syncStatus).toBe("sent");
   });
 
   it("fails without throwing when the system is unreachable", async () => {

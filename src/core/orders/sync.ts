@@ -127,7 +127,7 @@ export async function sendOrder(order: Order, options: SendOptions): Promise<Syn
       wait *= 2;
     }
   }
-  return failed(`${reason} (after ${attempts} tries)`, attempts);
+  return failed(`${reason} (after ${attempts} ${attempts === 1 ? "try" : "tries"})`, attempts);
 }
 
 /** The answer's `id` (or `externalId`), as text; undefined when the body is not such JSON. */
