@@ -4,6 +4,7 @@ import type { WorkbookInput } from "./input";
 import type { Problem } from "./problems";
 import type { Settings } from "./settings";
 import { Sheet } from "./sheet";
+import { WeekArrays } from "./weekArrays";
 import { weekOf } from "./weeks";
 
 const FIELDS = { sku: "SKU", warehouse: "Warehouse", week: "Week", quantity: "Quantity" };
@@ -24,12 +25,13 @@ export function readForecast(
   const H = settings.horizonWeeks;
   const long = sheet.has("week") && sheet.has("quantity");
   const weekColumns = long ? [] : dateColumns(sheet, settings, input.date1904 ?? false);
+  const arrays = new WeekArrays(H + 1, sheet.rows.length);
 
   for (const r of sheet.rows) {
     const key = rowItem(sheet, r, settings.defaultWarehouse, items, "forecast row")?.key;
     if (key === undefined) continue;
     let weeks = demand.get(key);
-    if (!weeks) demand.set(key, (weeks = new Float64Array(H + 1)));
+    if (!weeks) demand.set(key, (weeks = arrays.take()));
     if (long) {
       const day = sheet.date(r, "week");
       const quantity = sheet.number(r, "quantity", { min: 0 });
@@ -42,7 +44,8 @@ export function readForecast(
       continue;
     }
     const row = sheet.grid.values[r];
-    for (const { col, week } of weekColumns) {
+    for (let i = 0; i < weekColumns.length; i++) {
+      const { col, week } = weekColumns[i];
       const value = row[col];
       if (value === null || value === undefined || value === "") continue;
       if (typeof value === "number" && value >= 0) {

@@ -10,6 +10,7 @@ import { readSettings, type Settings } from "./settings";
 import { Sheet } from "./sheet";
 import { readStatusOverrides, type StatusOverrides } from "./statusOverrides";
 import { readStatusTable, type ResolvedStatus, type StatusTable } from "./statuses";
+import { WeekArrays } from "./weekArrays";
 import { weekOf } from "./weeks";
 
 /** Everything the engine needs about one SKU at one warehouse, resolved from the sheets. */
@@ -81,17 +82,22 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
   const supplierItems = groupBySku(readSupplierItems(input, skuCodes, supplierMap, problems));
   const warehouses = readWarehouses(input, problems);
   const statusOverrides = readStatusOverrides(input, statuses, { skus: skuCodes, places: warehouses && placesOf(warehouses) }, problems);
-  const itemKeys = new Set(skuRows.map((row) => itemKey(row.sku, row.warehouse)));
+  const keys = skuRows.map((row) => itemKey(row.sku, row.warehouse));
+  const itemKeys = new Set(keys);
   const forecast = readForecast(input, settings, itemKeys, problems);
   const overrides = readOrderOverrides(input, settings, itemKeys, problems);
   const orderBook = readOrderBook(input, settings, problems);
   reportSecondPreferred(supplierItems);
 
   const H = settings.horizonWeeks;
+  // Scheduled receipts and overrides for every row; flat demand for the rows the Forecast has none for.
+  const arrays = new WeekArrays(H + 1, 2 * skuRows.length);
+  const flatArrays = new WeekArrays(H + 1, skuRows.length - forecast.size);
   const items: ItemLocation[] = [];
   const itemsByKey = new Map<string, ItemLocation>();
-  for (const row of skuRows) {
-    const key = itemKey(row.sku, row.warehouse);
+  for (let i = 0; i < skuRows.length; i++) {
+    const row = skuRows[i];
+    const key = keys[i];
     if (row.statusCode !== undefined && !statuses.get(row.statusCode)) row.report("status", statuses.unknownMessage(row.statusCode));
     if (row.supplier !== undefined && suppliers && !suppliers.has(row.supplier)) {
       row.report("supplier", `Supplier "${row.supplier}" of SKU "${row.sku}" is not on the Suppliers sheet.`);
@@ -113,7 +119,7 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
       if (supplier !== undefined) row.report("unitCost", `SKU "${row.sku}" has no unit price from supplier "${supplier}" nor a Unit Cost; its order value counts as 0.`);
       unitPrice = new Decimal(0);
     }
-    const demand = forecast.get(key) ?? flatDemand(row.weeklyForecast ?? 0, H);
+    const demand = forecast.get(key) ?? flatDemand(row.weeklyForecast ?? 0, flatArrays);
     const safetyDays = row.safetyDays ?? settings.safetyDays;
     const loc: ItemLocation = {
       sku: row.sku,
@@ -130,8 +136,8 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
       currency: vendor?.currency ?? settings.currency,
       safetyStock: row.safetyStock ?? (safetyDays / 7) * mean(demand),
       demand,
-      scheduled: new Float64Array(H + 1),
-      overrides: plannerQuantities(overrides.get(key), status, H),
+      scheduled: arrays.take(),
+      overrides: plannerQuantities(overrides.get(key), status, arrays),
       recommendable: status.recommended && supplier !== undefined,
     };
     items.push(loc);
@@ -190,8 +196,8 @@ export function resolveStatus(
   return statuses.resolve("A", "default");
 }
 
-function plannerQuantities(rows: Map<number, OrderOverride> | undefined, status: ResolvedStatus, H: number): Float64Array {
-  const q = new Float64Array(H + 1).fill(NaN);
+function plannerQuantities(rows: Map<number, OrderOverride> | undefined, status: ResolvedStatus, arrays: WeekArrays): Float64Array {
+  const q = arrays.take().fill(NaN);
   if (!rows) return q;
   for (const override of rows.values()) {
     if (!status.orderable) {
@@ -203,8 +209,8 @@ function plannerQuantities(rows: Map<number, OrderOverride> | undefined, status:
   return q;
 }
 
-function flatDemand(perWeek: number, H: number): Float64Array {
-  const d = new Float64Array(H + 1).fill(perWeek);
+function flatDemand(perWeek: number, arrays: WeekArrays): Float64Array {
+  const d = arrays.take().fill(perWeek);
   d[0] = 0;
   return d;
 }

@@ -3,6 +3,7 @@ import type { Day } from "./dates";
 import type { ItemLocation, PlanningModel } from "./model";
 import { lineTotal } from "./money";
 import type { Settings } from "./settings";
+import { WeekArrays } from "./weekArrays";
 import { weekStart } from "./weeks";
 
 const EPS = 1e-9;
@@ -19,20 +20,20 @@ export interface ItemPlan {
 }
 
 /** PLANNING.md's recurrence for one item-location. */
-export function planItem(item: ItemLocation, settings: Settings): ItemPlan {
+export function planItem(item: ItemLocation, settings: Settings, arrays = new WeekArrays(settings.horizonWeeks + 1, 3)): ItemPlan {
   const H = settings.horizonWeeks;
   const R = settings.reviewWeeks;
   const L = item.leadWeeks;
-  const { demand: d, scheduled: s, overrides: q, safetyStock: SS, moq, multiple } = item;
-  const planned = new Float64Array(H + 1);
-  const projected = new Float64Array(H + 1);
-  const recommended = new Float64Array(H + 1);
+  const { demand: d, scheduled: s, overrides: q, safetyStock: SS, moq, multiple, recommendable } = item;
+  const planned = arrays.take();
+  const projected = arrays.take();
+  const recommended = arrays.take();
   projected[0] = item.onHand;
   for (let a = 1; a <= H; a++) {
     const o = a - L;
     let base = projected[a - 1] + s[a] - d[a];
     if (o >= 1) {
-      if (item.recommendable && (o - 1) % R === 0) {
+      if (recommendable && (R === 1 || (o - 1) % R === 0)) {
         let low = base;
         let level = base;
         const end = Math.min(H, a + R - 1);
@@ -54,7 +55,8 @@ export function planItem(item: ItemLocation, settings: Settings): ItemPlan {
 }
 
 export function planAll(model: PlanningModel): ItemPlan[] {
-  return model.items.map((item) => planItem(item, model.settings));
+  const arrays = new WeekArrays(model.settings.horizonWeeks + 1, 3 * model.items.length);
+  return model.items.map((item) => planItem(item, model.settings, arrays));
 }
 
 export type Flag = "below-safety" | "stockout" | "inside-lead-time" | `not-recommended:${string}`;

@@ -21,6 +21,10 @@ export class Sheet<K extends string> {
   readonly rows: number[] = [];
   private readonly columns = new Map<K, number>();
   private readonly headerRow: number;
+  /** `Sheet!` or `'Sheet name'!`, the start of every address on this sheet. */
+  private readonly reference: string;
+  /** One Decimal per distinct number read (a SKU's cost repeats in every warehouse): Decimals are immutable and slow to make. */
+  private readonly decimals = new Map<number, Decimal>();
 
   private constructor(
     readonly grid: Grid,
@@ -29,6 +33,7 @@ export class Sheet<K extends string> {
     private readonly date1904: boolean,
   ) {
     const values = grid.values;
+    this.reference = sheetReference(grid.sheet, "");
     let header = grid.table ? 0 : values.findIndex((row) => row && row.some((v) => !isBlank(v)));
     if (header < 0) header = values.length;
     this.headerRow = header;
@@ -79,7 +84,7 @@ export class Sheet<K extends string> {
   /** Worksheet row number (1-based) of a grid row, for messages. */
   address(row: number, key?: K): string {
     const col = key !== undefined ? (this.columns.get(key) ?? 0) : 0;
-    return sheetReference(this.grid.sheet, this.cellOf(row, col));
+    return this.reference + this.cellOf(row, col);
   }
 
   raw(row: number, key: K): CellValue {
@@ -134,9 +139,11 @@ export class Sheet<K extends string> {
   }
 
   decimal(row: number, key: K): Decimal | undefined {
-    const value = this.accept(row, key, readDecimal(this.raw(row, key)));
+    const raw = this.raw(row, key);
+    // 0 is left to readDecimal: the cache's keys do not tell 0 from -0.
+    const value = typeof raw === "number" && raw !== 0 && Number.isFinite(raw) ? this.decimalOf(raw) : this.accept(row, key, readDecimal(raw));
     if (value === undefined) return undefined;
-    const broken = value.isNegative() ? "must be 0 or more" : value.greaterThan(LARGEST) ? "is too large to be real" : undefined;
+    const broken = value.isNegative() ? "must be 0 or more" : value.greaterThan(LARGEST_AMOUNT) ? "is too large to be real" : undefined;
     if (!broken) return value;
     this.reportAt(row, key, `${this.header(key)} ${value.toString()} ${broken}; it was ignored.`);
     return undefined;
@@ -161,6 +168,12 @@ export class Sheet<K extends string> {
     return out;
   }
 
+  private decimalOf(value: number): Decimal {
+    let decimal = this.decimals.get(value);
+    if (decimal === undefined) this.decimals.set(value, (decimal = new Decimal(value)));
+    return decimal;
+  }
+
   private cellOf(row: number, col: number): string {
     return cellName((this.grid.originRow ?? 0) + row, (this.grid.originCol ?? 0) + col);
   }
@@ -174,6 +187,7 @@ export class Sheet<K extends string> {
 
 /** Beyond this a quantity, day count or amount can only be a typo (and would overflow the plan). */
 const LARGEST = 1e12;
+const LARGEST_AMOUNT = new Decimal(LARGEST);
 
 function breaksRule(value: number, rule: NumberRule): string | undefined {
   if (Math.abs(value) > LARGEST) return "is too large to be real";
