@@ -122,14 +122,24 @@ export function inbound(state: PlanState, sku: Arg, week: Arg, warehouse: Arg): 
   const plans = plansFor(state, sku, warehouse);
   const w = optionalWeek(week, "week", state.model.settings, state.date1904);
   if (w !== undefined) return sum(plans, (plan) => plan.item.scheduled[w]);
-  const warehouses = new Set(plans.map((plan) => plan.item.warehouse));
-  const code = plans[0].item.sku;
-  let total = 0;
-  for (const po of state.model.orderBook.orders) {
-    if (!isOpen(po) || !warehouses.has(po.warehouse)) continue;
-    for (const line of po.lines) if (line.sku === code) total += Math.max(0, line.quantity - line.receivedQty);
-  }
-  return total;
+  const open = openQuantities(state).get(plans[0].item.sku);
+  return open === undefined ? 0 : sum(plans, (plan) => open.get(plan.item.warehouse) ?? 0);
+}
+
+/** Open quantity still to come per SKU and warehouse, over every open PO line: indexed once per state. */
+function openQuantities(state: PlanState): Map<string, Map<string, number>> {
+  return state.memo("open quantities", () => {
+    const bySku = new Map<string, Map<string, number>>();
+    for (const po of state.model.orderBook.orders) {
+      if (!isOpen(po)) continue;
+      for (const line of po.lines) {
+        let byWarehouse = bySku.get(line.sku);
+        if (!byWarehouse) bySku.set(line.sku, (byWarehouse = new Map()));
+        byWarehouse.set(po.warehouse, (byWarehouse.get(po.warehouse) ?? 0) + Math.max(0, line.quantity - line.receivedQty));
+      }
+    }
+    return bySku;
+  });
 }
 
 /**
@@ -197,17 +207,30 @@ export function spend(state: PlanState, supplierArg: Arg, fromArg: Arg, toArg: A
   }
   if (from !== undefined && to !== undefined && from > to) throw badArgument("from is after to: nothing can fall between them.");
   const dated = from !== undefined || to !== undefined;
-  let total = new Money(0);
-  for (const po of orders) {
-    if (po.status === "Cancelled") continue;
-    if (supplier !== undefined && po.supplier !== supplier) continue;
-    if (dated) {
-      if (po.orderDate === undefined) continue;
-      if (from !== undefined && po.orderDate < from) continue;
-      if (to !== undefined && po.orderDate > to) continue;
+  return state.memo(`spend\u0000${supplier ?? ""}\u0000${from ?? ""}\u0000${to ?? ""}\u0000${currency}`, () => {
+    let total = new Money(0);
+    for (const { po, amount, currency: orderIn } of orderAmounts(state)) {
+      if (po.status === "Cancelled" || orderIn !== currency) continue;
+      if (supplier !== undefined && po.supplier !== supplier) continue;
+      if (dated) {
+        if (po.orderDate === undefined) continue;
+        if (from !== undefined && po.orderDate < from) continue;
+        if (to !== undefined && po.orderDate > to) continue;
+      }
+      total = total.plus(amount);
     }
-    if (orderCurrency(state, po) !== currency) continue;
-    for (const line of po.lines) total = total.plus(lineAmount(line));
-  }
-  return total.toNumber();
+    return total.toNumber();
+  });
 }
+
+/** Every order's Line Totals summed, with its currency: computed once per state. */
+function orderAmounts(state: PlanState): { po: PurchaseOrder; amount: Decimal; currency: string }[] {
+  return state.memo("order amounts", () =>
+    state.model.orderBook.orders.map((po) => {
+      let amount = new Money(0);
+      for (const line of po.lines) amount = amount.plus(lineAmount(line));
+      return { po, amount, currency: orderCurrency(state, po) };
+    }),
+  );
+}
+

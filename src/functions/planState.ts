@@ -18,6 +18,11 @@ export interface PlanState {
   firstRow: Map<string, SkuRow>;
   /** The Order-now lines, computed on first use and kept with the state. */
   orderNow(): OrderNowLine[];
+  /**
+   * A value computed once per workbook state: thousands of cells often ask the same
+   * question (every SPEND of a supplier), or need the same index.
+   */
+  memo<T>(key: string, compute: () => T): T;
 }
 
 /** Reads and plans a workbook; a workbook without a usable SKUs sheet is a `#REF!` error. */
@@ -37,6 +42,7 @@ export function planState(input: WorkbookInput, today: Day): PlanState {
   const firstRow = new Map<string, SkuRow>();
   for (const row of model.skuRows) if (!firstRow.has(row.sku)) firstRow.set(row.sku, row);
   let lines: OrderNowLine[] | undefined;
+  const memos = new Map<string, unknown>();
   return {
     model,
     date1904: input.date1904 ?? false,
@@ -45,5 +51,9 @@ export function planState(input: WorkbookInput, today: Day): PlanState {
     byKey,
     firstRow,
     orderNow: () => (lines ??= orderNow(plans, model.settings)),
+    memo<T>(key: string, compute: () => T): T {
+      if (!memos.has(key)) memos.set(key, compute());
+      return memos.get(key) as T;
+    },
   };
 }

@@ -27,7 +27,8 @@ export function isInputName(name: string): boolean {
   return INPUT_KEYS.has(looseName(name));
 }
 
-export const WRITE_LIMIT_BYTES = 4_000_000;
+/** Values and formats per write sync: under 4 MB, leaving room for the commands around them. */
+export const WRITE_LIMIT_BYTES = 3_500_000;
 const GENERAL = "General";
 
 /**

@@ -35,6 +35,8 @@ export class FakeExcel {
   enableEvents = true;
   /** A response larger than this fails like Excel on the web (`ResponsePayloadSizeLimitExceeded`). */
   responseLimitBytes = Infinity;
+  /** Count the bytes of written values but keep none (for benchmarks of huge writes). */
+  discardWrites = false;
   syncs = 0;
   runs = 0;
   readonly syncLog: SyncStats[] = [];
@@ -427,6 +429,7 @@ class FakeRange extends FakeObject {
 
   set values(values: Value[][]) {
     this.ctx.request(JSON.stringify(values).length);
+    if (this.ctx.host.discardWrites) return;
     values.forEach((row, r) => {
       const target = (this.sheet!.cells[this.row + r] ??= []);
       row.forEach((v, c) => (target[this.col + c] = FakeExcel.stored(v) as Value));
