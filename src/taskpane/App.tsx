@@ -69,9 +69,9 @@ export function App({ host }: { host: WorkbookHost }) {
           await host.writeSheets(change.sheets, (d, total) => setRunning({ label: `Writing to the workbook: ${d.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows`, done: d, total }));
         }
         const applied = change.writes && (change.writes.append.length || change.writes.cells.length) ? await host.apply(change.writes) : { appendedRows: [] };
-        const settled = (await change.then?.(applied)) ?? label;
+        const told = (await change.then?.(applied)) ?? label;
         await session.refresh();
-        notify({ intent: "success", title, text: settled });
+        notify(typeof told === "string" ? { intent: "success", title, text: told } : told);
         return applied;
       } catch (error) {
         notify({ intent: "error", title: "The workbook did not take the change", text: error instanceof Error ? error.message : String(error) });

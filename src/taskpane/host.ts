@@ -28,14 +28,17 @@ export interface SheetWrite extends SheetSpec {
   choices?: ColumnChoices[];
 }
 
+/** What a change tells the user when it is done: a sentence, or a notice with its own intent. */
+export type Told = string | { intent: "success" | "warning" | "error" | "info"; title: string; text: string };
+
 /** A change to make to the workbook, or the reason it is refused (nothing is written then). */
 export type Change =
   | {
       ok: true;
       writes?: Writes;
       sheets?: SheetWrite[];
-      /** Runs after the writes (settling a PO number, say); answers the message for the user, if it differs. */
-      then?: (applied: Applied) => Promise<string | undefined>;
+      /** Runs after the writes (an order's workflow, say); answers what to tell the user, if it differs. */
+      then?: (applied: Applied) => Promise<Told | undefined>;
     }
   | { ok: false; reason: string };
 

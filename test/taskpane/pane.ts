@@ -1,3 +1,4 @@
+import "./shims";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import { createElement } from "react";
 import { App } from "../../src/taskpane/App";
@@ -5,19 +6,8 @@ import { MemoryHost } from "../../src/taskpane/memoryHost";
 import type { MemoryWorkbook } from "../../src/workbook/memory";
 import { TODAY } from "../helpers";
 
-/** jsdom lacks a few browser APIs Fluent UI touches. */
-export function browserShims(): void {
-  window.matchMedia ??= ((query: string) => ({ matches: false, media: query, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false })) as typeof window.matchMedia;
-  (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-}
-
 /** The pane on a workbook in memory, today 2026-11-23; resolves once the plan is shown. */
 export async function renderPane(book: MemoryWorkbook, downloads: unknown[] = []) {
-  browserShims();
   const host = new MemoryHost(book, { today: TODAY, onDownload: (file) => downloads.push(file) });
   const view = render(createElement(App, { host }));
   await screen.findByRole("tab", { name: "Home" });

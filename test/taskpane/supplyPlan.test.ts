@@ -4,6 +4,9 @@ import { dayFromIso, serialFromDay } from "../../src/core/dates";
 import { records, shop } from "../orders/fixture";
 import { projectedOf, recommendedOf, renderPane, weekLine } from "./pane";
 
+// Fluent UI in jsdom is slow on a shared 2-core machine.
+jest.setTimeout(30_000);
+
 /*
  * WIDGET at MAIN in the shop: on hand 0, demand 10 a week, safety stock 0, ACME's
  * 14-day lead time (L = 2), an override of 35 in week 2 and PO-0007's 10 units in week 4.

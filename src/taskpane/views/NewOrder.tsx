@@ -46,7 +46,7 @@ export function NewOrderDialog({ plan, week, onClose }: { plan: ItemPlan; week: 
     }
     const result = createFromWeekLine({ model, input }, { sku: item.sku, warehouse: item.warehouse, week, supplier, expectedDelivery }, host.today());
     const done = await write(
-      newOrderChange(host, result, model.settings.poPrefix, (number) => `Purchase order ${number} for ${qty(quantity)} × ${item.sku} is in the Purchase Orders sheet; week ${week}'s recommendation is now inbound supply.`),
+      newOrderChange(host, result, model.settings, (number) => `Purchase order ${number} for ${qty(quantity)} × ${item.sku} is in the Purchase Orders sheet; week ${week}'s recommendation is now inbound supply.`),
       "",
       "Order created",
     );

@@ -3,10 +3,9 @@ import { useState } from "react";
 import { day } from "../format";
 import type { WorkbookHost } from "../host";
 import { type Change, usePane } from "../pane";
+import { INTEGRATION_KEY } from "../orders";
 import { missingSheets } from "../setup";
 
-/** Where the integration key lives in the add-in's storage. */
-export const INTEGRATION_KEY = "planster.integrationKey";
 
 export function Settings() {
   const { state, host, write, notify } = usePane();
