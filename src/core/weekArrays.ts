@@ -1,23 +1,32 @@
 /**
- * Week arrays (index 0..H) for many item-locations carved out of one buffer:
+ * Week arrays (index 0..H) for many item-locations, carved out of shared buffers:
  * allocating tens of thousands of small typed arrays one by one costs more than
- * planning them, and their many backing stores keep the garbage collector busy.
+ * planning them. Buffers stay small enough for the allocator to reuse freed memory
+ * (fresh pages are slow to touch) and for one kept plan not to pin everybody's.
  */
-export class WeekArrays {
-  private readonly buffer: ArrayBuffer;
-  private used = 0;
+const CHUNK_BYTES = 256 * 1024;
 
-  /** Room for `count` arrays of `length` numbers, all 0. */
+export class WeekArrays {
+  private buffer = new ArrayBuffer(0);
+  private used = 0;
+  private capacity = 0;
+
+  /** Arrays of `length` numbers, all 0; `remaining` is how many will be taken (more still work). */
   constructor(
     private readonly length: number,
-    private readonly count: number,
-  ) {
-    this.buffer = new ArrayBuffer(length * count * Float64Array.BYTES_PER_ELEMENT);
+    private remaining: number,
+  ) {}
+
+  take(): Float64Array {
+    if (this.used === this.capacity) this.refill();
+    return new Float64Array(this.buffer, this.used++ * this.length * Float64Array.BYTES_PER_ELEMENT, this.length);
   }
 
-  /** A fresh zeroed array; once the room is used up, a separately allocated one. */
-  take(): Float64Array {
-    if (this.used >= this.count) return new Float64Array(this.length);
-    return new Float64Array(this.buffer, this.used++ * this.length * Float64Array.BYTES_PER_ELEMENT, this.length);
+  private refill(): void {
+    const perChunk = Math.max(1, Math.floor(CHUNK_BYTES / (this.length * Float64Array.BYTES_PER_ELEMENT)));
+    this.capacity = Math.max(1, Math.min(perChunk, this.remaining));
+    this.remaining = Math.max(0, this.remaining - this.capacity);
+    this.buffer = new ArrayBuffer(this.capacity * this.length * Float64Array.BYTES_PER_ELEMENT);
+    this.used = 0;
   }
 }
