@@ -1,5 +1,301 @@
-import { Text } from "@fluentui/react-components";
+import {
+  Badge,
+  Button,
+  Dropdown,
+  Field,
+  Input,
+  Link,
+  Option,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import { dayFromIso } from "../../core/dates";
+import { editOrder, type OrderEdit } from "../../core/orders/edit";
+import { orderCsv } from "../../core/orders/exportCsv";
+import { orderFromBook } from "../../core/orders/order";
+import { isOpen, PO_STATUSES, type PoStatus, type PurchaseOrder } from "../../core/orders/purchaseOrders";
+import { flaggedLines, isReadOnly, moveRefusal, supplierTerms } from "../../core/orders/rules";
+import { poSheet, poSheetName, sharedOrder } from "../../core/orders/share";
+import { orderX12 } from "../../core/orders/x12";
+import { day, money, plural, qty } from "../format";
+import { editChange, sendChange } from "../orders";
+import { usePane } from "../pane";
+
+const ALL = "";
+const OPEN = "open";
+
+interface Choice {
+  value: string;
+  text: string;
+}
+
+/** A labelled dropdown; `value` is one of the choices' values. */
+function Pick({ label, choices, value, onPick, testId }: { label: string; choices: Choice[]; value: string; onPick: (value: string) => void; testId?: string }) {
+  const chosen = choices.find((c) => c.value === value);
+  return (
+    <Field label={label}>
+      <Dropdown value={chosen?.text ?? ""} selectedOptions={chosen ? [chosen.value] : []} onOptionSelect={(_, d) => onPick(d.optionValue ?? "")} data-testid={testId} style={{ minWidth: 120 }}>
+        {choices.map((c) => (
+          <Option key={c.value || "(all)"} value={c.value} text={c.text}>
+            {c.text}
+          </Option>
+        ))}
+      </Dropdown>
+    </Field>
+  );
+}
 
 export function Logistics() {
-  return <Text>Open orders appear here.</Text>;
+  const { state } = usePane();
+  const { orderBook, suppliers, warehouses } = state.model;
+  const [supplier, setSupplier] = useState(ALL);
+  const [warehouse, setWarehouse] = useState(ALL);
+  const [status, setStatus] = useState(OPEN);
+  const [chosen, setChosen] = useState<string | undefined>();
+  const orders = orderBook.orders.filter(
+    (po) =>
+      (supplier === ALL || po.supplier === supplier) &&
+      (warehouse === ALL || po.warehouse === warehouse) &&
+      (status === ALL || (status === OPEN ? isOpen(po) : po.status === status)),
+  );
+  const warehouseCodes = useMemo(() => [...new Set([...warehouses.keys(), ...orderBook.orders.map((po) => po.warehouse)])].sort(), [warehouses, orderBook]);
+  const selected = chosen === undefined ? undefined : orderBook.byNumber.get(chosen);
+  if (!orderBook.hasSheets) {
+    return <Text block>The workbook has no Purchase Orders and PO Lines sheets yet: use "Create Planster sheets" in Settings.</Text>;
+  }
+  return (
+    <section aria-labelledby="logistics-title">
+      <Text as="h2" id="logistics-title" weight="semibold" size={400} block>
+        Purchase orders
+      </Text>
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }} role="group" aria-label="Filters">
+        <Pick label="Supplier" value={supplier} onPick={setSupplier} choices={[{ value: ALL, text: "All suppliers" }, ...[...suppliers.values()].map((s) => ({ value: s.code, text: s.name ? `${s.name} (${s.code})` : s.code }))]} />
+        <Pick label="Warehouse" value={warehouse} onPick={setWarehouse} choices={[{ value: ALL, text: "All warehouses" }, ...warehouseCodes.map((w) => ({ value: w, text: w }))]} />
+        <Pick label="Status" value={status} onPick={setStatus} testId="status-filter" choices={[{ value: OPEN, text: "Open orders" }, { value: ALL, text: "All orders" }, ...PO_STATUSES.map((s) => ({ value: s, text: s }))]} />
+      </div>
+      <Text block size={200}>
+        {plural(orders.length, "order")}
+      </Text>
+      <Table size="small" aria-label="Purchase orders" data-testid="orders">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>PO</TableHeaderCell>
+            <TableHeaderCell>Supplier · warehouse</TableHeaderCell>
+            <TableHeaderCell>Status</TableHeaderCell>
+            <TableHeaderCell>Delivery · total</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {orders.map((po) => (
+            <TableRow key={po.number} data-testid={`order-${po.number}`} aria-selected={po.number === chosen}>
+              <TableCell>
+                <Link onClick={() => setChosen(po.number)} aria-label={`Open purchase order ${po.number}`}>
+                  {po.number}
+                </Link>
+              </TableCell>
+              <TableCell>
+                {po.supplier} · {po.warehouse}
+              </TableCell>
+              <TableCell data-testid="order-status">
+                {po.status ?? "unknown"}
+                {po.syncStatus && <Text block size={200}>{po.syncStatus}</Text>}
+              </TableCell>
+              <TableCell>
+                <Text block size={200}>{day(po.expectedDelivery) || "no date"}</Text>
+                <Text block size={200}>{po.total ? money(po.total, po.currency) : ""}</Text>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {selected && <OrderDetail key={`${selected.number}:${selected.revision}`} po={selected} />}
+    </section>
+  );
+}
+
+function OrderDetail({ po }: { po: PurchaseOrder }) {
+  const { state, host, write } = usePane();
+  const { model, input } = state;
+  const settings = model.settings;
+  const readOnly = isReadOnly(po.status);
+  const reading = orderFromBook(po);
+  const flagged = new Map(flaggedLines(model, po).map((f) => [f.line, f.message]));
+  const edit = (change: OrderEdit, what: string) =>
+    write(editChange(host, editOrder({ model, input }, po.number, change, host.today()), settings, `Purchase order ${po.number}: ${what}`), what);
+  const refuse = (reason: string) => void write({ ok: false, reason }, "");
+  /** A typed date, or the refusal that says how to write one. */
+  const withDate = (text: string, then: (day: number) => void) => {
+    const parsed = dayFromIso(text.trim());
+    if (parsed === undefined) refuse(`"${text}" is not a date; write it as YYYY-MM-DD.`);
+    else then(parsed);
+  };
+
+  const nextStatuses = PO_STATUSES.filter((s) => s !== po.status && moveRefusal(po.number, po.status, s) === undefined);
+  const [status, setStatus] = useState<string>(nextStatuses[0] ?? "");
+  const [delivery, setDelivery] = useState(day(po.expectedDelivery));
+  const [supplier, setSupplier] = useState(po.supplier);
+  const [warehouse, setWarehouse] = useState(po.warehouse);
+  const [newSku, setNewSku] = useState("");
+  const [newQty, setNewQty] = useState("");
+
+  const share = (how: "sheet" | "workbook" | "csv" | "x12") => {
+    const shared = sharedOrder(model, po.number);
+    if (typeof shared === "string") return void write({ ok: false, reason: shared }, "");
+    const sheet = poSheet(shared, input.date1904 ?? false);
+    if (how === "sheet") return void write({ ok: true, sheets: [sheet] }, `The sheet ${poSheetName(po.number)} holds ${po.number}, ready to print or send.`, "Shared");
+    if (how === "workbook") {
+      return void write({ ok: true, then: async () => (await host.createWorkbook(`${po.number}.xlsx`, [sheet]), `${po.number} is in a new workbook of its own.`) }, "", "Shared");
+    }
+    const file =
+      how === "csv"
+        ? { name: `${po.number}.csv`, mime: "text/csv", content: orderCsv(shared) }
+        : { name: `${po.number}.x12`, mime: "application/edi-x12", content: orderX12(shared, { now: new Date() }) };
+    host.download(file);
+    return void write({ ok: true }, `${file.name} is downloaded.`, "Exported");
+  };
+
+  return (
+    <div role="region" aria-label={`Purchase order ${po.number}`} data-testid="order-detail" style={{ marginTop: 12, display: "flex", flexDirection: "column", gap: 8 }}>
+      <Text as="h3" weight="semibold" size={400}>
+        {po.number} · {model.suppliers.get(po.supplier)?.name || po.supplier} → {po.warehouse}
+      </Text>
+      <Text size={200}>
+        {po.status ?? "unknown status"} · ordered {day(po.orderDate) || "—"} · expected {day(po.expectedDelivery) || "—"} · revision {po.revision}
+        {po.total ? ` · total ${money(po.total, po.currency)}` : ""}
+      </Text>
+      <Text size={200} data-testid="sync-status">
+        Sync: {po.syncStatus || (settings.integrationUrl ? "not sent" : "no integration")}
+        {po.externalId ? ` · External ID ${po.externalId}` : ""}
+        {po.lastSynced ? ` · last synced ${po.lastSynced}` : ""}
+      </Text>
+      {readOnly && <Badge appearance="tint" color="informative">{po.status} orders are read-only{po.status === "Received" ? " (they can still be closed)" : ""}.</Badge>}
+      <Table size="small" aria-label={`Lines of ${po.number}`}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Line · SKU</TableHeaderCell>
+            <TableHeaderCell>Qty × price</TableHeaderCell>
+            <TableHeaderCell>Received</TableHeaderCell>
+            <TableHeaderCell>Delivery</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {(reading.ok ? reading.order.lines : []).map((line) => {
+            const source = po.lines.find((l) => (l.line ?? line.line) === line.line && l.sku === line.sku);
+            const warning = source && flagged.get(source);
+            return (
+              <TableRow key={line.line}>
+                <TableCell>
+                  {line.line} · {line.sku}
+                  {warning && (
+                    <Badge appearance="tint" color="danger" title={warning} aria-label={warning}>
+                      blocked
+                    </Badge>
+                  )}
+                </TableCell>
+                <TableCell>
+                  {qty(line.quantity)} × {line.unitPrice.toFixed(2)} = {line.lineTotal.toFixed(2)}
+                </TableCell>
+                <TableCell>{qty(line.receivedQty)}</TableCell>
+                <TableCell>
+                  <LineDate value={day(line.expectedDelivery)} disabled={readOnly} label={`Delivery of line ${line.line}`} onSave={(text) =>
+                      text === ""
+                        ? void edit({ lineDeliveries: [{ line: line.line, expectedDelivery: null }] }, `line ${line.line} is delivered with the order.`)
+                        : withDate(text, (d) => void edit({ lineDeliveries: [{ line: line.line, expectedDelivery: d }] }, `line ${line.line}'s delivery is ${day(d)}.`))
+                    } />
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+      {!reading.ok && <Text>{reading.reason}</Text>}
+
+      <div style={{ display: "flex", gap: 8, alignItems: "end", flexWrap: "wrap" }}>
+        <Pick label="Status" value={status} onPick={setStatus} choices={nextStatuses.map((s) => ({ value: s, text: s }))} testId="order-status-pick" />
+        <Button disabled={nextStatuses.length === 0} onClick={() => void edit({ status: status as PoStatus }, `status is ${status}.`)}>
+          Change status
+        </Button>
+      </div>
+      {!readOnly && (
+        <>
+          <div style={{ display: "flex", gap: 8, alignItems: "end", flexWrap: "wrap" }}>
+            <Field label="Expected delivery">
+              <Input type="date" value={delivery} onChange={(_, d) => setDelivery(d.value)} />
+            </Field>
+            <Button onClick={() => withDate(delivery, (d) => void edit({ expectedDelivery: d }, `expected delivery is ${day(d)}.`))}>Save date</Button>
+          </div>
+          <div style={{ display: "flex", gap: 8, alignItems: "end", flexWrap: "wrap" }}>
+            <Pick label="Supplier" value={supplier} onPick={setSupplier} choices={[...model.suppliers.values()].map((s) => ({ value: s.code, text: s.name ? `${s.name} (${s.code})` : s.code }))} />
+            <Button disabled={supplier === po.supplier} onClick={() => void edit({ supplier }, `the supplier is ${supplier}; lines are priced from it.`)}>
+              Change supplier
+            </Button>
+          </div>
+          {supplier !== po.supplier && (
+            <ul aria-label={`Prices from ${supplier}`} style={{ margin: 0 }}>
+              {po.lines.map((line) => {
+                const terms = supplierTerms(model, line.sku, po.warehouse, supplier);
+                return <li key={line.sku}>{typeof terms === "string" ? terms : `${line.sku}: ${qty(line.quantity)} × ${terms.unitPrice.toFixed(2)}`}</li>;
+              })}
+            </ul>
+          )}
+          <div style={{ display: "flex", gap: 8, alignItems: "end", flexWrap: "wrap" }}>
+            <Pick label="Warehouse" value={warehouse} onPick={setWarehouse} choices={[...new Set([...model.warehouses.keys(), ...model.items.map((i) => i.warehouse)])].map((w) => ({ value: w, text: w }))} />
+            <Button disabled={warehouse === po.warehouse} onClick={() => void edit({ warehouse }, `it now ships to ${warehouse}.`)}>
+              Move
+            </Button>
+          </div>
+          <div style={{ display: "flex", gap: 8, alignItems: "end", flexWrap: "wrap" }}>
+            <Field label="Add SKU">
+              <Input value={newSku} onChange={(_, d) => setNewSku(d.value)} style={{ width: 110 }} />
+            </Field>
+            <Field label="Quantity">
+              <Input value={newQty} inputMode="decimal" onChange={(_, d) => setNewQty(d.value)} style={{ width: 80 }} />
+            </Field>
+            <Button
+              disabled={newSku.trim() === ""}
+              onClick={() => {
+                const quantity = Number(newQty.trim());
+                if (newQty.trim() === "" || !Number.isFinite(quantity)) refuse(`"${newQty}" is not a quantity: give the number of units to order.`);
+                else void edit({ addLines: [{ sku: newSku.trim(), quantity }] }, `added ${qty(quantity)} × ${newSku.trim()}.`);
+              }}
+            >
+              Add line
+            </Button>
+          </div>
+        </>
+      )}
+      <div role="group" aria-label="Share with the supplier" style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
+        <Button onClick={() => share("sheet")}>PO sheet</Button>
+        <Button onClick={() => share("workbook")}>New workbook</Button>
+        <Button onClick={() => share("csv")}>CSV</Button>
+        <Button onClick={() => share("x12")}>X12 850</Button>
+        <Button appearance="primary" onClick={() => reading.ok && void write(sendChange(host, reading.order, settings), "")} disabled={!reading.ok}>
+          {po.syncStatus === "sent" ? "Resend" : "Send"}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+/** A line's own delivery date; blank goes back to the order's. */
+function LineDate({ value, disabled, label, onSave }: { value: string; disabled: boolean; label: string; onSave: (text: string) => void }) {
+  const [text, setText] = useState(value);
+  return (
+    <Input
+      type="date"
+      size="small"
+      aria-label={label}
+      value={text}
+      disabled={disabled}
+      onChange={(_, d) => setText(d.value)}
+      onBlur={() => text !== value && onSave(text)}
+      onKeyDown={(e) => e.key === "Enter" && text !== value && onSave(text)}
+    />
+  );
 }
