@@ -17,6 +17,12 @@ export interface LiveModelOptions {
   today: () => Day;
   /** How long to wait after a change before reading, so that a burst of edits costs one read. */
   refreshDelayMs?: number;
+  /**
+   * How often to look whether the day has changed; off when undefined. Without a
+   * Plan Start setting week 1 is the current week, so at midnight on Sunday every
+   * cell must move on by itself.
+   */
+  dayCheckMs?: number;
 }
 
 /** A read that failed for a passing reason (the user is editing a cell…): never kept. */
@@ -37,6 +43,7 @@ export class LiveModel {
   private watching?: Promise<void>;
   private refreshTimer?: ReturnType<typeof setTimeout>;
   private refreshing?: Promise<void>;
+  private dayTimer?: ReturnType<typeof setInterval>;
   /** Workbook reads so far (for tests and the benchmark). */
   reads = 0;
 
@@ -101,6 +108,14 @@ export class LiveModel {
     }
   }
 
+  /** Stops the day check and any waiting refresh (the runtime lives as long as the workbook; tests do not). */
+  stop(): void {
+    clearInterval(this.dayTimer);
+    clearTimeout(this.refreshTimer);
+    this.dayTimer = undefined;
+    this.refreshTimer = undefined;
+  }
+
   private refresh(): void {
     this.refreshTimer = undefined;
     const version = this.version;
@@ -130,6 +145,15 @@ export class LiveModel {
   }
 
   private startWatching(): void {
+    if (this.options.dayCheckMs !== undefined && this.dayTimer === undefined) {
+      let day = this.options.today();
+      this.dayTimer = setInterval(() => {
+        const today = this.options.today();
+        if (today === day) return;
+        day = today;
+        this.invalidate();
+      }, this.options.dayCheckMs);
+    }
     this.watching ??= this.source.watch(() => this.invalidate()).catch(() => {
       // Without change events the cells still answer; the next read tries again.
       this.watching = undefined;

@@ -11,7 +11,7 @@ let shared: { workbook?: OfficeWorkbook; model: LiveModel } | undefined;
 export function liveModel(): LiveModel {
   if (!shared) {
     const workbook = new OfficeWorkbook();
-    shared = { workbook, model: new LiveModel(workbook, { today: () => localDay(new Date()) }) };
+    shared = { workbook, model: new LiveModel(workbook, { today: () => localDay(new Date()), dayCheckMs: 60_000 }) };
   }
   return shared.model;
 }

@@ -112,6 +112,10 @@ export class OfficeWorkbook {
         if (name !== undefined) this.sheetNames.set(event.worksheetId, name);
         this.report([name]);
       });
+      // A range turned into an input table on any sheet, or such a table removed.
+      const tables = context.workbook.tables;
+      tables.onAdded.add(async () => this.report([undefined]));
+      tables.onDeleted.add(async (event) => this.report([isInputName(event.tableName) ? event.tableName : this.sheetNames.get(event.worksheetId)]));
       await context.sync();
     });
     // Renames need ExcelApi 1.17; without them a renamed input sheet is seen at the next edit of it.

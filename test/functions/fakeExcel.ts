@@ -40,11 +40,13 @@ export class FakeExcel {
   syncs = 0;
   runs = 0;
   readonly syncLog: SyncStats[] = [];
-  readonly handlers: Record<"changed" | "added" | "deleted" | "nameChanged", ((event: unknown) => Promise<void>)[]> = {
+  readonly handlers: Record<"changed" | "added" | "deleted" | "nameChanged" | "tableAdded" | "tableDeleted", ((event: unknown) => Promise<void>)[]> = {
     changed: [],
     added: [],
     deleted: [],
     nameChanged: [],
+    tableAdded: [],
+    tableDeleted: [],
   };
   /** Ids of sheets whose events were raised while events were off (should stay empty). */
   readonly eventsWhileOff: string[] = [];
@@ -95,6 +97,12 @@ export class FakeExcel {
     const sheet = this.sheet(from);
     sheet.name = to;
     await this.fire("nameChanged", { type: "WorksheetNameChanged", worksheetId: sheet.id, nameBefore: from, nameAfter: to, source: "Local" });
+  }
+
+  /** A user makes a range into a table (Insert → Table) and names it. */
+  async addTable(table: FakeTableData): Promise<void> {
+    this.tables.push(table);
+    await this.fire("tableAdded", { type: "TableAdded", worksheetId: this.sheet(table.sheet).id, tableId: table.name, source: "Local" });
   }
 
   async fire(kind: keyof FakeExcel["handlers"], event: { worksheetId: string; [key: string]: unknown }): Promise<void> {
@@ -266,6 +274,9 @@ class FakeWorksheets extends FakeObject {
 }
 
 class FakeTables extends FakeObject {
+  readonly onAdded = events(this.ctx, "tableAdded");
+  readonly onDeleted = events(this.ctx, "tableDeleted");
+
   constructor(
     ctx: FakeContext,
     private readonly sheetName?: string,

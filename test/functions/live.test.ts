@@ -137,6 +137,26 @@ describe("live PLANSTER functions on a fake Excel", () => {
     expect(cell.value).toBe(30.3);
   });
 
+  it("when the day changes the cells move on by themselves (week 1 is the current week without a Plan Start)", async () => {
+    const book = sheets();
+    book.Settings = [["Setting", "Value"], ["Horizon Weeks", 8]];
+    const excel = new FakeExcel(book);
+    let today = TODAY; // Monday 2026-11-23
+    const live = new LiveModel(new OfficeWorkbook(() => excel), { today: () => today, refreshDelayMs: 1, dayCheckMs: 5 });
+    useLiveModel(live);
+    const cell = new Cell<number>();
+    functions.inbound("WIDGET", 1, "EAST", cell as never);
+    await live.settled();
+    await Promise.resolve();
+    today = TODAY + 7; // Monday 2026-11-30: PO-0001's delivery on Dec 2 now falls in week 1
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await live.settled();
+    await Promise.resolve();
+    live.stop();
+    expect(cell.results).toEqual([0, 24]);
+    expect(live.reads).toBe(2);
+  });
+
   it("a cancelled cell stops listening", async () => {
     const { live } = setup();
     const cell = new Cell<number>();

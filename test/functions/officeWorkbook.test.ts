@@ -77,6 +77,17 @@ describe("which changes matter", () => {
     expect(seen).toEqual([["Data"], ["SKUs"]]);
   });
 
+  it("reports a new table, which may be an input table on any sheet", async () => {
+    const excel = new FakeExcel({ SKUs: [["SKU"]], Data: [["Supplier"], ["ACME"]] });
+    const workbook = new OfficeWorkbook(() => excel);
+    const seen: string[][] = [];
+    await workbook.read();
+    await workbook.watch((names) => seen.push(names));
+    await excel.addTable({ name: "Suppliers", sheet: "Data", row: 0, col: 0, rows: 2, cols: 1 });
+    expect(seen).toHaveLength(1);
+    expect((await workbook.read()).grids.map((g) => g.name).sort()).toEqual(["SKUs", "Suppliers"]);
+  });
+
   it("names an added sheet with office-addin-mock's Excel (a lookup without collections)", async () => {
     const mock = new OfficeMockObject({
       context: {
