@@ -393,7 +393,8 @@ function skusSheet(dice: Dice, items: ItemLoc[]): SheetSpec {
     const leadOverride = dice.chance(0.08) ? main.leadDays + 7 : undefined;
     const preferred = sku.links.find((l) => l.preferred);
     const leadDays = preferred?.leadDays ?? leadOverride ?? supplierInfo(preferred?.supplier ?? main.code).leadDays;
-    const safety = dice.float(0, 1);
+    // Items being phased out keep no safety stock of their own (the workbook's Safety Days apply).
+    const safety = replenished(item.status) ? dice.float(0, 1) : 1;
     const safetyStock = safety < 0.4 ? Math.round(demand[0] * dice.float(0.8, 2)) : undefined;
     rows.push([
       sku.code,
