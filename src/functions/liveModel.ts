@@ -23,6 +23,8 @@ export interface LiveModelOptions {
    * cell must move on by itself.
    */
   dayCheckMs?: number;
+  /** How long to wait before reading again after a failed read, when cells are waiting. */
+  retryDelayMs?: number;
 }
 
 /** A read that failed for a passing reason (the user is editing a cell…): never kept. */
@@ -44,6 +46,7 @@ export class LiveModel {
   private refreshTimer?: ReturnType<typeof setTimeout>;
   private refreshing?: Promise<void>;
   private dayTimer?: ReturnType<typeof setInterval>;
+  private retryTimer?: ReturnType<typeof setTimeout>;
   /** Workbook reads so far (for tests and the benchmark). */
   reads = 0;
 
@@ -61,7 +64,13 @@ export class LiveModel {
     const entry = { version: this.version, today, outcome };
     this.cached = entry;
     void outcome.then((result) => {
-      if (result instanceof ReadFailure && this.cached === entry) this.cached = undefined;
+      if (!(result instanceof ReadFailure) || this.cached !== entry) return;
+      this.cached = undefined;
+      // Excel refuses reads while a cell is being edited: the waiting cells try again shortly.
+      if (this.listeners.size > 0) this.retryTimer ??= setTimeout(() => {
+        this.retryTimer = undefined;
+        this.invalidate();
+      }, this.options.retryDelayMs ?? 2_000);
     });
     return outcome;
   }
@@ -95,7 +104,7 @@ export class LiveModel {
   /** Resolves once no read or refresh is waiting or running (for tests and the benchmark). */
   async settled(): Promise<void> {
     for (;;) {
-      if (this.refreshTimer !== undefined) await new Promise((resolve) => setTimeout(resolve, (this.options.refreshDelayMs ?? 50) + 1));
+      if (this.refreshTimer !== undefined || this.retryTimer !== undefined) await new Promise((resolve) => setTimeout(resolve, Math.min(this.options.refreshDelayMs ?? 50, this.options.retryDelayMs ?? 2_000) + 1));
       else if (this.refreshing) await this.refreshing;
       else {
         const outcome = this.cached?.outcome;
@@ -103,7 +112,7 @@ export class LiveModel {
         await Promise.all([outcome, watching]);
         // Let the listeners' own continuations run before looking again.
         await new Promise((resolve) => setTimeout(resolve, 0));
-        if (this.refreshTimer === undefined && !this.refreshing && this.cached?.outcome === outcome && this.watching === watching) return;
+        if (this.refreshTimer === undefined && this.retryTimer === undefined && !this.refreshing && this.cached?.outcome === outcome && this.watching === watching) return;
       }
     }
   }
@@ -112,8 +121,10 @@ export class LiveModel {
   stop(): void {
     clearInterval(this.dayTimer);
     clearTimeout(this.refreshTimer);
+    clearTimeout(this.retryTimer);
     this.dayTimer = undefined;
     this.refreshTimer = undefined;
+    this.retryTimer = undefined;
   }
 
   private refresh(): void {
@@ -135,7 +146,7 @@ export class LiveModel {
       this.reads++;
       input = await this.source.read();
     } catch {
-      return new ReadFailure("#N/A", "Planster could not read the workbook just now (is a cell being edited?); it reads again at the next change or recalculation.");
+      return new ReadFailure("#N/A", "Planster could not read the workbook just now (is a cell being edited?); it tries again in a moment.");
     }
     try {
       return planState(input, today);
