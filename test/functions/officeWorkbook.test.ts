@@ -4,7 +4,7 @@ import { supplyPlanSheet } from "../../src/core/planSheet";
 import { planAll } from "../../src/core/plan";
 import type { SheetSpec } from "../../src/core/sheetSpec";
 import { type ExcelHost, OfficeWorkbook } from "../../src/workbook/office";
-import { excelValue, isInputName, rowChunks } from "../../src/workbook/officeSheet";
+import { excelValue, formatRow, isInputName, rowChunks, valueRow } from "../../src/workbook/officeSheet";
 import { model } from "../helpers";
 import { FakeExcel } from "./fakeExcel";
 import { sheets } from "./fixture";
@@ -121,6 +121,13 @@ describe("writing a sheet", () => {
     const spec: SheetSpec = { name: "PO PO-0001", rows: [["Note", "=HYPERLINK(\"x\")"], ["Code", "007"], ["Qty", 5]] };
     await new OfficeWorkbook(() => excel).writeSheet(spec);
     expect(excel.sheet("PO PO-0001").cells).toEqual([["Note", "=HYPERLINK(\"x\")"], ["Code", "007"], ["Qty", 5]]);
+  });
+
+  it("formats the data rows' columns as the spec says, the header row General, and pads short rows", () => {
+    const spec: SheetSpec = { name: "S", rows: [["Week Start", "Value"], [46349, 1.5], [46356]], columnFormats: { 0: "yyyy-mm-dd", 1: "#,##0.00" }, table: { name: "T", headerRow: 0 } };
+    expect(formatRow(spec, 0, 2)).toEqual(["General", "General"]);
+    expect(formatRow(spec, 1, 2)).toEqual(["yyyy-mm-dd", "#,##0.00"]);
+    expect(valueRow(spec, 2, 2)).toEqual([46356, ""]);
   });
 
   it("cuts large sheets into syncs under the limit, each chunk a run of whole rows", () => {
