@@ -33,10 +33,14 @@ export function plansFor(state: PlanState, skuArg: Arg, warehouseArg: Arg): Item
   return [one];
 }
 
+/**
+ * A quantity summed over item-locations, without binary noise (0.3 − 0.1 shows as
+ * 0.2), to the 9 decimals the plan rows keep.
+ */
 function sum(plans: ItemPlan[], value: (plan: ItemPlan) => number): number {
   let total = 0;
   for (const plan of plans) total += value(plan);
-  return total;
+  return Math.round(total * 1e9) / 1e9 + 0;
 }
 
 function serial(state: PlanState, day: Day): number {

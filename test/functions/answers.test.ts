@@ -134,6 +134,17 @@ describe("PROJECTED, INBOUND, STOCKOUT", () => {
   });
 });
 
+describe("fractional quantities", () => {
+  it("come back without binary noise, as in the plan rows", () => {
+    const book = sheets();
+    // 0.3 on hand − 0.1 a week: 0.2 after week 1 (0.3 − 0.1 is 0.19999999999999998 in binary).
+    book.SKUs = [["SKU", "Supplier", "On Hand", "Weekly Forecast", "Purchase Status"], ["DUST", "ACME", 0.3, 0.1, "T"]];
+    const fine = planState(new MemoryWorkbook(book).input(), TODAY);
+    expect(answer.projected(fine, "DUST", 1, null)).toBe(0.2);
+    expect(answer.projected(fine, "DUST", 3, null)).toBe(0);
+  });
+});
+
 describe("POTOTAL and SPEND", () => {
   it("POTOTAL sums Line Totals, computing round(qty × price, 2) where the cell is blank", () => {
     // 60.00 + round(10 × 1.255, 2) = 60.00 + 12.55 (12.550 exactly, no float drift) = 72.55
