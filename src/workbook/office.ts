@@ -144,42 +144,63 @@ export class OfficeWorkbook {
     const cols = columnCount(spec);
     const chunks = rowChunks(spec, limit);
     let syncs = 0;
+    let eventsLeftOff = false;
     const sync = async (context: Excel.RequestContext) => {
       syncs++;
       await context.sync();
     };
-    await this.host().run(async (context) => {
-      context.runtime.enableEvents = false;
-      try {
-        const existing = context.workbook.worksheets.getItemOrNullObject(spec.name);
-        existing.tables.load("items/name");
-        await sync(context);
-        const sheet = existing.isNullObject ? context.workbook.worksheets.add(spec.name) : existing;
-        if (!existing.isNullObject) {
-          for (const table of existing.tables.items) table.delete();
-          sheet.getRange().clear();
-        }
-        for (const chunk of chunks) {
-          if (cols === 0) break;
-          const values = [];
-          const formats = [];
-          for (let r = chunk.from; r < chunk.to; r++) {
-            values.push(valueRow(spec, r, cols));
-            formats.push(formatRow(spec, r, cols));
-          }
-          const range = sheet.getRangeByIndexes(chunk.from, 0, chunk.to - chunk.from, cols);
-          range.numberFormat = formats;
-          range.values = values;
+    try {
+      await this.host().run(async (context) => {
+        context.runtime.enableEvents = false;
+        try {
+          const existing = context.workbook.worksheets.getItemOrNullObject(spec.name);
+          existing.tables.load("items/name");
           await sync(context);
+          const sheet = existing.isNullObject ? context.workbook.worksheets.add(spec.name) : existing;
+          if (!existing.isNullObject) {
+            for (const table of existing.tables.items) table.delete();
+            sheet.getRange().clear();
+          }
+          for (const chunk of chunks) {
+            if (cols === 0) break;
+            const values = [];
+            const formats = [];
+            for (let r = chunk.from; r < chunk.to; r++) {
+              values.push(valueRow(spec, r, cols));
+              formats.push(formatRow(spec, r, cols));
+            }
+            const range = sheet.getRangeByIndexes(chunk.from, 0, chunk.to - chunk.from, cols);
+            range.numberFormat = formats;
+            range.values = values;
+            await sync(context);
+          }
+          await applyLayout(sheet, spec, cols, () => sync(context));
+        } finally {
+          context.runtime.enableEvents = true;
+          eventsLeftOff = await sync(context).then(
+            () => false,
+            () => true,
+          );
         }
-        await applyLayout(sheet, spec, cols, () => sync(context));
-      } finally {
-        context.runtime.enableEvents = true;
-        await sync(context);
-      }
-    });
-    if (isInputName(spec.name)) this.wrote(spec.name);
+      });
+    } finally {
+      if (eventsLeftOff) await this.enableEvents();
+      // Even a write that failed halfway may have changed the sheet.
+      if (isInputName(spec.name)) this.wrote(spec.name);
+    }
     return { syncs, chunks: chunks.length, largestChunkBytes: Math.max(0, ...chunks.map((c) => c.bytes)) };
+  }
+
+  /** Events back on after a write whose own context could not do it: events off would silence every function cell. */
+  private async enableEvents(): Promise<void> {
+    try {
+      await this.host().run(async (context) => {
+        context.runtime.enableEvents = true;
+        await context.sync();
+      });
+    } catch {
+      // Nothing more can be done from here; the next write turns them on again.
+    }
   }
 
   private report(names: (string | undefined)[]): void {

@@ -35,6 +35,8 @@ export class FakeExcel {
   enableEvents = true;
   /** A response larger than this fails like Excel on the web (`ResponsePayloadSizeLimitExceeded`). */
   responseLimitBytes = Infinity;
+  /** Syncs (by their number, from 1) that fail as if the connection to Excel dropped. */
+  readonly failingSyncs = new Set<number>();
   /** Count the bytes of written values but keep none (for benchmarks of huge writes). */
   discardWrites = false;
   syncs = 0;
@@ -172,18 +174,21 @@ abstract class FakeObject {
 class FakeContext {
   private readonly tracked = new Set<FakeObject>();
   private requestBytes = 0;
+  pendingEvents?: boolean;
   readonly workbook: FakeWorkbook;
   readonly runtime: { enableEvents: boolean };
 
   constructor(readonly host: FakeExcel) {
     this.workbook = new FakeWorkbook(this);
     const h = host;
+    const ctx = this;
     this.runtime = {
       get enableEvents() {
         return h.enableEvents;
       },
+      // Like every property set in office.js, it takes effect at the next sync.
       set enableEvents(on: boolean) {
-        h.enableEvents = on;
+        ctx.pendingEvents = on;
       },
     };
   }
@@ -199,6 +204,13 @@ class FakeContext {
   async sync(): Promise<void> {
     this.host.syncs++;
     await Promise.resolve();
+    if (this.host.failingSyncs.has(this.host.syncs)) {
+      this.tracked.clear();
+      this.pendingEvents = undefined;
+      throw Object.assign(new Error("The request failed."), { code: "GeneralException" });
+    }
+    if (this.pendingEvents !== undefined) this.host.enableEvents = this.pendingEvents;
+    this.pendingEvents = undefined;
     let responseBytes = 0;
     for (const object of this.tracked) responseBytes += object.resolve();
     const stats = { requestBytes: this.requestBytes, responseBytes };

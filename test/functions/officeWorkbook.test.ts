@@ -168,6 +168,16 @@ describe("writing a sheet", () => {
     expect(seen).toEqual([]); // Supply Plan is not an input sheet
   });
 
+  it("turns events back on when a write fails halfway, and says so to the caller", async () => {
+    const excel = new FakeExcel(sheets());
+    const workbook = new OfficeWorkbook(() => excel);
+    excel.failingSyncs.add(3); // the second chunk of values, then the context's own restore
+    excel.failingSyncs.add(4);
+    await expect(workbook.writeSheet(plan(), 2_000)).rejects.toMatchObject({ code: "GeneralException" });
+    expect(excel.enableEvents).toBe(true);
+    expect(excel.runs).toBe(2); // the write, then a run of its own to turn events on
+  });
+
   it("rewrites an existing sheet in place, replacing its table", async () => {
     const excel = new FakeExcel(sheets());
     const workbook = new OfficeWorkbook(() => excel);
