@@ -18,7 +18,7 @@ import { dayFromIso } from "../../core/dates";
 import { lineTotal } from "../../core/money";
 import { createFromWeekLine } from "../../core/orders/create";
 import { PO_TYPE } from "../../core/orders/order";
-import { linkedSuppliers, supplierTerms } from "../../core/orders/rules";
+import { linkedSuppliers, orderableItem, supplierTerms } from "../../core/orders/rules";
 import { orderQty, type ItemPlan } from "../../core/plan";
 import { weekStart } from "../../core/weeks";
 import { day, money, qty } from "../format";
@@ -37,6 +37,10 @@ export function NewOrderDialog({ plan, week, onClose }: { plan: ItemPlan; week: 
   const currency = (supplier && model.suppliers.get(supplier)?.currency) || model.settings.currency;
   const arrival = typeof terms === "string" ? undefined : weekStart(week + Math.ceil(terms.leadDays / 7), model.settings.planStart);
   const [delivery, setDelivery] = useState<string | undefined>();
+  const [refusal, setRefusal] = useState<string | undefined>();
+  const blocked = orderableItem(model, item.sku, item.warehouse);
+  // Why Create would be refused: the last refusal, else a status that cannot be ordered, said before trying.
+  const why = refusal ?? (typeof blocked === "string" ? blocked : undefined);
   const deliveryText = delivery ?? day(arrival);
   const create = async () => {
     const expectedDelivery = deliveryText === "" ? undefined : dayFromIso(deliveryText);
@@ -45,6 +49,7 @@ export function NewOrderDialog({ plan, week, onClose }: { plan: ItemPlan; week: 
       return;
     }
     const result = createFromWeekLine({ model, input }, { sku: item.sku, warehouse: item.warehouse, week, supplier, expectedDelivery }, host.today());
+    setRefusal(result.ok ? undefined : result.reason);
     const done = await write(
       newOrderChange(host, result, model.settings, (number) => `Purchase order ${number} for ${qty(quantity)} × ${item.sku} is in the Purchase Orders sheet; week ${week}'s recommendation is now inbound supply.`),
       "",
@@ -61,6 +66,11 @@ export function NewOrderDialog({ plan, week, onClose }: { plan: ItemPlan; week: 
             New order: {item.sku} at {item.warehouse}, week {week}
           </DialogTitle>
           <DialogContent style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+            {why && (
+              <MessageBar intent="error" role="alert">
+                <MessageBarBody>{why}</MessageBarBody>
+              </MessageBar>
+            )}
             <Field label="Type">
               <Dropdown value={PO_TYPE} selectedOptions={[PO_TYPE]}>
                 <Option value={PO_TYPE}>{PO_TYPE}</Option>

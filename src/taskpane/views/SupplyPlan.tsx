@@ -55,6 +55,7 @@ export function SupplyPlan({ itemKey: chosen, onPick }: { itemKey?: string; onPi
 
 function ItemPicker({ items, selected, onPick }: { items: ItemLocation[]; selected?: ItemLocation; onPick: (key: string) => void }) {
   const [query, setQuery] = useState(selected ? label(selected) : "");
+  const [open, setOpen] = useState(false);
   useEffect(() => setQuery(selected ? label(selected) : ""), [selected]);
   const matches = useMemo(() => {
     const words = query.toLowerCase().split(/\s+/).filter((w) => w && w !== "@" && w !== "—");
@@ -72,7 +73,12 @@ function ItemPicker({ items, selected, onPick }: { items: ItemLocation[]; select
         freeform
         value={query}
         selectedOptions={selected ? [itemKey(selected.sku, selected.warehouse)] : []}
-        onChange={(e) => setQuery(e.target.value)}
+        open={open}
+        onOpenChange={(_, data) => setOpen(data.open)}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setOpen(true);
+        }}
         onOptionSelect={(_, data) => data.optionValue && onPick(data.optionValue)}
         data-testid="item-picker"
       >
