@@ -26,6 +26,9 @@ export function readForecast(
   const long = sheet.has("week") && sheet.has("quantity");
   const weekColumns = long ? [] : dateColumns(sheet, settings, input.date1904 ?? false);
   const arrays = new WeekArrays(H + 1, sheet.rows.length);
+  // Flat arrays for the loop over every cell of a wide forecast.
+  const cols = Int32Array.from(weekColumns, (c) => c.col);
+  const weeksOf = Int32Array.from(weekColumns, (c) => c.week);
 
   for (const r of sheet.rows) {
     const key = rowItem(sheet, r, settings.defaultWarehouse, items, "forecast row")?.key;
@@ -44,8 +47,9 @@ export function readForecast(
       continue;
     }
     const row = sheet.grid.values[r];
-    for (let i = 0; i < weekColumns.length; i++) {
-      const { col, week } = weekColumns[i];
+    for (let i = 0; i < cols.length; i++) {
+      const col = cols[i];
+      const week = weeksOf[i];
       const value = row[col];
       if (value === null || value === undefined || value === "") continue;
       if (typeof value === "number" && value >= 0) {

@@ -23,7 +23,7 @@ export class Sheet<K extends string> {
   private readonly headerRow: number;
   /** `Sheet!` or `'Sheet name'!`, the start of every address on this sheet. */
   private readonly reference: string;
-  /** One Decimal per distinct number read (a SKU's cost repeats in every warehouse): Decimals are immutable and slow to make. */
+  /** One Decimal per distinct amount read (a SKU's cost repeats in every warehouse): Decimals are immutable and slow to make. */
   private readonly decimals = new Map<number, Decimal>();
 
   private constructor(
@@ -140,8 +140,10 @@ export class Sheet<K extends string> {
 
   decimal(row: number, key: K): Decimal | undefined {
     const raw = this.raw(row, key);
-    // 0 is left to readDecimal: the cache's keys do not tell 0 from -0.
-    const value = typeof raw === "number" && raw !== 0 && Number.isFinite(raw) ? this.decimalOf(raw) : this.accept(row, key, readDecimal(raw));
+    // The common case, a positive amount in range, needs no checks on its Decimal (0 is left to
+    // readDecimal: the cache's keys do not tell 0 from -0).
+    if (typeof raw === "number" && raw > 0 && raw <= LARGEST) return this.decimalOf(raw);
+    const value = this.accept(row, key, readDecimal(raw));
     if (value === undefined) return undefined;
     const broken = value.isNegative() ? "must be 0 or more" : value.greaterThan(LARGEST_AMOUNT) ? "is too large to be real" : undefined;
     if (!broken) return value;
