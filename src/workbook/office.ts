@@ -1,8 +1,8 @@
 import { columnLetters } from "../core/problems";
 import type { Grid, WorkbookInput, CellValue } from "../core/input";
 import { looseName } from "../core/input";
-import type { SheetSpec } from "../core/sheetSpec";
-import { columnCount, formatRow, isInputName, rowChunks, valueRow, widthInPoints, WRITE_LIMIT_BYTES } from "./officeSheet";
+import type { OutValue, SheetSpec } from "../core/sheetSpec";
+import { columnCount, excelValue, formatRow, isInputName, rowChunks, valueRow, widthInPoints, WRITE_LIMIT_BYTES } from "./officeSheet";
 
 /** The part of office.js the adapter uses: `Excel` itself, or a fake host in tests. */
 export interface ExcelHost {
@@ -20,6 +20,23 @@ interface Target {
   table: boolean;
   range: Excel.Range;
 }
+
+/** Rows added under a sheet's (or table's) last row, and single cells of existing rows (the orders core's `Writes`). */
+export interface RowWrites {
+  append: { sheet: string; table?: string; col: number; values: OutValue[] }[];
+  cells: { sheet: string; row: number; col: number; value: OutValue }[];
+}
+
+/** A sheet to write, with optional dropdowns in the cells under its header (the pane's `SheetWrite`). */
+export interface SheetWithChoices extends SheetSpec {
+  choices?: { col: number; values: string[] }[];
+}
+
+/** Rows written so far of all the sheets of one write. */
+export type Progress = (done: number, total: number) => void;
+
+/** Rows of a dropdown column below the header: enough for years of purchase orders. */
+const CHOICE_ROWS = 10_000;
 
 export interface WriteReport {
   syncs: number;
@@ -140,7 +157,7 @@ export class OfficeWorkbook {
    * under 4 MB per sync, with events off so that the write does not wake every
    * function cell; then formats, the table, the freeze and print settings.
    */
-  async writeSheet(spec: SheetSpec, limit = WRITE_LIMIT_BYTES): Promise<WriteReport> {
+  async writeSheet(spec: SheetWithChoices, limit = WRITE_LIMIT_BYTES, progress?: (rows: number) => void): Promise<WriteReport> {
     const cols = columnCount(spec);
     const chunks = rowChunks(spec, limit);
     let syncs = 0;
@@ -154,10 +171,12 @@ export class OfficeWorkbook {
         context.runtime.enableEvents = false;
         try {
           const existing = context.workbook.worksheets.getItemOrNullObject(spec.name);
-          existing.tables.load("items/name");
           await sync(context);
           const sheet = existing.isNullObject ? context.workbook.worksheets.add(spec.name) : existing;
           if (!existing.isNullObject) {
+            // Rebuilt in place (formulas elsewhere that point at it keep working): its tables go first.
+            existing.tables.load("items/name");
+            await sync(context);
             for (const table of existing.tables.items) table.delete();
             sheet.getRange().clear();
           }
@@ -173,8 +192,14 @@ export class OfficeWorkbook {
             range.numberFormat = formats;
             range.values = values;
             await sync(context);
+            progress?.(chunk.to);
           }
           await applyLayout(sheet, spec, cols, () => sync(context));
+          for (const { col, values } of spec.choices ?? []) {
+            const below = (spec.table?.headerRow ?? 0) + 1;
+            sheet.getRangeByIndexes(below, col, CHOICE_ROWS, 1).dataValidation.rule = { list: { inCellDropDown: true, source: values.join(",") } };
+          }
+          if (spec.choices?.length) await sync(context);
         } finally {
           context.runtime.enableEvents = true;
           eventsLeftOff = await sync(context).then(
@@ -189,6 +214,85 @@ export class OfficeWorkbook {
       if (isInputName(spec.name)) this.wrote(spec.name);
     }
     return { syncs, chunks: chunks.length, largestChunkBytes: Math.max(0, ...chunks.map((c) => c.bytes)) };
+  }
+
+  /** Writes several sheets one after the other, reporting rows written over all of them. */
+  async writeSheets(specs: SheetWithChoices[], progress?: Progress): Promise<void> {
+    const total = specs.reduce((n, spec) => n + spec.rows.length, 0);
+    let before = 0;
+    for (const spec of specs) {
+      await this.writeSheet(spec, WRITE_LIMIT_BYTES, (rows) => progress?.(before + rows, total));
+      before += spec.rows.length;
+    }
+    progress?.(total, total);
+  }
+
+  /**
+   * Appends rows and replaces cells in one batch with events off. Every sheet and
+   * table is looked up first: when one is missing it throws and nothing is written.
+   * Answers the zero-based worksheet row of each appended row.
+   */
+  async apply(writes: RowWrites): Promise<{ appendedRows: number[] }> {
+    const names = [...new Set([...writes.append, ...writes.cells].map((w) => w.sheet))];
+    const tableNames = [...new Set(writes.append.flatMap((w) => (w.table === undefined ? [] : [w.table])))];
+    let appendedRows: number[] = [];
+    let eventsLeftOff = false;
+    try {
+      await this.host().run(async (context) => {
+        const sheets = new Map(names.map((name) => [name, context.workbook.worksheets.getItemOrNullObject(name)]));
+        const tables = new Map(tableNames.map((name) => [name, context.workbook.tables.getItemOrNullObject(name)]));
+        await context.sync();
+        const missing = names.find((name) => sheets.get(name)!.isNullObject) ?? tableNames.find((name) => tables.get(name)!.isNullObject);
+        if (missing !== undefined) throw new Error(`The workbook has no sheet or table named "${missing}".`);
+        const used = new Map([...sheets].map(([name, sheet]) => [name, sheet.getUsedRangeOrNullObject(true).load("rowIndex,rowCount")]));
+        const tableRanges = new Map([...tables].map(([name, table]) => [name, table.getRange().load("rowIndex,rowCount")]));
+        await context.sync();
+
+        // The next free row of each sheet and table, moving down as rows are appended.
+        const next = new Map<string, number>();
+        for (const [name, range] of used) next.set(name, range.isNullObject ? 0 : range.rowIndex + range.rowCount);
+        for (const [name, range] of tableRanges) next.set(`table:${name}`, range.rowIndex + range.rowCount);
+        context.runtime.enableEvents = false;
+        try {
+          appendedRows = writes.append.map(({ sheet, table, col, values }) => {
+            const key = table === undefined ? sheet : `table:${table}`;
+            const row = next.get(key)!;
+            next.set(key, row + 1);
+            const cells = [values.map((v) => (v === null ? "" : excelValue(v)))];
+            if (table !== undefined) tables.get(table)!.rows.add(undefined, cells);
+            else sheets.get(sheet)!.getRangeByIndexes(row, col, 1, values.length).values = cells;
+            return row;
+          });
+          for (const { sheet, row, col, value } of writes.cells) {
+            sheets.get(sheet)!.getRangeByIndexes(row, col, 1, 1).values = [[excelValue(value)]];
+          }
+          await context.sync();
+        } finally {
+          context.runtime.enableEvents = true;
+          eventsLeftOff = await context.sync().then(
+            () => false,
+            () => true,
+          );
+        }
+      });
+    } finally {
+      if (eventsLeftOff) await this.enableEvents();
+    }
+    this.report(names);
+    return { appendedRows };
+  }
+
+  /** Selects a cell or range such as `SKUs!E7` or `'PO Lines'!C4`, showing its sheet. */
+  async select(address: string): Promise<void> {
+    const bang = address.lastIndexOf("!");
+    const sheetName = bang < 0 ? "" : address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+    const cell = address.slice(bang + 1);
+    await this.host().run(async (context) => {
+      const sheet = sheetName ? context.workbook.worksheets.getItem(sheetName) : context.workbook.worksheets.getActiveWorksheet();
+      sheet.activate();
+      sheet.getRange(cell).select();
+      await context.sync();
+    });
   }
 
   /** Events back on after a write whose own context could not do it: events off would silence every function cell. */

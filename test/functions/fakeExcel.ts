@@ -35,6 +35,10 @@ export class FakeExcel {
   enableEvents = true;
   /** A response larger than this fails like Excel on the web (`ResponsePayloadSizeLimitExceeded`). */
   responseLimitBytes = Infinity;
+  /** Dropdowns set with `dataValidation.rule`, and the selected cell, for tests to look at. */
+  readonly validations: { sheet: string; row: number; col: number; rows: number; source: string }[] = [];
+  selection?: { sheet: string; row: number; col: number };
+  activeSheet?: string;
   /** Syncs (by their number, from 1) that fail as if the connection to Excel dropped. */
   readonly failingSyncs = new Set<number>();
   /** Count the bytes of written values but keep none (for benchmarks of huge writes). */
@@ -275,6 +279,10 @@ class FakeWorksheets extends FakeObject {
     return new FakeWorksheet(this.ctx, data, false);
   }
 
+  getActiveWorksheet(): FakeWorksheet {
+    return this.getItem(this.ctx.host.activeSheet ?? this.ctx.host.sheets[0].name);
+  }
+
   add(name: string): FakeWorksheet {
     this.ctx.host.addSheetData(name, []);
     return new FakeWorksheet(this.ctx, this.ctx.host.sheet(name), false);
@@ -305,6 +313,10 @@ class FakeTables extends FakeObject {
     return this.list().map((t) => new FakeTable(this.ctx, t));
   }
 
+  getItemOrNullObject(name: string): FakeTable {
+    return new FakeTable(this.ctx, this.ctx.host.tables.find((t) => t.name === name));
+  }
+
   add(address: string, _hasHeaders: boolean): FakeTable {
     const [from, to] = address.split(":").map(decode);
     const data = { name: `Table${this.ctx.host.tables.length + 1}`, sheet: this.sheetName!, row: from.row, col: from.col, rows: to.row - from.row + 1, cols: to.col - from.col + 1 };
@@ -324,24 +336,44 @@ class FakeTable {
   style = "";
   constructor(
     private readonly ctx: FakeContext,
-    private readonly data: FakeTableData,
+    private readonly data: FakeTableData | undefined,
   ) {}
 
+  get isNullObject(): boolean {
+    return this.data === undefined;
+  }
+
   get name(): string {
-    return this.data.name;
+    return this.data!.name;
   }
 
   set name(name: string) {
-    this.data.name = name;
+    this.data!.name = name;
   }
 
   get worksheet(): { name: string } {
-    return { name: this.data.sheet };
+    return { name: this.data!.sheet };
+  }
+
+  /** `rows.add(undefined, values)`: rows go under the table, which grows to hold them. */
+  get rows(): { add(index: undefined, values: Value[][]): void } {
+    return {
+      add: (_index, values) => {
+        const data = this.data!;
+        const sheet = this.ctx.host.sheet(data.sheet);
+        values.forEach((row, i) => {
+          const target = (sheet.cells[data.row + data.rows + i] ??= []);
+          row.forEach((v, c) => (target[data.col + c] = FakeExcel.stored(v) as Value));
+        });
+        data.rows += values.length;
+      },
+    };
   }
 
   getRange(): FakeRange {
-    const sheet = this.ctx.host.sheet(this.data.sheet);
-    return new FakeRange(this.ctx, sheet, this.data.row, this.data.col, this.data.rows, this.data.cols);
+    const data = this.data!;
+    const sheet = this.ctx.host.sheet(data.sheet);
+    return new FakeRange(this.ctx, sheet, data.row, data.col, data.rows, data.cols);
   }
 
   delete(): void {
@@ -368,6 +400,10 @@ class FakeWorksheet extends FakeObject {
 
   get isNullObject(): boolean {
     return this.data === undefined;
+  }
+
+  activate(): void {
+    this.ctx.host.activeSheet = this.data!.name;
   }
 
   get name(): string {
@@ -410,6 +446,10 @@ class FakeWorksheet extends FakeObject {
   }
 
   getRange(address?: string): FakeRange {
+    if (address !== undefined && /^[A-Z]+\d+$/.test(address)) {
+      const { row, col } = decode(address);
+      return new FakeRange(this.ctx, this.data!, row, col, 1, 1);
+    }
     if (address === undefined) return new FakeRange(this.ctx, this.data!, 0, 0, this.data!.cells.length, Math.max(0, ...this.data!.cells.map((r) => r.length)));
     const col = decode(`${address.split(":")[0]}1`).col;
     return new FakeRange(this.ctx, this.data!, 0, col, 1_048_576, 1);
@@ -457,6 +497,23 @@ class FakeRange extends FakeObject {
       const target = (this.sheet!.cells[this.row + r] ??= []);
       row.forEach((v, c) => (target[this.col + c] = FakeExcel.stored(v) as Value));
     });
+  }
+
+  get dataValidation(): { rule: unknown } {
+    const range = this;
+    return {
+      get rule() {
+        return undefined;
+      },
+      set rule(rule: unknown) {
+        const source = (rule as { list: { source: string } }).list.source;
+        range.ctx.host.validations.push({ sheet: range.sheet!.name, row: range.row, col: range.col, rows: range.rows, source });
+      },
+    };
+  }
+
+  select(): void {
+    this.ctx.host.selection = { sheet: this.sheet!.name, row: this.row, col: this.col };
   }
 
   set numberFormat(formats: string[][]) {

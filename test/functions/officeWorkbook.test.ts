@@ -198,3 +198,71 @@ describe("writing a sheet", () => {
     expect(seen).toEqual([["Order Overrides"]]);
   });
 });
+
+describe("the pane's writes", () => {
+  it("appends rows under each sheet's last row and replaces single cells, in one batch with events off", async () => {
+    const excel = new FakeExcel(sheets());
+    const workbook = new OfficeWorkbook(() => excel);
+    const seen: string[][] = [];
+    await workbook.read();
+    await workbook.watch((names) => seen.push(names));
+    const { appendedRows } = await workbook.apply({
+      append: [
+        { sheet: "Purchase Orders", col: 0, values: ["PO-0005", "ACME", "MAIN", "Draft", 46349, null, "=cmd"] },
+        { sheet: "PO Lines", col: 0, values: ["PO-0005", 1, "WIDGET", 60, 2.5, 150, 0, null] },
+        { sheet: "PO Lines", col: 0, values: ["PO-0005", 2, "GADGET", 12, 10.1, 121.2, 0, null] },
+      ],
+      cells: [{ sheet: "Purchase Orders", row: 1, col: 3, value: "Confirmed" }],
+    });
+    // Purchase Orders has a header and 4 orders (rows 0–4): the new one is row 5; PO Lines has 5 lines (rows 0–5).
+    expect(appendedRows).toEqual([5, 6, 7]);
+    expect(excel.sheet("Purchase Orders").cells[5]).toEqual(["PO-0005", "ACME", "MAIN", "Draft", 46349, "", "=cmd"]);
+    expect(excel.sheet("Purchase Orders").cells[1][3]).toBe("Confirmed");
+    expect(excel.sheet("PO Lines").cells[7].slice(0, 4)).toEqual(["PO-0005", 2, "GADGET", 12]);
+    expect(excel.eventsWhileOff).toEqual([]);
+    expect(excel.enableEvents).toBe(true);
+    expect(seen).toEqual([["Purchase Orders", "PO Lines"]]);
+  });
+
+  it("adds rows to a table, which grows to hold them", async () => {
+    const excel = new FakeExcel({ Data: [["PO Number", "SKU"], ["PO-1", "A"]] });
+    excel.tables.push({ name: "POLines", sheet: "Data", row: 0, col: 0, rows: 2, cols: 2 });
+    const { appendedRows } = await new OfficeWorkbook(() => excel).apply({ append: [{ sheet: "Data", table: "POLines", col: 0, values: ["PO-2", "B"] }], cells: [] });
+    expect(appendedRows).toEqual([2]);
+    expect(excel.tables[0].rows).toBe(3);
+    expect(excel.sheet("Data").cells[2]).toEqual(["PO-2", "B"]);
+  });
+
+  it("writes nothing when a sheet is missing, and says which", async () => {
+    const excel = new FakeExcel(sheets());
+    const before = JSON.stringify(excel.sheets);
+    await expect(
+      new OfficeWorkbook(() => excel).apply({ append: [{ sheet: "PO Lines", col: 0, values: ["PO-9"] }], cells: [{ sheet: "Order Overrides", row: 1, col: 0, value: 1 }] }),
+    ).rejects.toThrow('The workbook has no sheet or table named "Order Overrides".');
+    expect(JSON.stringify(excel.sheets)).toBe(before);
+  });
+
+  it("writes several sheets with progress over all their rows, and dropdowns under a header", async () => {
+    const excel = new FakeExcel();
+    const progress: [number, number][] = [];
+    await new OfficeWorkbook(() => excel).writeSheets(
+      [
+        { name: "Statuses", rows: [["Code"], ["A"], ["M"]] },
+        { name: "Order Overrides", rows: [["SKU", "Warehouse", "Week", "Quantity"]], choices: [{ col: 1, values: ["MAIN", "EAST"] }] },
+      ],
+      (done, total) => progress.push([done, total]),
+    );
+    expect(progress[progress.length - 1]).toEqual([4, 4]);
+    expect(progress.every(([done], i) => i === 0 || done >= progress[i - 1][0])).toBe(true);
+    expect(excel.validations).toEqual([{ sheet: "Order Overrides", row: 1, col: 1, rows: 10_000, source: "MAIN,EAST" }]);
+  });
+
+  it("selects a cell given as a problem's address, quoted sheet names too", async () => {
+    const excel = new FakeExcel(sheets());
+    const workbook = new OfficeWorkbook(() => excel);
+    await workbook.select("'PO Lines'!C4");
+    expect([excel.activeSheet, excel.selection]).toEqual(["PO Lines", { sheet: "PO Lines", row: 3, col: 2 }]);
+    await workbook.select("SKUs!E7");
+    expect(excel.selection).toEqual({ sheet: "SKUs", row: 6, col: 4 });
+  });
+});
