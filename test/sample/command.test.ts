@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
@@ -88,6 +88,22 @@ describe("planster sample", () => {
     }
   });
 
+  it("replaces an earlier sample but leaves any other existing file alone", async () => {
+    const file = join(dir, "again.xlsx");
+    await planster("sample", file, "--seed", "3");
+    expect((await planster("sample", file, "--seed", "4")).code).toBe(0);
+    expect(readFileSync(file).equals(readFileSync(join(dir, "s2.xlsx")))).toBe(false);
+    for (const [name, content] of [["notes.txt", "my notes"], ["work.xlsx", null]] as const) {
+      const other = join(dir, name);
+      if (content === null) await planster("write-plan", join(dir, "small.xlsx"), "--out", other);
+      else writeFileSync(other, content);
+      const before = readFileSync(other);
+      const result = await planster("sample", other);
+      expect(result).toEqual({ code: 2, out: "", err: `planster sample: ${other} already exists and is not a Planster sample; it was left alone (remove it or choose another name).\n` });
+      expect(readFileSync(other).equals(before)).toBe(true);
+    }
+  });
+
   it("says why it cannot write to a folder that does not exist", async () => {
     const result = await planster("sample", join(dir, "no", "such", "folder.xlsx"));
     expect(result.code).toBe(2);
@@ -99,6 +115,7 @@ describe("samples/demo.xlsx", () => {
   it("is exactly what npm run sample makes", async () => {
     const file = join(dir, "fresh-demo.xlsx");
     await planster("sample", file, "--seed", "42");
-    expect(readFileSync(file).equals(readFileSync(join(__dirname, "../../samples/demo.xlsx")))).toBe(true);
+    const current = readFileSync(file).equals(readFileSync(join(__dirname, "../../samples/demo.xlsx")));
+    if (!current) throw new Error("samples/demo.xlsx is out of date: run `npm run build && npm run sample` and commit it.");
   });
 });

@@ -1,8 +1,29 @@
+import { stat } from "node:fs/promises";
 import { dateFromDay } from "../../core/dates";
 import { SAMPLE_DEFAULTS, SAMPLE_LIMITS, SAMPLE_PLAN_START, sampleSheets } from "../../core/sample";
-import { XlsxBook } from "../../workbook/xlsx";
+import { WorkbookFileError, XlsxBook } from "../../workbook/xlsx";
 import { CommandError, EXIT } from "../io";
 import type { Command } from "../main";
+
+/** When every sample is dated: the plan's start stands for "when", so nothing in the file depends on the clock. */
+const SAMPLE_TIME = dateFromDay(SAMPLE_PLAN_START);
+
+/**
+ * An existing OUT is replaced only when it is an untouched earlier sample (its dates and
+ * sheets as this command writes them): anything else may be somebody's work.
+ */
+async function refuseToOverwrite(out: string): Promise<void> {
+  if (!(await stat(out).catch(() => undefined))) return;
+  const earlier = await XlsxBook.open(out).catch((error: unknown) => {
+    if (error instanceof WorkbookFileError) return undefined;
+    throw error;
+  });
+  const sheets = earlier?.workbook.worksheets.map((ws) => ws.name).join("\n");
+  const sampleSheetNames = sampleSheets({ skus: 1, weeks: 1, seed: 0 }).map((spec) => spec.name).join("\n");
+  const dated = [earlier?.workbook.created, earlier?.workbook.modified].every((d) => d?.getTime() === SAMPLE_TIME.getTime());
+  if (dated && sheets === sampleSheetNames) return;
+  throw new CommandError(`${out} already exists and is not a Planster sample; it was left alone (remove it or choose another name).`);
+}
 
 /** A whole number option within its limits, or the command cannot run. */
 function wholeNumber(name: keyof typeof SAMPLE_LIMITS, value: string | boolean | undefined): number {
@@ -22,11 +43,11 @@ export const sample: Command = {
     const skus = wholeNumber("skus", options.skus);
     const weeks = wholeNumber("weeks", options.weeks);
     const seed = wholeNumber("seed", options.seed);
+    await refuseToOverwrite(out);
     const book = XlsxBook.create();
     const sheets = sampleSheets({ skus, weeks, seed });
     for (const sheet of sheets) book.writeSheet(sheet);
-    // The plan's start stands for "when": nothing in the file depends on the clock.
-    book.fixTimestamps(dateFromDay(SAMPLE_PLAN_START));
+    book.fixTimestamps(SAMPLE_TIME);
     try {
       await book.save(out);
     } catch (error) {
