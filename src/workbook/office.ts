@@ -66,8 +66,8 @@ export class OfficeWorkbook {
   async read(): Promise<WorkbookInput> {
     return this.host().run(async (context) => {
       const workbook = context.workbook;
-      const sheets = workbook.worksheets.load("items/name,items/id");
-      const tables = workbook.tables.load("items/name,items/worksheet/name");
+      const sheets = workbook.worksheets.load({ name: true, id: true });
+      const tables = workbook.tables.load({ name: true, worksheet: { name: true } });
       // DATE(1904,1,1) is serial 0 in the 1904 date system and 1462 in the 1900 one.
       const epoch = workbook.functions.date(1904, 1, 1).load("value");
       await context.sync();
@@ -175,7 +175,7 @@ export class OfficeWorkbook {
           const sheet = existing.isNullObject ? context.workbook.worksheets.add(spec.name) : existing;
           if (!existing.isNullObject) {
             // Rebuilt in place (formulas elsewhere that point at it keep working): its tables go first.
-            existing.tables.load("items/name");
+            existing.tables.load({ name: true });
             await sync(context);
             for (const table of existing.tables.items) table.delete();
             sheet.getRange().clear();

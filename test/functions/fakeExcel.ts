@@ -144,8 +144,14 @@ abstract class FakeObject {
 
   constructor(protected readonly ctx: FakeContext) {}
 
-  load(props?: string | string[]): this {
-    const list = typeof props === "string" ? props.split(",") : (props ?? []);
+  /** Property names, or office.js load options (`{ name: true }`, which a collection applies to each item). */
+  load(props?: string | string[] | Record<string, unknown>): this {
+    const list =
+      typeof props === "string"
+        ? props.split(",")
+        : Array.isArray(props)
+          ? props
+          : Object.keys(props ?? {}).flatMap((key) => [key, `items/${key}`]);
     for (const p of list) this.pending.add(p.trim());
     this.ctx.track(this);
     return this;
