@@ -91,3 +91,23 @@ describe("manifest.xml", () => {
     expect(all("Permissions").map(({ node }) => node["#text"] ?? node)).toEqual(["ReadWriteDocument"]);
   });
 });
+
+describe("manifest.xml and the web build agree", () => {
+  it("points at the files webpack.config.js makes: the addin bundle, functions.json, taskpane.html, assets", async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const makeConfig = require(join(root, "webpack.config.js")) as (env: object, argv: object) => Promise<{
+      entry: Record<string, string>;
+      plugins: { options?: { output?: string; filename?: string; patterns?: { to: string }[] }; userOptions?: { filename?: string } }[];
+    }>;
+    const config = await makeConfig({}, { mode: "production" });
+    const made = new Set<string>(Object.keys(config.entry).map((name) => `${name}.js`));
+    for (const plugin of config.plugins) {
+      if (plugin.options?.output) made.add(plugin.options.output);
+      if (plugin.userOptions?.filename) made.add(plugin.userOptions.filename);
+    }
+    const urls = [...resources.values()].filter((value) => value.startsWith("https://")).map((url) => url.replace(/^https:\/\/[^/]+\//, ""));
+    const pages = urls.filter((file) => !file.startsWith("assets/"));
+    expect(pages.filter((file) => !made.has(file))).toEqual([]);
+    expect(made).toEqual(new Set(["addin.js", "functions.json", "taskpane.html"]));
+  });
+});
