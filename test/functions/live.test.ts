@@ -43,14 +43,27 @@ const MAIN_ROW = 1;
 describe("live PLANSTER functions on a fake Excel", () => {
   it("1,000 cells calculating at once cause one workbook read (two syncs: list the sheets, read them all)", async () => {
     const { excel, live } = setup();
-    const cells = Array.from({ length: 1000 }, () => new Cell<number>());
-    cells.forEach((cell, i) => functions.projected("WIDGET", (i % 8) + 1, "MAIN", cell as unknown as CustomFunctions.StreamingInvocation<number>));
+    // 800 PROJECTED cells over weeks 1..8, then 200 of the other functions.
+    const cells = Array.from({ length: 1000 }, () => new Cell<unknown>());
+    const others: ((cell: never) => void)[] = [
+      (c) => functions.recommend(null, null, null, c),
+      (c) => functions.status("WIDGET", null, c),
+      (c) => functions.canOrder("GADGET", null, c),
+      (c) => functions.plan("WIDGET", "MAIN", c),
+      (c) => functions.inbound("WIDGET", null, "EAST", c),
+      (c) => functions.stockout("WIDGET", null, c),
+      (c) => functions.poTotal("PO-0001", c),
+      (c) => functions.spend("ACME", null, null, null, c),
+    ];
+    cells.forEach((cell, i) => (i < 800 ? functions.projected("WIDGET", (i % 8) + 1, "MAIN", cell as never) : others[i % others.length](cell as never)));
     await live.settled();
     await Promise.resolve();
     expect(live.reads).toBe(1);
     expect(excel.syncs - WATCH_SYNCS).toBe(2);
     expect(cells.every((cell) => cell.results.length === 1)).toBe(true);
     expect(cells.slice(0, 8).map((c) => c.value)).toEqual([70, 40, 70, 40, 70, 40, 70, 40]);
+    // 800 % 8 = 0: the others start with RECOMMEND() at cell 800.
+    expect(cells.slice(801, 808).map((c) => c.value)).toEqual([[["A"]], false, expect.any(Array), 30, SERIAL.week7, 72.55, 72.55]);
   });
 
   it("an edit of On Hand gives every affected cell its new value by itself, with one more read", async () => {
