@@ -121,7 +121,7 @@ async function cellsBenchmark() {
   };
   const firstSyncs = excel.syncs;
   console.log(`${grouped(CELLS)} function cells on a ${grouped(SKUS)}-SKU workbook (${grouped(SKUS * 2)} item-locations, ${WEEKS} weeks):`);
-  console.log(`  first calculation: ${live.reads} workbook read, ${firstSyncs} syncs (2 to read, 2 once to register change events), ${grouped(answered)} cells answered, ${(t1 - t0).toFixed(0)} ms: ${phases(0)}`);
+  console.log(`  first calculation: ${live.reads} workbook read, ${firstSyncs} syncs (2 for the session's first read, 2 once to register change events), ${grouped(answered)} cells answered, ${(t1 - t0).toFixed(0)} ms: ${phases(0)}`);
   for (const [message, count] of errors) console.log(`    ${grouped(count)} cells answer an error, as they should: ${message}`);
   console.log(`  read payload: ${mb(excel.syncLog.reduce((n, s) => n + s.responseBytes, 0))} in one values sync`);
 

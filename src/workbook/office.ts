@@ -14,12 +14,45 @@ export interface OfficeWorkbookOptions {
   readChunkCells?: number;
 }
 
-interface Target {
+/** An input sheet or table: what to read, and where it sits. */
+interface TargetKey {
   name: string;
   sheet: string;
   table: boolean;
+  /** Worksheet id of an input sheet: stays the same when the sheet is renamed. */
+  sheetId?: string;
+}
+
+interface Target extends TargetKey {
   range: Excel.Range;
 }
+
+interface Listing {
+  sheets: Excel.WorksheetCollection;
+  tables: Excel.TableCollection;
+  epoch: Excel.FunctionResult<number>;
+}
+
+function queueListing(context: Excel.RequestContext): Listing {
+  const workbook = context.workbook;
+  return {
+    sheets: workbook.worksheets.load({ name: true, id: true }),
+    tables: workbook.tables.load({ name: true, worksheet: { name: true } }),
+    // DATE(1904,1,1) is serial 0 in the 1904 date system and 1462 in the 1900 one.
+    epoch: workbook.functions.date(1904, 1, 1).load("value"),
+  };
+}
+
+/** The range holding an input's values. */
+function rangeOf(context: Excel.RequestContext, key: TargetKey): Excel.Range {
+  return key.table
+    ? context.workbook.tables.getItem(key.name).getRange()
+    : context.workbook.worksheets.getItem(key.sheetId ?? key.name).getUsedRangeOrNullObject(true);
+}
+
+const VALUES = "values,rowIndex,columnIndex";
+
+const targetId = (key: TargetKey): string => `${key.table ? "table" : "sheet"}\u0000${key.name}\u0000${key.sheet}`;
 
 /** Rows added under a sheet's (or table's) last row, and single cells of existing rows (the orders core's `Writes`). */
 export interface RowWrites {
@@ -56,46 +89,52 @@ export class OfficeWorkbook {
   /** Worksheets that hold an input table under another name (a `SKUs` table on `Data`). */
   private readonly tableHosts = new Set<string>();
   private listeners: ((sheets: string[]) => void)[] = [];
+  /** The input sheets and tables found by the last read: the next read loads them at once. */
+  private known?: TargetKey[];
+  private tooBig = false;
 
   constructor(
     private readonly host: () => ExcelHost = () => Excel,
     private readonly options: OfficeWorkbookOptions = {},
   ) {}
 
-  /** Every input sheet and table as grids: one sync to list them, one for all their values. */
+  /**
+   * Every input sheet and table as grids. The sheets and tables are listed in the
+   * same sync that reads the values of the inputs found last time: one sync when
+   * nothing was added or renamed since, a second for inputs that are new.
+   */
   async read(): Promise<WorkbookInput> {
     return this.host().run(async (context) => {
-      const workbook = context.workbook;
-      const sheets = workbook.worksheets.load({ name: true, id: true });
-      const tables = workbook.tables.load({ name: true, worksheet: { name: true } });
-      // DATE(1904,1,1) is serial 0 in the 1904 date system and 1462 in the 1900 one.
-      const epoch = workbook.functions.date(1904, 1, 1).load("value");
-      await context.sync();
-
-      this.sheetNames.clear();
-      for (const sheet of sheets.items) this.sheetNames.set(sheet.id, sheet.name);
-      const targets: Target[] = [];
-      const tableKeys = new Set<string>();
-      this.tableHosts.clear();
-      for (const table of tables.items) {
-        if (!isInputName(table.name)) continue;
-        tableKeys.add(looseName(table.name));
-        this.tableHosts.add(table.worksheet.name);
-        targets.push({ name: table.name, sheet: table.worksheet.name, table: true, range: table.getRange() });
-      }
-      for (const sheet of sheets.items) {
-        // A table wins over a sheet of the same name: its sheet need not be read.
-        if (!isInputName(sheet.name) || tableKeys.has(looseName(sheet.name))) continue;
-        targets.push({ name: sheet.name, sheet: sheet.name, table: false, range: sheet.getUsedRangeOrNullObject(true) });
-      }
-      for (const target of targets) target.range.load("values,rowIndex,columnIndex");
-      let values: CellValue[][][];
+      // Inputs too big for one response (Excel on the web: 5 MB) are read in slices every time.
+      const guess = this.tooBig ? undefined : this.known;
+      let listing = queueListing(context);
+      let early = (guess ?? []).map((key) => ({ key, range: rangeOf(context, key).load(VALUES) }));
       try {
         await context.sync();
-        values = targets.map((t) => (t.range.isNullObject ? [] : t.range.values));
+      } catch (error) {
+        if (!guess) throw error;
+        // A sheet of last time is gone (or everything at once is too big for one response): list first.
+        listing = queueListing(context);
+        early = [];
+        await context.sync();
+      }
+      const keys = this.inputs(listing);
+      this.known = keys;
+      const loaded = new Map(early.map((t) => [targetId(t.key), t.range]));
+      const targets: Target[] = keys.map((key) => ({ ...key, range: loaded.get(targetId(key)) ?? rangeOf(context, key) }));
+      if (!this.tooBig) for (const t of targets) if (!loaded.has(targetId(t))) t.range.load(VALUES);
+      let values: CellValue[][][];
+      const chunkCells = this.options.readChunkCells ?? 200_000;
+      try {
+        if (this.tooBig) values = await readInChunks(context, targets, chunkCells);
+        else {
+          if (targets.some((t) => !loaded.has(targetId(t)))) await context.sync();
+          values = targets.map((t) => (t.range.isNullObject ? [] : t.range.values));
+        }
       } catch (error) {
         if ((error as { code?: string }).code !== "ResponsePayloadSizeLimitExceeded") throw error;
-        values = await readInChunks(context, targets, this.options.readChunkCells ?? 200_000);
+        this.tooBig = true;
+        values = await readInChunks(context, targets, chunkCells);
       }
       const grids: Grid[] = targets.map((t, i) => ({
         name: t.name,
@@ -105,8 +144,28 @@ export class OfficeWorkbook {
         originCol: t.range.isNullObject ? 0 : t.range.columnIndex,
         values: values[i],
       }));
-      return { grids, date1904: epoch.value === 0 };
+      return { grids, date1904: listing.epoch.value === 0 };
     });
+  }
+
+  /** The input tables and sheets of a listing (a table wins over a sheet of the same name); notes where they are. */
+  private inputs({ sheets, tables }: Listing): TargetKey[] {
+    this.sheetNames.clear();
+    for (const sheet of sheets.items) this.sheetNames.set(sheet.id, sheet.name);
+    const keys: TargetKey[] = [];
+    const tableKeys = new Set<string>();
+    this.tableHosts.clear();
+    for (const table of tables.items) {
+      if (!isInputName(table.name)) continue;
+      tableKeys.add(looseName(table.name));
+      this.tableHosts.add(table.worksheet.name);
+      keys.push({ name: table.name, sheet: table.worksheet.name, table: true });
+    }
+    for (const sheet of sheets.items) {
+      if (!isInputName(sheet.name) || tableKeys.has(looseName(sheet.name))) continue;
+      keys.push({ name: sheet.name, sheet: sheet.name, table: false, sheetId: sheet.id });
+    }
+    return keys;
   }
 
   /**
@@ -120,6 +179,7 @@ export class OfficeWorkbook {
       const sheets = context.workbook.worksheets;
       sheets.onChanged.add(async (event) => this.report([this.sheetNames.get(event.worksheetId)]));
       sheets.onDeleted.add(async (event) => {
+        this.known = undefined;
         const name = this.sheetNames.get(event.worksheetId);
         this.sheetNames.delete(event.worksheetId);
         this.report([name]);
@@ -132,7 +192,10 @@ export class OfficeWorkbook {
       // A range turned into an input table on any sheet, or such a table removed.
       const tables = context.workbook.tables;
       tables.onAdded.add(async () => this.report([undefined]));
-      tables.onDeleted.add(async (event) => this.report([isInputName(event.tableName) ? event.tableName : this.sheetNames.get(event.worksheetId)]));
+      tables.onDeleted.add(async (event) => {
+        this.known = undefined;
+        this.report([isInputName(event.tableName) ? event.tableName : this.sheetNames.get(event.worksheetId)]);
+      });
       await context.sync();
     });
     // Renames need ExcelApi 1.17; without them a renamed input sheet is seen at the next edit of it.

@@ -211,9 +211,23 @@ class FakeContext {
     this.requestBytes += bytes;
   }
 
+  /** A command queued on an object that does not exist: the sync fails, as office.js's does. */
+  private itemNotFound = false;
+
+  fail(): void {
+    this.itemNotFound = true;
+  }
+
   async sync(): Promise<void> {
     this.host.syncs++;
     await Promise.resolve();
+    if (this.itemNotFound) {
+      this.itemNotFound = false;
+      this.tracked.clear();
+      this.pendingEvents = undefined;
+      this.host.syncLog.push({ requestBytes: 0, responseBytes: 0 });
+      throw Object.assign(new Error("The requested resource doesn't exist."), { code: "ItemNotFound" });
+    }
     if (this.host.failingSyncs.has(this.host.syncs)) {
       this.tracked.clear();
       this.pendingEvents = undefined;
@@ -276,8 +290,8 @@ class FakeWorksheets extends FakeObject {
 
   getItem(key: string): FakeWorksheet {
     const data = this.ctx.host.sheets.find((s) => s.id === key || s.name === key);
-    if (!data) throw new Error(`ItemNotFound: ${key}`);
-    return new FakeWorksheet(this.ctx, data, false);
+    if (!data) this.ctx.fail();
+    return new FakeWorksheet(this.ctx, data ?? { id: key, name: key, cells: [] }, false);
   }
 
   getItemOrNullObject(name: string): FakeWorksheet {
@@ -321,6 +335,12 @@ class FakeTables extends FakeObject {
 
   getItemOrNullObject(name: string): FakeTable {
     return new FakeTable(this.ctx, this.ctx.host.tables.find((t) => t.name === name));
+  }
+
+  getItem(name: string): FakeTable {
+    const data = this.ctx.host.tables.find((t) => t.name === name);
+    if (!data) this.ctx.fail();
+    return new FakeTable(this.ctx, data ?? { name, sheet: this.ctx.host.sheets[0].name, row: 0, col: 0, rows: 0, cols: 0 });
   }
 
   add(address: string, _hasHeaders: boolean): FakeTable {

@@ -22,6 +22,34 @@ describe("reading the workbook", () => {
     expect(findGrid(input, "Supplier Items")?.values).toEqual([["SKU", "Supplier"]]);
   });
 
+  it("reads again in one sync: the inputs found last time are read while the sheets are listed", async () => {
+    const excel = new FakeExcel(sheets());
+    const workbook = new OfficeWorkbook(() => excel);
+    await workbook.read();
+    const before = excel.syncs;
+    excel.sheet("SKUs").cells[1][3] = 130;
+    const input = await workbook.read();
+    expect(excel.syncs - before).toBe(1);
+    expect(findGrid(input, "SKUs")?.values[1][3]).toBe(130);
+  });
+
+  it("reads a new input sheet in a second sync, and copes with one gone without an event", async () => {
+    const excel = new FakeExcel(sheets());
+    const workbook = new OfficeWorkbook(() => excel);
+    await workbook.read();
+    excel.addSheetData("Forecast", [["SKU", "Week", "Quantity"], ["WIDGET", "2026-11-30", 7]]);
+    let before = excel.syncs;
+    let input = await workbook.read();
+    expect(excel.syncs - before).toBe(2);
+    expect(findGrid(input, "Forecast")?.values[1]).toEqual(["WIDGET", "2026-11-30", 7]);
+    excel.sheets = excel.sheets.filter((s) => s.name !== "Status Overrides"); // no event heard
+    before = excel.syncs;
+    input = await workbook.read();
+    expect(excel.syncs - before).toBe(3); // the guess fails, then list, then read
+    expect(input.grids.map((g) => g.name)).not.toContain("Status Overrides");
+    expect(findGrid(input, "SKUs")).toBeDefined();
+  });
+
   it("keeps where the used range starts, for cell addresses", async () => {
     const excel = new FakeExcel({ SKUs: [["", "", ""], ["", "SKU", "On Hand"], ["", "A", 5]] });
     const [grid] = (await new OfficeWorkbook(() => excel).read()).grids;
@@ -51,10 +79,15 @@ describe("reading the workbook", () => {
     const rows = Array.from({ length: 3000 }, (_, i) => [`SKU-${i}`, i, "x".repeat(20)]);
     const excel = new FakeExcel({ SKUs: [["SKU", "On Hand", "Description"], ...rows] });
     excel.responseLimitBytes = 50_000;
-    const input = await new OfficeWorkbook(() => excel, { readChunkCells: 1_500 }).read();
+    const workbook = new OfficeWorkbook(() => excel, { readChunkCells: 1_500 });
+    const input = await workbook.read();
     expect(input.grids[0].values).toHaveLength(3001);
     expect(input.grids[0].values[3000]).toEqual(["SKU-2999", 2999, "x".repeat(20)]);
     expect(excel.syncLog.slice(3).every((s) => s.responseBytes <= 50_000)).toBe(true);
+    // Next time it goes straight to slices: list, sizes, 6 slices of 1,500 cells (9,003 cells in all).
+    const before = excel.syncs;
+    await workbook.read();
+    expect(excel.syncs - before).toBe(1 + 1 + 7);
   });
 });
 
