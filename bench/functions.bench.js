@@ -134,7 +134,7 @@ async function cellsBenchmark() {
   await live.settled();
   const t3 = performance.now();
   const updated = cells.filter((c) => c.results.length === 2).length;
-  console.log(`  after one edit of On Hand: ${live.reads - 1} more read, ${excel.syncs - firstSyncs} more syncs, ${grouped(updated)} cells got their new value, ${(t3 - t2).toFixed(0)} ms: ${phases(1)}`);
+  console.log(`  after one edit of On Hand: ${live.reads - 1} more read, ${excel.syncs - firstSyncs} more sync(s), ${grouped(updated)} cells got their new value, ${(t3 - t2).toFixed(0)} ms: ${phases(1)}`);
 }
 
 function readModelTime(skus) {
@@ -149,7 +149,7 @@ function readModelTime(skus) {
 
 async function payloads() {
   console.log("\nOffice adapter payloads as the workbook grows:");
-  console.log("  SKUs     item-locs  read: syncs  response   read+plan ms  | web (5 MB limit): syncs  largest | write Supply Plan: rows  syncs  request    largest sync");
+  console.log("  SKUs     item-locs  1st read: syncs  response   read+plan ms  | web (5 MB limit): syncs  largest | write Supply Plan: rows  syncs  request    largest sync");
   for (const skus of GROWTH) {
     gc();
     const excel = fakeExcel(skus);
@@ -173,7 +173,7 @@ async function payloads() {
     const requestBytes = writes.reduce((n, s) => n + s.requestBytes, 0);
     const largest = Math.max(...writes.map((s) => s.requestBytes));
     console.log(
-      `  ${String(grouped(skus)).padEnd(8)} ${String(grouped(skus * 2)).padEnd(10)} ${String(readSyncs).padStart(5)}   ${mb(readBytes).padStart(9)}   ${planMs.toFixed(0).padStart(8)}     | ${String(web.syncs).padStart(19)}  ${mb(webLargest).padStart(8)} | ${grouped(spec.rows.length).padStart(21)}  ${String(report.syncs).padStart(5)}  ${mb(requestBytes).padStart(9)}  ${mb(largest).padStart(9)}`,
+      `  ${String(grouped(skus)).padEnd(8)} ${String(grouped(skus * 2)).padEnd(10)} ${String(readSyncs).padStart(9)}   ${mb(readBytes).padStart(9)}   ${planMs.toFixed(0).padStart(8)}     | ${String(web.syncs).padStart(19)}  ${mb(webLargest).padStart(8)} | ${grouped(spec.rows.length).padStart(21)}  ${String(report.syncs).padStart(5)}  ${mb(requestBytes).padStart(9)}  ${mb(largest).padStart(9)}`,
     );
   }
 }
