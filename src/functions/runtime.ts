@@ -1,6 +1,6 @@
 import { localDay } from "../core/dates";
 import { OfficeWorkbook } from "../workbook/office";
-import { LiveModel } from "./liveModel";
+import { LiveModel, type WorkbookSource } from "./liveModel";
 
 /**
  * The one live model of the add-in's shared runtime: the functions and the task
@@ -11,9 +11,25 @@ let shared: { workbook?: OfficeWorkbook; model: LiveModel } | undefined;
 export function liveModel(): LiveModel {
   if (!shared) {
     const workbook = new OfficeWorkbook();
-    shared = { workbook, model: new LiveModel(workbook, { today: () => localDay(new Date()), dayCheckMs: 60_000 }) };
+    shared = { workbook, model: new LiveModel(afterOfficeIsReady(workbook), { today: () => localDay(new Date()), dayCheckMs: 60_000 }) };
   }
   return shared.model;
+}
+
+/** Excel may call a function while office.js is still starting: reads wait for it. */
+function afterOfficeIsReady(workbook: OfficeWorkbook): WorkbookSource {
+  let ready: Promise<unknown> | undefined;
+  const officeReady = () => (ready ??= Office.onReady());
+  return {
+    read: async () => {
+      await officeReady();
+      return workbook.read();
+    },
+    watch: async (listener) => {
+      await officeReady();
+      return workbook.watch(listener);
+    },
+  };
 }
 
 /** The Office adapter behind the live model (undefined when a test or the demo page set another source). */
