@@ -4,6 +4,7 @@
  */
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const webpack = require("webpack");
 
 module.exports = (env = {}, argv = {}) => ({
   name: "demo",
@@ -23,6 +24,10 @@ module.exports = (env = {}, argv = {}) => ({
       { test: /\.xlsx$/, loader: path.resolve(__dirname, "src/demo/xlsxLoader.js"), type: "javascript/auto" },
     ],
   },
-  plugins: [new HtmlWebpackPlugin({ template: "src/demo/demo.html", filename: "demo.html", chunks: ["demo"] })],
+  plugins: [
+    new HtmlWebpackPlugin({ template: "src/demo/demo.html", filename: "demo.html", chunks: ["demo"] }),
+    // `--env book=FILE.xlsx` runs the demo on another workbook (the benchmark's 5,000 SKUs).
+    ...(env.book ? [new webpack.NormalModuleReplacementPlugin(/samples[\\/]demo\.xlsx$/, path.resolve(env.book))] : []),
+  ],
   performance: { hints: false },
 });
