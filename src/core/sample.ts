@@ -487,8 +487,8 @@ function forecastSheet(items: ItemLoc[], planStart: Day, weeks: number): SheetSp
   return {
     name: "Forecast",
     rows,
+    // Whole units need no number format: formatting every cell would make a big sample's file slow to write.
     widths: [12, 11, ...starts.map(() => 11)],
-    columnFormats: Object.fromEntries(starts.map((_, w) => [w + 2, UNITS])),
     styles: [
       { fromRow: 0, toRow: 0, fromCol: 0, toCol: last, style: { bold: true, fill: "D9E1F2" } },
       { fromRow: 0, toRow: 0, fromCol: 2, toCol: last, style: { bold: true, fill: "D9E1F2", numberFormat: FORMAT.date, align: "right" } },
