@@ -51,3 +51,19 @@ export function readOrderOverrides(
   }
   return byItem;
 }
+
+/**
+ * Zero-based worksheet rows of every Order Overrides row of one item-location and order
+ * week, in sheet order: clearing a week must blank them all, or an earlier one would come back.
+ */
+export function overrideRowsOfWeek(input: WorkbookInput, settings: Settings, sku: string, warehouse: string, week: number): number[] {
+  const sheet = Sheet.open(input, "Order Overrides", { sku: "SKU", warehouse: "Warehouse", week: "Week" }, ["sku", "week"], []);
+  if (!sheet) return [];
+  const origin = sheet.grid.originRow ?? 0;
+  return sheet.rows
+    .filter((r) => {
+      const day = sheet.date(r, "week");
+      return sheet.code(r, "sku") === sku && (sheet.code(r, "warehouse") ?? settings.defaultWarehouse) === warehouse && day !== undefined && weekOf(day, settings.planStart) === week;
+    })
+    .map((r) => origin + r);
+}

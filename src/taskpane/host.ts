@@ -1,16 +1,10 @@
 import type { Day } from "../core/dates";
 import type { WorkbookInput } from "../core/input";
-import type { OutValue, SheetSpec } from "../core/sheetSpec";
+import type { Writes } from "../core/orders/writes";
+import type { SheetSpec } from "../core/sheetSpec";
 
-/**
- * What the pane asks a workbook to write. The same shape as the orders core's
- * `Writes`, so its actions can be applied as they are: rows appended under a
- * sheet's (or table's) last row, and single cells of existing rows.
- */
-export interface Writes {
-  append: { sheet: string; table?: string; col: number; values: OutValue[] }[];
-  cells: { sheet: string; row: number; col: number; value: OutValue }[];
-}
+/** What the pane asks a workbook to write: the orders core's own shape, so its actions apply as they are. */
+export type { Writes } from "../core/orders/writes";
 
 /** Where a batch's appended rows landed: zero-based worksheet rows, in the order of `writes.append`. */
 export interface Applied {

@@ -3,16 +3,11 @@ import type { WorkbookInput } from "../core/input";
 import { type ExcelHost, OfficeWorkbook } from "../workbook/office";
 import { excelValue } from "../workbook/officeSheet";
 import { parseAddress } from "./address";
+import { localSecrets, saveDownload } from "./browser";
 import type { Applied, Download, Progress, SecretStore, SheetWrite, WorkbookHost, Writes } from "./host";
 
 /** Rows under a new sheet's header that get its dropdowns. */
 const CHOICE_ROWS = 5_000;
-
-/** The add-in's own storage: the task pane's localStorage, on this machine only. */
-export const localSecrets: SecretStore = {
-  get: (name) => localStorage.getItem(name),
-  set: (name, value) => (value === null ? localStorage.removeItem(name) : localStorage.setItem(name, value)),
-};
 
 /**
  * The pane's host in Excel: reads, change events and sheet writes through the
@@ -110,12 +105,7 @@ export class OfficeHost implements WorkbookHost {
   }
 
   download(file: Download): void {
-    const url = URL.createObjectURL(new Blob([file.content as BlobPart], { type: file.mime }));
-    const link = Object.assign(document.createElement("a"), { href: url, download: file.name });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveDownload(file);
   }
 
   today() {

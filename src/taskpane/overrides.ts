@@ -2,11 +2,10 @@ import { itemKey } from "../core/catalog";
 import { serialFromDay } from "../core/dates";
 import type { WorkbookInput } from "../core/input";
 import type { PlanningModel } from "../core/model";
+import { overrideRowsOfWeek } from "../core/orderOverrides";
 import { appendRow, clearRow, rowCells, sheetLayout } from "../core/orders/writes";
-import type { Problem } from "../core/problems";
-import { Sheet } from "../core/sheet";
 import { FORMAT } from "../core/sheetSpec";
-import { weekOf, weekStart } from "../core/weeks";
+import { weekStart } from "../core/weeks";
 import type { Change } from "./host";
 
 const FIELDS = { sku: "SKU", warehouse: "Warehouse", week: "Week", quantity: "Quantity" };
@@ -46,23 +45,8 @@ export function overrideChange(input: WorkbookInput, model: PlanningModel, sku: 
   if (missing.length > 0) {
     return { ok: false, reason: `The Order Overrides sheet has no ${missing.map((k) => `"${FIELDS[k]}"`).join(", ")} column in its header row: add it, then set the quantity again.` };
   }
-  const rows = overrideRows(input, model, sku, warehouse, week);
+  const rows = overrideRowsOfWeek(input, model.settings, sku, warehouse, week);
   if (quantity === null) return { ok: true, writes: { append: [], cells: rows.flatMap((row) => clearRow(layout, row)) } };
   if (rows.length > 0) return { ok: true, writes: { append: [], cells: rowCells(layout, rows[rows.length - 1], { quantity }) } };
   return { ok: true, writes: { append: [appendRow(layout, { sku, warehouse, week: weekCell, quantity })], cells: [] } };
-}
-
-/** Worksheet rows of the Order Overrides sheet for one item-location and order week, in sheet order. */
-function overrideRows(input: WorkbookInput, model: PlanningModel, sku: string, warehouse: string, week: number): number[] {
-  const scratch: Problem[] = [];
-  const sheet = Sheet.open(input, "Order Overrides", FIELDS, ["sku", "week"], scratch);
-  if (!sheet) return [];
-  const { settings } = model;
-  const origin = sheet.grid.originRow ?? 0;
-  return sheet.rows
-    .filter((r) => {
-      const day = sheet.date(r, "week");
-      return sheet.code(r, "sku") === sku && (sheet.code(r, "warehouse") ?? settings.defaultWarehouse) === warehouse && day !== undefined && weekOf(day, settings.planStart) === week;
-    })
-    .map((r) => origin + r);
 }

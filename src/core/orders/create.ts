@@ -3,10 +3,9 @@ import type { WorkbookInput } from "../input";
 import { itemKey } from "../catalog";
 import type { PlanningModel } from "../model";
 import { lineTotal } from "../money";
+import { overrideRowsOfWeek } from "../orderOverrides";
 import { orderQty, planItem } from "../plan";
-import type { Problem } from "../problems";
-import { Sheet } from "../sheet";
-import { weekOf, weekStart } from "../weeks";
+import { weekStart } from "../weeks";
 import { numbersInWorkbook, nextNumber } from "./numbering";
 import { headerRecord, lineRecord, type Order, type OrderLine, orderTotal, PO_TYPE } from "./order";
 import { LINE_FIELDS, PO_FIELDS } from "./purchaseOrders";
@@ -86,7 +85,7 @@ export function createFromWeekLine(ctx: OrderContext, request: WeekLineRequest, 
   const arrival = typeof terms === "string" ? undefined : weekStart(week + Math.ceil(terms.leadDays / 7), model.settings.planStart);
   // A plan that started weeks ago may put the arrival week's Monday in the past: today is the earliest default.
   const expectedDelivery = request.expectedDelivery ?? (arrival === undefined ? undefined : Math.max(arrival, today));
-  const overrideRows = overrideRowsOf(ctx, sku, warehouse, week);
+  const overrideRows = overrideRowsOfWeek(ctx.input, ctx.model.settings, sku, warehouse, week);
   return build(ctx, { supplier, warehouse, lines: [{ sku, quantity }], expectedDelivery }, today, overrideRows);
 }
 
@@ -157,19 +156,4 @@ export function priceLine(model: PlanningModel, sku: string, quantity: number, s
     line: { line: number, sku, quantity, unitPrice: terms.unitPrice, lineTotal: lineTotal(quantity, terms.unitPrice), receivedQty: 0 },
     leadDays: terms.leadDays,
   };
-}
-
-/** Every Order Overrides row of the item in that order week (not only the one that stands: an earlier one would come back). */
-function overrideRowsOf(ctx: OrderContext, sku: string, warehouse: string, week: number): number[] {
-  const scratch: Problem[] = [];
-  const sheet = Sheet.open(ctx.input, "Order Overrides", { sku: "SKU", warehouse: "Warehouse", week: "Week" }, ["sku", "week"], scratch);
-  if (!sheet) return [];
-  const { settings } = ctx.model;
-  const origin = sheet.grid.originRow ?? 0;
-  return sheet.rows
-    .filter((r) => {
-      const day = sheet.date(r, "week");
-      return sheet.code(r, "sku") === sku && (sheet.code(r, "warehouse") ?? settings.defaultWarehouse) === warehouse && day !== undefined && weekOf(day, settings.planStart) === week;
-    })
-    .map((r) => origin + r);
 }

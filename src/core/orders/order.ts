@@ -2,7 +2,7 @@ import type { Decimal } from "decimal.js";
 import { type Day, serialFromDay } from "../dates";
 import { lineTotal, Money } from "../money";
 import type { OutValue } from "../sheetSpec";
-import { LINE_FIELDS, PO_FIELDS, type PoStatus, type PurchaseOrder } from "./purchaseOrders";
+import { LINE_FIELDS, PO_FIELDS, type PurchaseOrder } from "./purchaseOrders";
 
 /** One line of an order as the add-in writes, exports and sends it: prices known, totals exact. */
 export interface OrderLine {
@@ -16,20 +16,10 @@ export interface OrderLine {
   expectedDelivery?: Day;
 }
 
-export interface Order {
-  number: string;
-  type: string;
-  supplier: string;
-  warehouse: string;
-  status: PoStatus | null;
-  orderDate?: Day;
-  expectedDelivery?: Day;
-  currency: string;
-  notes: string;
-  revision: number;
-  externalId: string;
-  syncStatus: string;
-  lastSynced: string;
+/** The header fields an order carries from the workbook to exports and sends. */
+export type OrderHeader = Omit<PurchaseOrder, "lines" | "total" | "address" | "row" | "reportDelivery">;
+
+export interface Order extends OrderHeader {
   lines: OrderLine[];
   /** Sum of the line totals, each already rounded to cents. */
   total: Decimal;
@@ -79,7 +69,7 @@ export function orderFromBook(po: PurchaseOrder): OrderReading {
   return { ok: true, order: { ...orderHeader(po), lines, total: orderTotal(lines) } };
 }
 
-export function orderHeader(po: PurchaseOrder): Omit<Order, "lines" | "total"> {
+export function orderHeader(po: PurchaseOrder): OrderHeader {
   return {
     number: po.number,
     type: po.type,
