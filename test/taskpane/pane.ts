@@ -6,12 +6,18 @@ import { MemoryHost } from "../../src/taskpane/memoryHost";
 import type { MemoryWorkbook } from "../../src/workbook/memory";
 import { TODAY } from "../helpers";
 
-/** The pane on a workbook in memory, today 2026-11-23; resolves once the plan is shown. */
-export async function renderPane(book: MemoryWorkbook, downloads: unknown[] = []) {
+/** The pane on a workbook in memory, today 2026-11-23, as it starts (reading the workbook). */
+export function mountPane(book: MemoryWorkbook, downloads: unknown[] = []) {
   const host = new MemoryHost(book, { today: TODAY, onDownload: (file) => downloads.push(file) });
   const view = render(createElement(App, { host }));
-  await screen.findByRole("tab", { name: "Home" });
   return { host, view };
+}
+
+/** The pane on a workbook in memory, today 2026-11-23; resolves once the plan is shown. */
+export async function renderPane(book: MemoryWorkbook, downloads: unknown[] = []) {
+  const pane = mountPane(book, downloads);
+  await screen.findByRole("tab", { name: "Home" });
+  return pane;
 }
 
 /** The cells of one week line of the Supply Plan table. */
@@ -22,3 +28,8 @@ export function weekLine(week: number): HTMLElement {
 export const projectedOf = (week: number) => within(weekLine(week)).getByTestId("projected").textContent;
 export const recommendedOf = (week: number) => within(weekLine(week)).getByTestId("recommended").textContent;
 export { waitFor };
+
+/** The texts of an element's innermost elements, in order: a table row's cells and their lines. */
+export function leafTexts(element: HTMLElement): string[] {
+  return [...element.querySelectorAll("*")].filter((e) => e.children.length === 0 && e.textContent!.trim() !== "").map((e) => e.textContent!.trim());
+}
