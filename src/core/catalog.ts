@@ -8,6 +8,8 @@ import { Sheet } from "./sheet";
 export interface SkuRow {
   sku: string;
   warehouse: string;
+  /** `itemKey(sku, warehouse)`, made once: the model looks every sheet up by it. */
+  key: string;
   description: string;
   supplier?: string;
   onHand: number;
@@ -113,10 +115,12 @@ export function readSkus(
       sheet.reportAt(r, "sku", `SKU "${sku}" at warehouse "${warehouse}" is already on row ${first}; this row was not used.`);
       continue;
     }
-    seen.set(key, sheet.address(r));
+    const address = sheet.address(r);
+    seen.set(key, address);
     rows.push({
       sku,
       warehouse,
+      key,
       description: sheet.text(r, "description"),
       supplier: sheet.code(r, "supplier"),
       onHand: sheet.number(r, "onHand") ?? 0,
@@ -128,7 +132,7 @@ export function readSkus(
       unitCost: sheet.decimal(r, "unitCost"),
       statusCode: sheet.code(r, "status"),
       weeklyForecast: sheet.number(r, "weeklyForecast", { min: 0 }),
-      address: sheet.address(r),
+      address,
       report: (field, message) => sheet.reportAt(r, field, message),
     });
   }

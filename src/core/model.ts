@@ -30,7 +30,10 @@ export interface ItemLocation {
   unitPrice: Decimal;
   currency: string;
   safetyStock: number;
-  /** Indexed by week 1..H (index 0 unused). */
+  /**
+   * Indexed by week 1..H (index 0 unused). Read-only: items without open orders or
+   * overrides share one array of zeros (of NaNs), since most items have neither.
+   */
   demand: Float64Array;
   scheduled: Float64Array;
   /** The planner's quantity per order week when it counts; NaN when none. */
@@ -82,22 +85,22 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
   const supplierItems = groupBySku(readSupplierItems(input, skuCodes, supplierMap, problems));
   const warehouses = readWarehouses(input, problems);
   const statusOverrides = readStatusOverrides(input, statuses, { skus: skuCodes, places: warehouses && placesOf(warehouses) }, problems);
-  const keys = skuRows.map((row) => itemKey(row.sku, row.warehouse));
-  const itemKeys = new Set(keys);
+  const itemKeys = new Set(skuRows.map((row) => row.key));
   const forecast = readForecast(input, settings, itemKeys, problems);
   const overrides = readOrderOverrides(input, settings, itemKeys, problems);
   const orderBook = readOrderBook(input, settings, problems);
   reportSecondPreferred(supplierItems);
 
   const H = settings.horizonWeeks;
-  // Scheduled receipts and overrides for every row; flat demand for the rows the Forecast has none for.
-  const arrays = new WeekArrays(H + 1, 2 * skuRows.length);
+  // Flat demand for the rows the Forecast has none for; overrides for the rows that have some.
   const flatArrays = new WeekArrays(H + 1, skuRows.length - forecast.size);
+  const overrideArrays = new WeekArrays(H + 1, overrides.size);
+  const none: NoWeeks = { receipts: new Float64Array(H + 1), overrides: new Float64Array(H + 1).fill(NaN) };
   const items: ItemLocation[] = [];
   const itemsByKey = new Map<string, ItemLocation>();
   for (let i = 0; i < skuRows.length; i++) {
     const row = skuRows[i];
-    const key = keys[i];
+    const key = row.key;
     if (row.statusCode !== undefined && !statuses.get(row.statusCode)) row.report("status", statuses.unknownMessage(row.statusCode));
     if (row.supplier !== undefined && suppliers && !suppliers.has(row.supplier)) {
       row.report("supplier", `Supplier "${row.supplier}" of SKU "${row.sku}" is not on the Suppliers sheet.`);
@@ -136,14 +139,14 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
       currency: vendor?.currency ?? settings.currency,
       safetyStock: row.safetyStock ?? (safetyDays / 7) * mean(demand),
       demand,
-      scheduled: arrays.take(),
-      overrides: plannerQuantities(overrides.get(key), status, arrays),
+      scheduled: none.receipts,
+      overrides: plannerQuantities(overrides.get(key), status, none.overrides, overrideArrays),
       recommendable: status.recommended && supplier !== undefined,
     };
     items.push(loc);
     itemsByKey.set(key, loc);
   }
-  addScheduledReceipts(orderBook, itemsByKey, settings);
+  addScheduledReceipts(orderBook, itemsByKey, settings, none.receipts);
   return {
     ok: true,
     model: { settings, items, itemsByKey, skuRows, suppliers: supplierMap, supplierItems, warehouses: warehouses ?? new Map(), statuses, statusOverrides, orderBook, problems },
@@ -196,16 +199,22 @@ export function resolveStatus(
   return statuses.resolve("A", "default");
 }
 
-function plannerQuantities(rows: Map<number, OrderOverride> | undefined, status: ResolvedStatus, arrays: WeekArrays): Float64Array {
-  const q = arrays.take().fill(NaN);
-  if (!rows) return q;
-  for (const override of rows.values()) {
-    if (!status.orderable) {
+/** The shared read-only week arrays of items without open orders or overrides. */
+interface NoWeeks {
+  receipts: Float64Array;
+  overrides: Float64Array;
+}
+
+function plannerQuantities(rows: Map<number, OrderOverride> | undefined, status: ResolvedStatus, none: Float64Array, arrays: WeekArrays): Float64Array {
+  if (!rows) return none;
+  if (!status.orderable) {
+    for (const override of rows.values()) {
       override.report(`This override is ignored: the item's purchase status is ${status.code} (${status.type ?? "unknown"}, from ${status.source}), which cannot be ordered.`);
-      continue;
     }
-    q[override.week] = override.quantity;
+    return none;
   }
+  const q = arrays.take().fill(NaN);
+  for (const override of rows.values()) q[override.week] = override.quantity;
   return q;
 }
 
@@ -221,7 +230,8 @@ function mean(demand: Float64Array): number {
   return demand.length > 1 ? sum / (demand.length - 1) : 0;
 }
 
-function addScheduledReceipts(book: OrderBook, items: Map<string, ItemLocation>, settings: Settings): void {
+function addScheduledReceipts(book: OrderBook, items: Map<string, ItemLocation>, settings: Settings, none: Float64Array): void {
+  const arrays = new WeekArrays(settings.horizonWeeks + 1, book.orders.length);
   for (const po of book.orders) {
     if (!isOpen(po)) continue;
     let undated = false;
@@ -235,7 +245,9 @@ function addScheduledReceipts(book: OrderBook, items: Map<string, ItemLocation>,
       const day = line.expectedDelivery ?? po.expectedDelivery;
       if (day === undefined) undated = true;
       const week = day === undefined ? 1 : Math.max(1, weekOf(day, settings.planStart));
-      if (week <= settings.horizonWeeks) item.scheduled[week] += quantity;
+      if (week > settings.horizonWeeks) continue;
+      if (item.scheduled === none) item.scheduled = arrays.take();
+      item.scheduled[week] += quantity;
     }
     if (undated) po.reportDelivery(`Open order ${po.number} has no Expected Delivery; its lines count in week 1.`);
   }

@@ -1,4 +1,4 @@
-import type { ItemPlan } from "../core/plan";
+import { type ItemPlan, plannedReceipt } from "../core/plan";
 import type { Settings } from "../core/settings";
 import { qty } from "./format";
 
@@ -32,7 +32,7 @@ export function explain(plan: ItemPlan, week: number, settings: Settings): strin
   let low = Infinity;
   let lowWeek = arrival;
   for (let t = arrival; t <= Math.min(H, arrival + R - 1); t++) {
-    const without = plan.projected[t] - plan.planned[arrival];
+    const without = plan.projected[t] - plannedReceipt(plan, arrival);
     if (without < low) [low, lowWeek] = [without, t];
   }
   const SS = item.safetyStock;
