@@ -6,27 +6,28 @@ import type { StatusSource, StatusTable } from "./statuses";
 type Level = "warehouse" | "district" | "region";
 const LEVELS: Level[] = ["warehouse", "district", "region"];
 
-/** Status Overrides rows by SKU, level and place. */
+/** Status Overrides rows by SKU, then by level and place. */
 export class StatusOverrides {
-  private readonly byKey = new Map<string, string>();
-
-  static key(sku: string, level: Level, place: string): string {
-    return `${sku}\u0000${level}\u0000${place}`;
-  }
+  // By SKU first: most SKUs have no override, and one lookup of the SKU's own code settles them.
+  private readonly bySku = new Map<string, Map<string, string>>();
 
   set(sku: string, level: Level, place: string, code: string): boolean {
-    const key = StatusOverrides.key(sku, level, place);
-    if (this.byKey.has(key)) return false;
-    this.byKey.set(key, code);
+    let mine = this.bySku.get(sku);
+    if (!mine) this.bySku.set(sku, (mine = new Map()));
+    const key = `${level}\u0000${place}`;
+    if (mine.has(key)) return false;
+    mine.set(key, code);
     return true;
   }
 
   /** The first override found from the warehouse outwards. */
   find(sku: string, places: Record<Level, string>): { code: string; source: StatusSource } | undefined {
+    const mine = this.bySku.get(sku);
+    if (!mine) return undefined;
     for (const level of LEVELS) {
       const place = places[level];
       if (!place) continue;
-      const code = this.byKey.get(StatusOverrides.key(sku, level, place));
+      const code = mine.get(`${level}\u0000${place}`);
       if (code !== undefined) return { code, source: level };
     }
     return undefined;

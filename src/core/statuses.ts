@@ -42,6 +42,8 @@ export function isRecommendedType(type: StatusType | null): boolean {
 
 export class StatusTable {
   private readonly codes = new Map<string, StatusCode>();
+  /** Resolved statuses are immutable and few: items share them rather than each getting its own. */
+  private readonly resolved = new Map<StatusSource, Map<string, ResolvedStatus>>();
 
   constructor() {
     for (const type of STATUS_TYPES) {
@@ -63,8 +65,15 @@ export class StatusTable {
   }
 
   resolve(code: string, source: StatusSource): ResolvedStatus {
-    const type = this.codes.get(code)?.type ?? null;
-    return { code, type, source, orderable: isOrderableType(type), recommended: isRecommendedType(type) };
+    let bySource = this.resolved.get(source);
+    if (!bySource) this.resolved.set(source, (bySource = new Map()));
+    let status = bySource.get(code);
+    if (!status) {
+      const type = this.codes.get(code)?.type ?? null;
+      status = Object.freeze({ code, type, source, orderable: isOrderableType(type), recommended: isRecommendedType(type) });
+      bySource.set(code, status);
+    }
+    return status;
   }
 
   /** The sentence for a code that is not defined, suggesting the code it probably meant. */
@@ -76,6 +85,7 @@ export class StatusTable {
 
   add(entry: StatusCode): void {
     this.codes.set(entry.code, entry);
+    this.resolved.clear();
   }
 }
 
