@@ -3,6 +3,7 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import { createElement } from "react";
 import { App } from "../../src/taskpane/App";
 import { MemoryHost } from "../../src/taskpane/memoryHost";
+import type { SheetWrite } from "../../src/taskpane/host";
 import type { MemoryWorkbook } from "../../src/workbook/memory";
 import { TODAY } from "../helpers";
 
@@ -32,4 +33,23 @@ export { waitFor };
 /** The texts of an element's innermost elements, in order: a table row's cells and their lines. */
 export function leafTexts(element: HTMLElement): string[] {
   return [...element.querySelectorAll("*")].filter((e) => e.children.length === 0 && e.textContent!.trim() !== "").map((e) => e.textContent!.trim());
+}
+
+/**
+ * Watches the host's sheet writes, which still happen: the sheets asked for, by name, and
+ * each progress report; with `hold`, each write stays open until it settles (to read the
+ * pane while it is writing).
+ */
+export function watchSheetWrites(host: MemoryHost, hold?: Promise<void>) {
+  const sheets = new Map<string, SheetWrite>();
+  const progress: [number, number][] = [];
+  const spy = jest.spyOn(host, "writeSheets").mockImplementation(async function (this: MemoryHost, specs, report) {
+    specs.forEach((spec) => sheets.set(spec.name, spec));
+    await MemoryHost.prototype.writeSheets.call(this, specs, (done, total) => {
+      progress.push([done, total]);
+      report?.(done, total);
+    });
+    await hold;
+  });
+  return { sheets, progress, spy };
 }
