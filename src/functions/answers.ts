@@ -1,7 +1,7 @@
 import type { Decimal } from "decimal.js";
 import { type Day, serialFromDay } from "../core/dates";
 import { itemKey } from "../core/catalog";
-import { lineTotal, Money } from "../core/money";
+import { lineTotal, Money, toCents } from "../core/money";
 import { isOpen, type PoLine, type PurchaseOrder } from "../core/orders/purchaseOrders";
 import type { ItemPlan } from "../core/plan";
 import { supplyPlanSheet } from "../core/planSheet";
@@ -167,10 +167,14 @@ export function stockout(state: PlanState, sku: Arg, warehouse: Arg): number {
   return serial(state, weekStart(first, state.model.settings.planStart));
 }
 
-/** A line's Line Total cell, else round(Quantity × Unit Price, 2), else 0 (no price to count). */
+/**
+ * ORDERS.md defines Line Total as round(Quantity × Unit Price, 2): that wins over the
+ * cell, which may hold an unrounded formula result (=D2*E2 gives 59.985) or a stale
+ * value. Only a line without a Unit Price falls back to its Line Total cell, to the cent.
+ */
 export function lineAmount(line: PoLine): Decimal {
-  if (line.lineTotal !== undefined) return line.lineTotal;
-  return line.unitPrice === undefined ? new Money(0) : lineTotal(line.quantity, line.unitPrice);
+  if (line.unitPrice !== undefined) return lineTotal(line.quantity, line.unitPrice);
+  return line.lineTotal === undefined ? new Money(0) : toCents(line.lineTotal);
 }
 
 /** The sum of a PO's Line Totals; a PO with no lines answers its Total cell (0 when blank). */

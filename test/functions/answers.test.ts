@@ -157,6 +157,21 @@ describe("POTOTAL and SPEND", () => {
     expect(answer.spend(state, "ACME", null, null, null)).toBe(72.55);
   });
 
+  it("a Line Total cell never beats round(Quantity × Unit Price, 2); without a price it counts, to the cent", () => {
+    const book = sheets();
+    book["Purchase Orders"].push(["PO-0005", "ACME", "MAIN", "Confirmed", "2026-11-22", "2026-12-14", ""]);
+    book["PO Lines"].push(
+      ["PO-0005", 1, "WIDGET", 3, 19.995, 59.985, 0, ""], // =D*E left unrounded: 59.985 → 59.99
+      ["PO-0005", 2, "WIDGET", 2, 2.5, 7, 0, ""], // stale cell: 2 × 2.50 = 5.00
+      ["PO-0005", 3, "WIDGET", 1, "", 12.345, 0, ""], // no price: the cell, 12.345 → 12.35
+    );
+    const fine = planState(new MemoryWorkbook(book).input(), TODAY);
+    // 59.99 + 5.00 + 12.35 = 77.34
+    expect(answer.poTotal(fine, "PO-0005")).toBe(77.34);
+    // USD on Nov 22 only: PO-0005 alone.
+    expect(answer.spend(fine, "ACME", "2026-11-22", "2026-11-22", "USD")).toBe(77.34);
+  });
+
   it("SPEND takes the PO's Currency, else its supplier's", () => {
     // EUR: PO-0002 30.30 (Received still counts) + PO-0004 24.00 = 54.30
     expect(answer.spend(state, null, null, null, "EUR")).toBe(54.3);
