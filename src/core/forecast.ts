@@ -1,4 +1,4 @@
-import { readDate } from "./cells";
+import { readDate, readNumber, show } from "./cells";
 import { rowItem } from "./catalog";
 import type { WorkbookInput } from "./input";
 import type { Problem } from "./problems";
@@ -33,8 +33,12 @@ export function readForecast(
   for (const r of sheet.rows) {
     const key = rowItem(sheet, r, settings.defaultWarehouse, items, "forecast row")?.key;
     if (key === undefined) continue;
-    let weeks = demand.get(key);
-    if (!weeks) demand.set(key, (weeks = arrays.take()));
+    // A row that was not used must not count as the item's forecast: the Weekly Forecast would be lost for nothing.
+    const weeksOfItem = (): Float64Array => {
+      let weeks = demand.get(key);
+      if (!weeks) demand.set(key, (weeks = arrays.take()));
+      return weeks;
+    };
     if (long) {
       const day = sheet.date(r, "week");
       const quantity = sheet.number(r, "quantity", { min: 0 });
@@ -42,10 +46,12 @@ export function readForecast(
         if (sheet.blank(r, "week")) sheet.reportAt(r, "week", "This forecast row has no Week date, so it was not used.");
         continue;
       }
+      const weeks = weeksOfItem();
       const w = weekOf(day, settings.planStart);
       if (w >= 1 && w <= H) weeks[w] += quantity ?? 0;
       continue;
     }
+    const weeks = weeksOfItem();
     const row = sheet.grid.values[r];
     for (let i = 0; i < cols.length; i++) {
       const col = cols[i];
@@ -56,13 +62,11 @@ export function readForecast(
         weeks[week] += value;
         continue;
       }
-      const n = typeof value === "string" && /^\s*\d+(\.\d*)?\s*$/.test(value) ? Number(value) : NaN;
-      if (Number.isNaN(n)) {
-        if (typeof value === "string" && value.trim() === "") continue;
-        sheet.report(r, col, `Forecast ${JSON.stringify(String(value))} is not a quantity of 0 or more; it counts as 0.`);
-      } else {
-        weeks[week] += n;
-      }
+      // Numeric text is read as everywhere else (`.5`, `+3`); only the check of each cell is done here.
+      const n = readNumber(value);
+      if (n === undefined) continue;
+      if (typeof n === "number" && n >= 0) weeks[week] += n;
+      else sheet.report(r, col, `Forecast ${show(value)} is not a quantity of 0 or more; it counts as 0.`);
     }
   }
   return demand;

@@ -229,6 +229,30 @@ describe("forecast", () => {
     ]);
   });
 
+  it("keeps the Weekly Forecast of an item whose only forecast rows were not used", () => {
+    const m = model(sheets([
+      ["SKU", "Warehouse", "Week", "Quantity"],
+      ["X", null, "next week", 3],
+      ["X", "EAST", null, 2],
+      ["Y", null, "2026-11-01", 50],
+    ]));
+    // X@MAIN and X@EAST: both rows reported and unused → 9 a week from SKUs.
+    // Y: its row is used, but it is history → the Forecast gives 0 in every plan week.
+    expect([...m.itemsByKey.get("X\u0000MAIN")!.demand].slice(1)).toEqual([9, 9, 9]);
+    expect([...m.itemsByKey.get("X\u0000EAST")!.demand].slice(1)).toEqual([9, 9, 9]);
+    expect([...m.itemsByKey.get("Y\u0000MAIN")!.demand].slice(1)).toEqual([0, 0, 0]);
+    expect(messages(m)).toEqual([
+      expect.stringMatching(/^Forecast!C2: Week "next week" is not a date/),
+      "Forecast!C3: This forecast row has no Week date, so it was not used.",
+    ]);
+  });
+
+  it("reads numeric text in a wide forecast like any number cell", () => {
+    const m = model(sheets([["SKU", "2026-11-23", "2026-11-30", "2026-12-07"], ["X", ".5", " 2 ", "+1.25"]]));
+    expect([...m.itemsByKey.get("X\u0000MAIN")!.demand].slice(1)).toEqual([0.5, 2, 1.25]);
+    expect(m.problems).toEqual([]);
+  });
+
   it("reports junk in a wide forecast cell with its address", () => {
     const m = model(sheets([["SKU", "2026-11-23"], ["X", "1,5"], ["Y", -2]]));
     expect(messages(m)).toEqual([
