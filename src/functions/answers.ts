@@ -8,7 +8,7 @@ import { supplyPlanSheet } from "../core/planSheet";
 import type { ResolvedStatus } from "../core/statuses";
 import { weekStart } from "../core/weeks";
 import { type Arg, optionalCode, optionalCurrency, optionalDate, optionalWeek, requiredCode, requiredWeek } from "./args";
-import { badArgument, FunctionError, NO_STOCKOUT, unknownPo, unknownSku, unknownSupplier } from "./errors";
+import { badArgument, FunctionError, NO_STOCKOUT, unknownPo, unknownSku, unknownSupplier, unknownWarehouse } from "./errors";
 import type { PlanState } from "./planState";
 
 /**
@@ -52,12 +52,15 @@ const ORDER_NOW_HEADER = ["SKU", "Warehouse", "Supplier", "Quantity", "Unit Pric
 /** RECOMMEND([sku], [week], [warehouse]): the engine's quantity, or the Order-now table when sku is omitted. */
 export function recommend(state: PlanState, sku: Arg, week: Arg, warehouse: Arg): Spill {
   if (optionalCode(sku, "sku") === undefined) {
-    if (optionalCode(warehouse, "warehouse") !== undefined || optionalWeek(week, "week", state.model.settings, state.date1904) !== undefined) {
-      throw badArgument("sku is required when week or warehouse is given; leave all three blank for the Order-now table.");
-    }
+    // FUNCTIONS.md: no sku is the Order-now table. It is order week 1 by definition; a
+    // warehouse narrows it to that warehouse's lines, as a buyer of one DC expects.
+    const w = optionalWeek(week, "week", state.model.settings, state.date1904);
+    if (w !== undefined && w !== 1) throw badArgument(`week ${w}: the Order-now table (no sku) is the orders of week 1; give a sku for week ${w}.`);
+    const where = optionalCode(warehouse, "warehouse");
+    if (where !== undefined && !state.plans.some((p) => p.item.warehouse === where)) throw unknownWarehouse(where);
     return [
       ORDER_NOW_HEADER,
-      ...state.orderNow().map((line) => [
+      ...state.orderNow().filter((line) => where === undefined || line.warehouse === where).map((line) => [
         line.sku,
         line.warehouse,
         line.supplier,
@@ -93,10 +96,11 @@ export function statusOf(state: PlanState, sku: Arg, warehouse: Arg): ResolvedSt
 /** STATUS([sku], [warehouse]): the status code, or every item-location's status when sku is omitted. */
 export function status(state: PlanState, sku: Arg, warehouse: Arg): Spill {
   if (optionalCode(sku, "sku") !== undefined) return [[statusOf(state, sku, warehouse).code]];
-  if (optionalCode(warehouse, "warehouse") !== undefined) throw badArgument("sku is required when warehouse is given; leave both blank for every item-location.");
+  const where = optionalCode(warehouse, "warehouse");
+  if (where !== undefined && !state.plans.some((p) => p.item.warehouse === where)) throw unknownWarehouse(where);
   return [
     STATUS_HEADER,
-    ...state.plans.map(({ item }) => [item.sku, item.warehouse, item.status.code, item.status.type ?? "", item.status.source, item.status.orderable]),
+    ...state.plans.filter(({ item }) => where === undefined || item.warehouse === where).map(({ item }) => [item.sku, item.warehouse, item.status.code, item.status.type ?? "", item.status.source, item.status.orderable]),
   ];
 }
 

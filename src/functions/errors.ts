@@ -27,6 +27,10 @@ export function unknownSupplier(supplier: string): FunctionError {
   return new FunctionError("#N/A", `Unknown supplier '${supplier}'`);
 }
 
+export function unknownWarehouse(warehouse: string): FunctionError {
+  return new FunctionError("#N/A", `Unknown warehouse '${warehouse}'`);
+}
+
 export function badArgument(message: string): FunctionError {
   return new FunctionError("#VALUE!", message);
 }

@@ -53,8 +53,14 @@ describe("RECOMMEND", () => {
     ]);
   });
 
-  it("refuses a week or warehouse without a sku", () => {
-    expect(fails(() => answer.recommend(state, null, 2, null)).code).toBe("#VALUE!");
+  it("without a sku, a warehouse narrows the table to it; week 1 is the table's own week, others need a sku", () => {
+    const header = ["SKU", "Warehouse", "Supplier", "Quantity", "Unit Price", "Value", "Currency", "Arrival Date", "Below Safety From"];
+    expect(answer.recommend(state, null, 1, "MAIN")).toEqual([header, ["WIDGET", "MAIN", "ACME", 60, 2.5, 150, "USD", SERIAL.week3, SERIAL.week3]]);
+    expect(answer.recommend(state, "", null, "EAST")).toEqual([header]); // EAST is D: nothing recommended
+    const later = fails(() => answer.recommend(state, null, 2, null));
+    expect([later.code, later.message]).toEqual(["#VALUE!", "week 2: the Order-now table (no sku) is the orders of week 1; give a sku for week 2."]);
+    const nowhere = fails(() => answer.recommend(state, null, null, "WEST"));
+    expect([nowhere.code, nowhere.message]).toEqual(["#N/A", "Unknown warehouse 'WEST'"]);
   });
 });
 
@@ -76,6 +82,13 @@ describe("STATUS and CANORDER", () => {
       ["WIDGET", "MAIN", "M", "M", "warehouse", true],
       ["WIDGET", "EAST", "D", "D", "product", true],
       ["GADGET", "MAIN", "T", "T", "product", false],
+    ]);
+  });
+
+  it("without a sku, a warehouse narrows the spill to its item-locations", () => {
+    expect(answer.status(state, null, "EAST")).toEqual([
+      ["SKU", "Warehouse", "Code", "Type", "Source", "Orderable"],
+      ["WIDGET", "EAST", "D", "D", "product", true],
     ]);
   });
 
