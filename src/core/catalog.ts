@@ -130,7 +130,7 @@ export function readSkus(
       moq: sheet.number(r, "moq", { min: 0 }),
       multiple: sheet.number(r, "multiple", CASE_PACK),
       unitCost: sheet.decimal(r, "unitCost"),
-      statusCode: sheet.code(r, "status"),
+      statusCode: statusCode(sheet, r),
       weeklyForecast: sheet.number(r, "weeklyForecast", { min: 0 }),
       address,
       report: (field, message) => sheet.reportAt(r, field, message),
@@ -139,9 +139,19 @@ export function readSkus(
   return rows;
 }
 
+/**
+ * A status cell that is not text nor a number (TRUE, a date) is a status nobody can read: it
+ * must block the item like an unknown code, not fall back to `A` and let it be bought.
+ */
+function statusCode(sheet: Sheet<keyof typeof SKU_FIELDS>, row: number): string | undefined {
+  const raw = sheet.raw(row, "status");
+  return typeof raw === "boolean" || raw instanceof Date ? sheet.text(row, "status") : sheet.code(row, "status");
+}
+
 const CURRENCY = /^[A-Z]{3}$/;
 
-export function readSuppliers(input: WorkbookInput, problems: Problem[]): Map<string, Supplier> | undefined {
+/** `undefined` when there is no Suppliers sheet; `null` when it has no Supplier column (reported). */
+export function readSuppliers(input: WorkbookInput, problems: Problem[]): Map<string, Supplier> | null | undefined {
   const sheet = Sheet.open(
     input,
     "Suppliers",
@@ -149,7 +159,7 @@ export function readSuppliers(input: WorkbookInput, problems: Problem[]): Map<st
     ["code"],
     problems,
   );
-  if (!sheet) return undefined;
+  if (!sheet) return sheet;
   const suppliers = new Map<string, Supplier>();
   for (const r of sheet.rows) {
     const code = sheet.requiredCode(r, "code", "");

@@ -77,7 +77,8 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
   const statuses = readStatusTable(input, problems);
   const skuRows = readSkus(skuSheet, settings);
   const suppliers = readSuppliers(input, problems);
-  if (!suppliers) {
+  // A Suppliers sheet without its Supplier column has been reported as such already.
+  if (suppliers === undefined) {
     problems.push({ sheet: "Suppliers", cell: "A1", address: "Suppliers!A1", message: "The workbook has no Suppliers sheet: suppliers' lead times and currencies are unknown, and no order can be placed." });
   }
   const supplierMap = suppliers ?? new Map<string, Supplier>();

@@ -51,3 +51,18 @@ describe("Suppliers, Supplier Items and Warehouses problems", () => {
     expect(m.warehouses.get("MAIN")?.district).toBe("D1");
   });
 });
+
+describe("a Suppliers sheet without its Supplier column", () => {
+  it("is one problem for the sheet, not also a missing sheet", () => {
+    const m = model({ Suppliers: [["Name", "Currency"], ["Acme Corp", "EUR"]], SKUs: [["SKU", "Unit Cost"], ["X", 1]] });
+    expect(messages(m)).toEqual([
+      "Suppliers!A1: The Suppliers sheet has no column \"Supplier\" in its header row, so it was not read.",
+      expect.stringMatching(/^SKUs!A2: SKU "X" at "MAIN" has no supplier/),
+    ]);
+  });
+
+  it("is told apart from no Suppliers sheet at all", () => {
+    const m = model({ SKUs: [["SKU", "Unit Cost"], ["X", 1]] });
+    expect(messages(m)[0]).toMatch(/^Suppliers!A1: The workbook has no Suppliers sheet/);
+  });
+});
