@@ -104,6 +104,24 @@ describe("purchase status codes", () => {
   });
 });
 
+describe("a Purchase Status cell that is not a code", () => {
+  it("blocks the item as an unknown status instead of letting it default to A", () => {
+    const m = model({
+      Suppliers: SUPPLIERS,
+      SKUs: [["SKU", "Supplier", "Unit Cost", "Purchase Status"], ["B1", "ACME", 1, true], ["B2", "ACME", 1, new Date(Date.UTC(2026, 10, 23))], ["B3", "ACME", 1, 7]],
+    });
+    expect(statusOf(m, "B1", "MAIN")).toEqual({ code: "true", type: null, source: "product", orderable: false, recommended: false });
+    expect(statusOf(m, "B2", "MAIN")).toEqual({ code: "2026-11-23", type: null, source: "product", orderable: false, recommended: false });
+    // A number is a code like any other: 7 is the code "7", unknown here.
+    expect(statusOf(m, "B3", "MAIN")).toMatchObject({ code: "7", type: null });
+    expect(messages(m)).toEqual([
+      expect.stringMatching(/^SKUs!D2: Unknown purchase status "true"/),
+      expect.stringMatching(/^SKUs!D3: Unknown purchase status "2026-11-23"/),
+      expect.stringMatching(/^SKUs!D4: Unknown purchase status "7"/),
+    ]);
+  });
+});
+
 describe("status overrides sheet", () => {
   const m = model({
     Suppliers: SUPPLIERS,
