@@ -153,7 +153,7 @@ export interface OrderNowLine {
 export function orderNow(plans: Iterable<ItemPlan>, settings: Settings): OrderNowLine[] {
   const lines: OrderNowLine[] = [];
   for (const plan of plans) {
-    const quantity = orderQty(plan, 1);
+    const quantity = tidy(orderQty(plan, 1));
     if (!(quantity > 0)) continue;
     const { item } = plan;
     const arrivalWeek = 1 + item.leadWeeks;

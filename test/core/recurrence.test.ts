@@ -1,5 +1,5 @@
 import type { CellValue } from "../../src/core/input";
-import { planAll, planRows } from "../../src/core/plan";
+import { orderNow, planAll, planRows } from "../../src/core/plan";
 import { messages, model, settings, SUPPLIERS } from "../helpers";
 
 const SKU_HEADER = ["SKU", "Supplier", "On Hand", "Safety Stock", "Lead Time Days", "MOQ", "Order Multiple", "Unit Cost", "Weekly Forecast", "Purchase Status"];
@@ -153,5 +153,13 @@ describe("fractional quantities", () => {
     expect(p.recommended).toEqual([0.1, 0.1, 0.1]);
     expect(p.projected).toEqual([0.3, 0.3, 0.3]);
     expect(p.rows[0].orderValue.toFixed(2)).toBe("0.10");
+  });
+
+  it("lists the Order-now quantity without binary noise too", () => {
+    // 0 on hand, 0.1 a week, SS 0.2, multiple 0.1, L=0: w1 base −0.1 → need 0.3 → 3 cases of 0.1.
+    const p = plan({ onHand: 0, safety: 0.2, leadDays: 0, multiple: 0.1, demand: 0.1 }, 3);
+    const [line] = orderNow(planAll(p.m), p.m.settings);
+    expect(line.quantity).toBe(0.3);
+    expect(line.value.toFixed(2)).toBe("0.30");
   });
 });
