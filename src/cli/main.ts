@@ -21,9 +21,14 @@ function help(): string {
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === "--help" || name === "-h" || name === "help") {
+  if (name === "--help" || name === "-h" || name === "help") {
     io.out(help());
-    return name ? EXIT.done : EXIT.cannotRun;
+    return EXIT.done;
+  }
+  // A command that cannot run says so in one line on standard error (CLI.md), with where to look next.
+  if (!name) {
+    io.err(`planster: no command given. Commands: ${Object.keys(COMMANDS).join(", ")} (planster --help for usage).\n`);
+    return EXIT.cannotRun;
   }
   const command = COMMANDS[name];
   if (!command) {

@@ -131,6 +131,7 @@ describe("commands that cannot run exit 2 with one line on standard error", () =
     ["an unknown option", ["plan", "WORKED", "--colour"], /^planster plan: Unknown option '--colour'.*\n$/],
     ["a missing argument", ["plan"], /^planster plan: usage: planster plan FILE .*\n$/],
     ["an unknown command", ["frobnicate"], /^planster: unknown command "frobnicate"\. Commands: .*\n$/],
+    ["no command at all", [], /^planster: no command given\. Commands: plan, order-now, status, check, write-plan, .*\n$/],
   ])("%s", async (_what, argv, message) => {
     const files: Record<string, string> = {
       "NOT-A-BOOK": writeText(join(dir, "text.xlsx"), "just some text"),
