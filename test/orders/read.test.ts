@@ -67,3 +67,19 @@ describe("clearing the week's override", () => {
     expect([...new Set(result.writes.cells.map((c) => c.row))]).toEqual([1, 3]);
   });
 });
+
+describe("orders without their lines", () => {
+  const numbers = (book: ReturnType<typeof shop>) =>
+    context(book).model.problems.filter((p) => p.sheet !== "SKUs").map((p) => `${p.address}: ${p.message}`);
+
+  it("a workbook with no PO Lines sheet reports each order as having no lines", () => {
+    const book = shop();
+    book.sheets.delete("PO Lines");
+    expect(numbers(book)).toEqual(["'Purchase Orders'!A2: Purchase order PO-0007 has no lines: the workbook has no PO Lines sheet."]);
+  });
+
+  it("a PO Lines sheet without its SKU column is one problem, not one per order", () => {
+    const book = shop({ "PO Lines": [["PO Number", "Line", "Quantity"], ["PO-0007", 1, 10]] });
+    expect(numbers(book)).toEqual(["'PO Lines'!A1: The PO Lines sheet has no column \"SKU\" in its header row, so it was not read."]);
+  });
+});

@@ -101,9 +101,13 @@ export function readOrderBook(input: WorkbookInput, settings: Settings, problems
   book.hasSheets = headers !== undefined && lines !== undefined;
   if (headers) readHeaders(headers, settings, book);
   if (lines) readLines(lines, book);
-  for (const po of book.orders) {
-    if (po.lines.length === 0 && lines !== undefined) {
-      headers?.reportAt(headerRow.get(po)!, "number", `Purchase order ${po.number} has no lines on the PO Lines sheet.`);
+  // A PO Lines sheet that lacks a column is already one problem for the whole sheet;
+  // one with no sheet at all leaves every order without lines, each reported.
+  if (headers && lines !== null) {
+    for (const po of book.orders) {
+      if (po.lines.length > 0) continue;
+      const message = lines === undefined ? `Purchase order ${po.number} has no lines: the workbook has no PO Lines sheet.` : `Purchase order ${po.number} has no lines on the PO Lines sheet.`;
+      headers.reportAt(headerRow.get(po)!, "number", message);
     }
   }
   return book;
