@@ -1,6 +1,7 @@
 import { dayFromIso } from "../../src/core/dates";
 import { editOrder, type OrderEdit } from "../../src/core/orders/edit";
-import { flaggedLines } from "../../src/core/orders/rules";
+import { PO_STATUSES } from "../../src/core/orders/purchaseOrders";
+import { flaggedLines, moveRefusal } from "../../src/core/orders/rules";
 import { TODAY } from "../helpers";
 import { applyWrites, context, records, shop } from "./fixture";
 
@@ -84,6 +85,7 @@ describe("editing an order", () => {
     [{ warehouse: "WEST" }, 'SKU "WIDGET" cannot be ordered at warehouse "WEST": its purchase status is T (Discontinued), from the district override. Purchase order PO-0007 cannot move there.'],
     [{ addLines: [{ sku: "OLDIE", quantity: 1 }] }, 'SKU "OLDIE" cannot be ordered at warehouse "MAIN": its purchase status is T (Discontinued), from the SKUs sheet.'],
     [{ addLines: [{ sku: "WIDGET", quantity: 1 }] }, 'SKU "WIDGET" is already on purchase order PO-0007: change that line\'s quantity instead.'],
+    [{ status: "Confirmed" }, "Purchase order PO-0007 is already Confirmed."],
     [{ status: "Draft" }, "Purchase order PO-0007 is Confirmed; it cannot go back to Draft (Draft → Submitted → Confirmed → Shipped → Partially Received → Received → Closed)."],
     [{ expectedDelivery: dayFromIso("2026-10-01") }, "The expected delivery 2026-10-01 is before the order date 2026-11-02."],
     [{ lineDeliveries: [{ line: 9, expectedDelivery: null }] }, "Purchase order PO-0007 has no line 9."],
@@ -155,5 +157,23 @@ describe("lines whose item became unorderable after ordering", () => {
     expect(model.itemsByKey.get("WIDGET\u0000MAIN")!.scheduled[4]).toBe(10);
     // And the order can still be edited, e.g. its date.
     expect(editOrder(context(book), "PO-0007", { expectedDelivery: day("2026-12-21") }, TODAY).ok).toBe(true);
+  });
+});
+
+describe("the status chain", () => {
+  // ORDERS.md: forwards only along Draft → … → Closed (skipping allowed); Cancelled from Draft, Submitted or Confirmed.
+  const ALLOWED: Record<string, string[]> = {
+    Draft: ["Submitted", "Confirmed", "Shipped", "Partially Received", "Received", "Closed", "Cancelled"],
+    Submitted: ["Confirmed", "Shipped", "Partially Received", "Received", "Closed", "Cancelled"],
+    Confirmed: ["Shipped", "Partially Received", "Received", "Closed", "Cancelled"],
+    Shipped: ["Partially Received", "Received", "Closed"],
+    "Partially Received": ["Received", "Closed"],
+    Received: ["Closed"],
+    Closed: [],
+    Cancelled: [],
+  };
+  it.each(Object.entries(ALLOWED))("from %s the only moves are %j", (from, targets) => {
+    const allowed = PO_STATUSES.filter((to) => moveRefusal("PO-1", from as (typeof PO_STATUSES)[number], to) === undefined);
+    expect(allowed).toEqual(targets);
   });
 });

@@ -86,7 +86,9 @@ const CANCELLABLE: ReadonlySet<PoStatus> = new Set(["Draft", "Submitted", "Confi
  * any status: that is how it gets fixed.
  */
 export function moveRefusal(number: string, from: PoStatus | null, to: PoStatus): string | undefined {
-  if (from === null || from === to) return undefined;
+  if (from === null) return undefined;
+  // Not a move: saving it would count a Revision and resend an unchanged order.
+  if (from === to) return `Purchase order ${number} is already ${to}.`;
   if (to === "Cancelled") {
     return CANCELLABLE.has(from) ? undefined : `Purchase order ${number} is ${from}; only Draft, Submitted or Confirmed orders can be cancelled.`;
   }
