@@ -103,6 +103,11 @@ export class Sheet<K extends string> {
     this.problems.push(problemAt(this.grid.sheet, r, c, message));
   }
 
+  /** Reports a problem at a header cell. */
+  reportHeader(col: number, message: string): void {
+    this.report(this.headerRow, col, message);
+  }
+
   /** Reports a problem at a field's cell (the row's first cell when the column is absent). */
   reportAt(row: number, key: K | undefined, message: string): void {
     this.report(row, key === undefined ? 0 : (this.columns.get(key) ?? 0), message);

@@ -253,6 +253,27 @@ describe("forecast", () => {
     expect(m.problems).toEqual([]);
   });
 
+  it("reports week headers it cannot read as dates instead of planning no demand for them", () => {
+    // An Excel table keeps its headers as text: dates typed there arrive as Excel shows them.
+    const m = model(sheets([["SKU", "23/11/2026", "2026-11-30", "46363", "Notes"], ["X", 1, 2, 3, "n"]]));
+    // Only 2026-11-30 (week 2) is read; X@MAIN has a Forecast row, so 0 in weeks 1 and 3.
+    expect([...m.itemsByKey.get("X\u0000MAIN")!.demand].slice(1)).toEqual([0, 2, 0]);
+    expect(messages(m)).toEqual([
+      "Forecast!B1: Forecast column \"23/11/2026\" is not a date the add-in can read (use a date cell or YYYY-MM-DD), so the column was not used.",
+      "Forecast!D1: Forecast column \"46363\" is not a date the add-in can read (use a date cell or YYYY-MM-DD), so the column was not used.",
+    ]);
+  });
+
+  it("does not read a Forecast with neither Week and Quantity nor any date column, so Weekly Forecasts stand", () => {
+    const m = model(sheets([["SKU", "Week 1", "Week 2", "Week 3"], ["X", 1, 2, 3]]));
+    expect([...m.itemsByKey.get("X\u0000MAIN")!.demand].slice(1)).toEqual([9, 9, 9]);
+    expect(messages(m)).toEqual(["Forecast!A1: The Forecast sheet has neither Week and Quantity columns nor columns headed by week dates, so it was not read."]);
+    // Dates outside the plan are still dates: last season's forecast is read, and gives 0.
+    const old = model(sheets([["SKU", "2025-11-24"], ["X", 5]]));
+    expect([...old.itemsByKey.get("X\u0000MAIN")!.demand].slice(1)).toEqual([0, 0, 0]);
+    expect(old.problems).toEqual([]);
+  });
+
   it("reports junk in a wide forecast cell with its address", () => {
     const m = model(sheets([["SKU", "2026-11-23"], ["X", "1,5"], ["Y", -2]]));
     expect(messages(m)).toEqual([
