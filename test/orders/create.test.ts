@@ -46,6 +46,20 @@ describe("creating an order from a week line", () => {
   });
 });
 
+describe("the week line's default expected delivery", () => {
+  it("is the arrival week's Monday, or today when that Monday has passed", () => {
+    const book = shop();
+    book.sheet("Suppliers")![1][2] = 0; // ACME lead 0 days: week 2's order (override 35) arrives in week 2, Monday 2026-11-30
+    const ahead = createFromWeekLine(context(book), { sku: "WIDGET", warehouse: "MAIN", week: 2 }, TODAY);
+    if (!ahead.ok) throw new Error(ahead.reason);
+    expect(ahead.order.expectedDelivery).toBe(day("2026-11-30"));
+    const wednesday = day("2026-12-02");
+    const late = createFromWeekLine(context(book), { sku: "WIDGET", warehouse: "MAIN", week: 2 }, wednesday);
+    if (!late.ok) throw new Error(late.reason);
+    expect([late.order.orderDate, late.order.expectedDelivery]).toEqual([wednesday, wednesday]);
+  });
+});
+
 describe("a buyer's order with several lines of one supplier", () => {
   it("prices each line to the cent, half away from zero, and totals them", () => {
     const result = createOrder(context(shop()), { supplier: "ACME", warehouse: "MAIN", lines: [{ sku: "WIDGET", quantity: 100 }, { sku: "GADGET", quantity: 3 }] }, TODAY);
