@@ -85,7 +85,7 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
   const skuCodes = new Set(skuRows.map((row) => row.sku));
   const supplierItems = groupBySku(readSupplierItems(input, skuCodes, supplierMap, problems));
   const warehouses = readWarehouses(input, problems);
-  const statusOverrides = readStatusOverrides(input, statuses, { skus: skuCodes, places: warehouses && placesOf(warehouses) }, problems);
+  const statusOverrides = readStatusOverrides(input, statuses, { skus: skuCodes, places: warehouses && placesOf(warehouses, skuRows) }, problems);
   const itemKeys = new Set(skuRows.map((row) => row.key));
   const forecast = readForecast(input, settings, itemKeys, problems);
   const overrides = readOrderOverrides(input, settings, itemKeys, problems);
@@ -154,10 +154,14 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
   };
 }
 
-function placesOf(warehouses: Map<string, Warehouse>) {
+/**
+ * A warehouse override of a SKUs row's own warehouse stands even when the Warehouses sheet
+ * misses that warehouse (reported on the SKUs row): dropping a planner's T there would let it be bought.
+ */
+function placesOf(warehouses: Map<string, Warehouse>, skuRows: SkuRow[]) {
   const list = [...warehouses.values()];
   return {
-    warehouse: new Set(warehouses.keys()),
+    warehouse: new Set([...warehouses.keys(), ...skuRows.map((row) => row.warehouse)]),
     district: new Set(list.map((w) => w.district).filter(Boolean)),
     region: new Set(list.map((w) => w.region).filter(Boolean)),
   };

@@ -104,6 +104,22 @@ describe("purchase status codes", () => {
   });
 });
 
+describe("a warehouse override for a warehouse missing from the Warehouses sheet", () => {
+  it("still applies to the SKUs rows at that warehouse", () => {
+    const m = model({
+      Suppliers: SUPPLIERS,
+      Warehouses: WAREHOUSES,
+      SKUs: [["SKU", "Warehouse", "Supplier", "Unit Cost"], ["S1", "EAST", "ACME", 1]],
+      "Status Overrides": [["SKU", "Warehouse", "Status"], ["S1", "EAST", "T"], ["S1", "WEST", "T"]],
+    });
+    expect(statusOf(m, "S1", "EAST")).toEqual({ code: "T", type: "T", source: "warehouse", orderable: false, recommended: false });
+    expect(messages(m)).toEqual([
+      "'Status Overrides'!B3: No warehouse on the Warehouses sheet has warehouse \"WEST\"; this status override was not used.",
+      "SKUs!B2: Warehouse \"EAST\" is not on the Warehouses sheet, so its district and region are unknown.",
+    ]);
+  });
+});
+
 describe("a Purchase Status cell that is not a code", () => {
   it("blocks the item as an unknown status instead of letting it default to A", () => {
     const m = model({
