@@ -1,21 +1,15 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { records, shop } from "../orders/fixture";
-import { projectedOf, recommendedOf, renderPane, weekLine } from "./pane";
+import { openItem, projectedOf, recommendedOf, renderPane, weekAction } from "./pane";
 
 // Fluent UI in jsdom is slow on a shared 2-core machine.
 jest.setTimeout(30_000);
 
 async function openWeekMenu(sku: string, warehouse: string, week: number) {
   const pane = await renderPane(shop());
-  fireEvent.click(screen.getByRole("tab", { name: "Supply Plan" }));
-  const picker = await screen.findByRole("combobox", { name: /Item-location/ });
-  fireEvent.click(picker);
-  fireEvent.change(picker, { target: { value: `${sku} ${warehouse}` } });
-  fireEvent.click(await screen.findByRole("option", { name: new RegExp(`^${sku} @ ${warehouse}`) }));
-  await screen.findByRole("table", { name: `Week lines of ${sku} at ${warehouse}` });
-  fireEvent.click(within(weekLine(week)).getByRole("button", { name: `Actions for week ${week}` }));
-  fireEvent.click(await screen.findByRole("menuitem", { name: "New order…" }));
+  await openItem(sku, warehouse);
+  await weekAction(week, "New order…");
   return { ...pane, dialog: await screen.findByRole("dialog") };
 }
 

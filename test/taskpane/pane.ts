@@ -1,5 +1,5 @@
 import "./shims";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { createElement } from "react";
 import { App } from "../../src/taskpane/App";
 import { MemoryHost } from "../../src/taskpane/memoryHost";
@@ -24,6 +24,22 @@ export async function renderPane(book: MemoryWorkbook, downloads: unknown[] = []
 /** The cells of one week line of the Supply Plan table. */
 export function weekLine(week: number): HTMLElement {
   return screen.getByTestId(`week-${week}`);
+}
+
+/** Opens the Supply Plan view on one item-location, found through the search box. */
+export async function openItem(sku: string, warehouse: string): Promise<void> {
+  fireEvent.click(screen.getByRole("tab", { name: "Supply Plan" }));
+  const picker = await screen.findByRole("combobox", { name: /Item-location/ });
+  fireEvent.click(picker);
+  fireEvent.change(picker, { target: { value: `${sku} ${warehouse}` } });
+  fireEvent.click(await screen.findByRole("option", { name: new RegExp(`^${sku} @ ${warehouse}( —|$)`) }));
+  await screen.findByRole("table", { name: `Week lines of ${sku} at ${warehouse}` });
+}
+
+/** Chooses an action of a week line's menu: "New order…", "Why this quantity?". */
+export async function weekAction(week: number, action: string): Promise<void> {
+  fireEvent.click(within(weekLine(week)).getByRole("button", { name: `Actions for week ${week}` }));
+  fireEvent.click(await screen.findByRole("menuitem", { name: action }));
 }
 
 export const projectedOf = (week: number) => within(weekLine(week)).getByTestId("projected").textContent;
