@@ -3,6 +3,7 @@ import { serialFromDay } from "../core/dates";
 import type { WorkbookInput } from "../core/input";
 import type { PlanningModel } from "../core/model";
 import { overrideRowsOfWeek } from "../core/orderOverrides";
+import { describeStatus } from "../core/orders/rules";
 import { appendRow, clearRow, rowCells, sheetLayout } from "../core/orders/writes";
 import { FORMAT } from "../core/sheetSpec";
 import { weekStart } from "../core/weeks";
@@ -22,7 +23,7 @@ export function overrideChange(input: WorkbookInput, model: PlanningModel, sku: 
     return { ok: false, reason: "The planner's quantity must be a number of 0 or more (0 means do not order that week); leave it blank to follow the recommendation." };
   }
   if (quantity !== null && !item.status.orderable) {
-    return { ok: false, reason: `SKU "${sku}" cannot be ordered at "${warehouse}": its purchase status is ${item.status.code} (${item.status.type ?? "unknown code"}, from ${item.status.source}), so a planner's quantity would be ignored.` };
+    return { ok: false, reason: `SKU "${sku}" cannot be ordered at "${warehouse}": its purchase status is ${describeStatus(item.status)}, so a planner's quantity would be ignored.` };
   }
   const { settings } = model;
   const weekCell = serialFromDay(weekStart(week, settings.planStart), input.date1904 ?? false);

@@ -1,3 +1,4 @@
+import { describeStatus } from "../core/orders/rules";
 import { type ItemPlan, plannedReceipt } from "../core/plan";
 import type { Settings } from "../core/settings";
 import { qty } from "./format";
@@ -18,7 +19,7 @@ export function explain(plan: ItemPlan, week: number, settings: Settings): strin
   const override = item.overrides[week];
   const planner = override === override ? [`The planner's quantity ${qty(override)} replaces the recommendation and is what the plan orders.`] : [];
   if (!item.status.recommended) {
-    return [`No recommendation: purchase status ${item.status.code} (${item.status.type ?? "unknown code"}, from ${item.status.source}) is not replenished automatically.`, ...planner];
+    return [`No recommendation: purchase status ${describeStatus(item.status)}, is not replenished automatically.`, ...planner];
   }
   if (!item.supplier) return ["No recommendation: the SKU has no supplier to order from."];
   if ((week - 1) % R !== 0) {

@@ -2,7 +2,7 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { dayFromIso, serialFromDay } from "../../src/core/dates";
 import { records, shop } from "../orders/fixture";
-import { projectedOf, recommendedOf, renderPane, weekLine } from "./pane";
+import { openItem, projectedOf, recommendedOf, renderPane, weekLine } from "./pane";
 
 // Fluent UI in jsdom is slow on a shared 2-core machine.
 jest.setTimeout(30_000);
@@ -65,4 +65,19 @@ test("a refused quantity says why and writes nothing", async () => {
   await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("must be a number of 0 or more"));
   expect(JSON.stringify(host.book.sheet("Order Overrides"))).toBe(before);
   expect(projectedOf(3)).toBe("0");
+});
+
+test("a status that cannot be ordered is named with where it comes from, and a planner's quantity for it is refused", async () => {
+  const { host } = await renderPane(shop());
+  // WIDGET is T (Discontinued) in district SOUTH, which holds WEST.
+  await openItem("WIDGET", "WEST");
+  expect(screen.getByTestId("item-summary").textContent).toContain("Status T (Discontinued), from the district override");
+  const before = JSON.stringify(host.book.sheet("Order Overrides"));
+  const box = within(weekLine(1)).getByRole("textbox", { name: "Planner's quantity, week 1" });
+  fireEvent.change(box, { target: { value: "5" } });
+  fireEvent.keyDown(box, { key: "Enter" });
+  await waitFor(() =>
+    expect(screen.getByTestId("notice").textContent).toContain('SKU "WIDGET" cannot be ordered at "WEST": its purchase status is T (Discontinued), from the district override, so a planner\'s quantity would be ignored.'),
+  );
+  expect(JSON.stringify(host.book.sheet("Order Overrides"))).toBe(before);
 });

@@ -21,6 +21,7 @@ import {
 import { useEffect, useMemo, useState } from "react";
 import { itemKey } from "../../core/catalog";
 import type { ItemLocation } from "../../core/model";
+import { describeStatus } from "../../core/orders/rules";
 import { type ItemPlan, planRow, type PlanRow } from "../../core/plan";
 import { supplyPlanSheet } from "../../core/planSheet";
 import { day, qty } from "../format";
@@ -104,8 +105,7 @@ function ItemView({ plan }: { plan: ItemPlan }) {
     <div>
       <div style={{ display: "flex", flexWrap: "wrap", gap: 8, margin: "8px 0" }} data-testid="item-summary">
         <Badge appearance="tint" color={status.orderable ? (status.recommended ? "success" : "warning") : "danger"}>
-          Status {status.code}
-          {status.type && status.type !== status.code ? ` (${status.type})` : ""} from {status.source}
+          Status {describeStatus(status)}
         </Badge>
         <Text size={200}>On hand {qty(item.onHand)}</Text>
         <Text size={200}>Supplier {item.supplier ?? "none"}</Text>
