@@ -43,7 +43,8 @@ export function explain(plan: ItemPlan, week: number, settings: Settings): strin
     `Without it, stock would be ${qty(low)} in week ${lowWeek}; safety stock is ${qty(SS)}.`,
   ];
   if (need <= EPS) return [...lines, "That is not below safety stock, so nothing is needed.", ...planner];
-  lines.push(`Need: ${qty(SS)} − ${qty(low)} = ${qty(need)}.`);
+  // A negative stock is bracketed, so the sum does not read "20 − -20".
+  lines.push(`Need: ${qty(SS)} − ${low < 0 ? `(${qty(low)})` : qty(low)} = ${qty(need)}.`);
   const lifted = Math.max(need, item.moq);
   if (item.moq > need) lines.push(`The minimum order quantity ${qty(item.moq)} lifts it to ${qty(item.moq)}.`);
   const rec = plan.recommended[week];
