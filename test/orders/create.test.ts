@@ -134,6 +134,17 @@ describe("refusals name the SKU, its status and source, and write nothing", () =
     expect(refusal(request)).toBe(reason);
   });
 
+  it("without a Warehouses sheet, a warehouse is known by the SKUs held there", () => {
+    const book = shop();
+    book.sheets.delete("Warehouses");
+    const ctx = context(book);
+    expect(createOrder(ctx, { supplier: "ACME", warehouse: "EAST", lines: [{ sku: "WIDGET", quantity: 1 }] }, TODAY).ok).toBe(true);
+    expect(createOrder(ctx, { supplier: "ACME", warehouse: "NORTHPOLE", lines: [{ sku: "WIDGET", quantity: 1 }] }, TODAY)).toEqual({
+      ok: false,
+      reason: 'Warehouse "NORTHPOLE" is unknown: no SKU is held there on the SKUs sheet (and the workbook has no Warehouses sheet).',
+    });
+  });
+
   it("a custom code says its type", () => {
     const book = shop({ "Purchase Statuses": [["Code", "Type", "Description"], ["XD", "T", "Vendor gone"]] });
     book.sheet("SKUs")!.push(["CUSTOM", "Custom", "MAIN", "ACME", 0, 1, 0, "XD"]);

@@ -36,8 +36,8 @@ export function supplierOrRefusal(model: PlanningModel, code: string): Supplier 
 
 /** A warehouse is known when the Warehouses sheet lists it, or (without that sheet) when some SKU row is held there. */
 export function warehouseRefusal(model: PlanningModel, warehouse: string): string | undefined {
-  const known = model.warehouses.size > 0 ? model.warehouses.has(warehouse) : model.items.some((i) => i.warehouse === warehouse);
-  return known ? undefined : `Warehouse "${warehouse}" is not on the Warehouses sheet.`;
+  if (model.warehouses.size > 0) return model.warehouses.has(warehouse) ? undefined : `Warehouse "${warehouse}" is not on the Warehouses sheet.`;
+  return model.items.some((i) => i.warehouse === warehouse) ? undefined : `Warehouse "${warehouse}" is unknown: no SKU is held there on the SKUs sheet (and the workbook has no Warehouses sheet).`;
 }
 
 /** The item-location a line buys, if the SKU is orderable there. */
