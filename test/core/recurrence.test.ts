@@ -72,6 +72,25 @@ describe("review weeks", () => {
   });
 });
 
+describe("review weeks with a scheduled receipt inside the window", () => {
+  it("counts the receipt when looking for the window's lowest point", () => {
+    // R=2, L=1, 50 on hand, 20 a week, SS 10, an open PO bringing 25 in week 3.
+    // a=1: 30. a=2 (o=1): base 10, window 2..3: 10, 10+25−20 = 15 → low 10 → need 0 → no order.
+    // a=3 (o=2, no order week): 10+25−20 = 15. a=4 (o=3): −5, window 4..5: −5, −25 → need 35 → 30.
+    // a=5: 10. a=6 (o=5): −10, window 6..6 → need 20 → 10.
+    const p = plan({ onHand: 50, safety: 10, leadDays: 7, demand: 20 }, 6, 2, {
+      "Purchase Orders": [["PO Number", "Supplier", "Warehouse", "Status", "Expected Delivery"], ["PO-0001", "ACME", "MAIN", "Confirmed", "2026-12-09"]],
+      "PO Lines": [["PO Number", "Line", "SKU", "Quantity"], ["PO-0001", 1, "X", 25]],
+    });
+    expect(p.rows.map((r) => r.scheduledReceipts)).toEqual([0, 0, 25, 0, 0, 0]);
+    expect(p.recommended).toEqual([0, 0, 35, 0, 20, 0]);
+    expect(p.planned).toEqual([0, 0, 0, 35, 0, 20]);
+    expect(p.projected).toEqual([30, 10, 15, 30, 10, 10]);
+    expect(p.rows[2].arrivalWeek).toBe(4);
+    expect(p.rows[0].arrivalWeek).toBeNull();
+  });
+});
+
 describe("lead time beyond the horizon", () => {
   it("recommends nothing and flags the shortages it cannot cover", () => {
     // 35 days → L=5 > H=4: 30 on hand, 10 a week, SS 5 → 20, 10, 0, −10.
