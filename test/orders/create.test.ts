@@ -1,6 +1,7 @@
 import { dayFromIso } from "../../src/core/dates";
 import { readModel } from "../../src/core/model";
 import { createFromWeekLine, createOrder } from "../../src/core/orders/create";
+import { planItem } from "../../src/core/plan";
 import { TODAY } from "../helpers";
 import { applyWrites, context, records, shop } from "./fixture";
 
@@ -43,6 +44,27 @@ describe("creating an order from a week line", () => {
     // Week 4 receives PO-0007's 10 and the new 35.
     expect(widget.scheduled[4]).toBe(45);
     expect(after.itemsByKey.get("WIDGET\u0000EAST")!.overrides[2]).toBe(12);
+  });
+});
+
+describe("New Order on a week line with no override", () => {
+  it("orders the recommendation, which then disappears from the plan", () => {
+    // WIDGET@MAIN: on hand 0, demand 10 a week, SS 0, ACME lead 14 days → L = 2, MOQ 0, multiple 1.
+    // Weeks 1–2: −10, −20. a = 3, o = 1: base −30 → rec[1] = 30, proj 0.
+    const book = shop();
+    const ctx = context(book);
+    const before = planItem(ctx.model.itemsByKey.get("WIDGET\u0000MAIN")!, ctx.model.settings);
+    expect([before.recommended[1], before.projected[3]]).toEqual([30, 0]);
+    const result = createFromWeekLine(ctx, { sku: "WIDGET", warehouse: "MAIN", week: 1 }, TODAY);
+    if (!result.ok) throw new Error(result.reason);
+    // 30 × 2.50 = 75.00, due Monday of week 3 (2026-12-07); week 1 had no override to clear.
+    expect([result.order.lines[0].quantity, result.order.total.toFixed(2), result.order.expectedDelivery]).toEqual([30, "75.00", day("2026-12-07")]);
+    expect(result.writes.cells).toEqual([]);
+    applyWrites(book, result.writes);
+    const after = context(book).model;
+    const plan = planItem(after.itemsByKey.get("WIDGET\u0000MAIN")!, after.settings);
+    // Now a scheduled receipt of 30 in week 3: base −20 + 30 − 10 = 0, need 0 → nothing to recommend.
+    expect([plan.item.scheduled[3], plan.recommended[1], plan.projected[3]]).toEqual([30, 0, 0]);
   });
 });
 
