@@ -50,6 +50,29 @@ describe("settings", () => {
   });
 });
 
+describe("settings bounds", () => {
+  const read = (rows: Record<string, unknown>) =>
+    model({ Settings: settings(rows as never), SKUs: [["SKU", "Supplier", "Unit Cost"], ["X", "ACME", 1]], Suppliers: SUPPLIERS });
+
+  it("accepts Horizon Weeks 1 and 260, numeric text, and any Review Weeks of 1 or more", () => {
+    expect(read({ "Horizon Weeks": 1 }).settings.horizonWeeks).toBe(1);
+    expect(read({ "Horizon Weeks": " 260 " }).settings.horizonWeeks).toBe(260);
+    expect(read({ "Review Weeks": 4, "Safety Days": 3.5 }).settings).toMatchObject({ reviewWeeks: 4, safetyDays: 3.5 });
+  });
+
+  it("keeps the defaults (26 weeks, weekly review, 0 days) for values out of bounds, each reported", () => {
+    const m = read({ "Horizon Weeks": 0, "HORIZON WEEKS": 261, "Review Weeks": 0, "Safety Days": -1 });
+    expect(m.settings).toMatchObject({ horizonWeeks: 26, reviewWeeks: 1, safetyDays: 0 });
+    expect(messages(m)).toEqual([
+      "Settings!B2: Value 0 must be 1 or more; it was ignored.",
+      "Settings!A3: The setting Horizon Weeks is given twice; the first one is used.",
+      "Settings!B4: Value 0 must be 1 or more; it was ignored.",
+      "Settings!B5: Value -1 must be 0 or more; it was ignored.",
+    ]);
+    expect(messages(read({ "Horizon Weeks": 12.5 }))).toEqual(["Settings!B2: Value 12.5 must be a whole number; it was ignored."]);
+  });
+});
+
 describe("finding sheets and columns", () => {
   it("matches sheet and column names loosely, in any order, and keeps unknown columns out of the way", () => {
     const m = model({

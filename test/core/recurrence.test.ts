@@ -144,6 +144,18 @@ describe("planner overrides", () => {
     expect(messages(p.m)).toEqual([expect.stringMatching(/^'Order Overrides'!D2: This override is ignored: .*T \(T, from product\)/)]);
   });
 
+  it("is ignored, with a problem, for an item whose status nobody defined", () => {
+    const p = plan({ ...worked, status: "ZZ" }, 8, 1, overrides(100));
+    expect(p.override.every((q) => q === null)).toBe(true);
+    expect(p.orderQty.every((q) => q === 0)).toBe(true);
+    // No order at all: 100 − 30·w.
+    expect(p.projected).toEqual([70, 40, 10, -20, -50, -80, -110, -140]);
+    expect(messages(p.m)).toEqual([
+      expect.stringMatching(/^SKUs!J2: Unknown purchase status "ZZ"/),
+      expect.stringMatching(/^'Order Overrides'!D2: This override is ignored: .*ZZ \(unknown, from product\)/),
+    ]);
+  });
+
   it("replaces the recommendation by a larger quantity and the next orders adapt", () => {
     // Override 120 in week 1: a=3: 10+120 = 130; a=4: 100; a=5: 70; a=6: 40; a=7 (o=5): 10 → 60 → 70; a=8: 40.
     const p = plan(worked, 8, 1, overrides(120));
