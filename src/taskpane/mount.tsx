@@ -1,3 +1,5 @@
+import { officeWorkbook } from "../functions/runtime";
+import { OfficeWorkbook } from "../workbook/office";
 import { OfficeHost } from "./officeHost";
 import { renderPane } from "./render";
 
@@ -10,7 +12,8 @@ export function mountTaskpane(): void {
   if (!root) return;
   const inExcel = typeof Office !== "undefined" && Office.context?.host === Office.HostType.Excel;
   if (inExcel) {
-    renderPane(root, new OfficeHost());
+    // The functions' adapter: one set of change events, and the pane's writes reach the function cells.
+    renderPane(root, new OfficeHost(officeWorkbook() ?? new OfficeWorkbook()));
     return;
   }
   root.innerHTML =

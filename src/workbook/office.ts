@@ -1,7 +1,8 @@
 import { columnLetters } from "../core/problems";
 import type { Grid, WorkbookInput, CellValue } from "../core/input";
 import { looseName } from "../core/input";
-import type { OutValue, SheetSpec } from "../core/sheetSpec";
+import type { SheetSpec } from "../core/sheetSpec";
+import type { Writes } from "../core/orders/writes";
 import { columnCount, excelValue, formatRow, isInputName, rowChunks, valueRow, widthInPoints, WRITE_LIMIT_BYTES } from "./officeSheet";
 
 /** The part of office.js the adapter uses: `Excel` itself, or a fake host in tests. */
@@ -53,12 +54,6 @@ function rangeOf(context: Excel.RequestContext, key: TargetKey): Excel.Range {
 const VALUES = "values,rowIndex,columnIndex";
 
 const targetId = (key: TargetKey): string => `${key.table ? "table" : "sheet"}\u0000${key.name}\u0000${key.sheet}`;
-
-/** Rows added under a sheet's (or table's) last row, and single cells of existing rows (the orders core's `Writes`). */
-export interface RowWrites {
-  append: { sheet: string; table?: string; col: number; values: OutValue[] }[];
-  cells: { sheet: string; row: number; col: number; value: OutValue }[];
-}
 
 /** A sheet to write, with optional dropdowns in the cells under its header (the pane's `SheetWrite`). */
 export interface SheetWithChoices extends SheetSpec {
@@ -295,7 +290,7 @@ export class OfficeWorkbook {
    * table is looked up first: when one is missing it throws and nothing is written.
    * Answers the zero-based worksheet row of each appended row.
    */
-  async apply(writes: RowWrites): Promise<{ appendedRows: number[] }> {
+  async apply(writes: Writes): Promise<{ appendedRows: number[] }> {
     const names = [...new Set([...writes.append, ...writes.cells].map((w) => w.sheet))];
     const tableNames = [...new Set(writes.append.flatMap((w) => (w.table === undefined ? [] : [w.table])))];
     let appendedRows: number[] = [];

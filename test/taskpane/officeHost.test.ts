@@ -1,4 +1,5 @@
 import { OfficeHost } from "../../src/taskpane/officeHost";
+import { OfficeWorkbook } from "../../src/workbook/office";
 import { memorySecrets } from "../../src/taskpane/memoryHost";
 import { FakeExcel } from "../functions/fakeExcel";
 
@@ -7,7 +8,7 @@ test("appends land below each sheet's last used row, in order, and cells are wri
     "Order Overrides": [["SKU", "Warehouse", "Week", "Quantity"], ["A", "MAIN", 46349, 5]],
     SKUs: [["SKU", "On Hand"], ["A", 1]],
   });
-  const host = new OfficeHost(() => excel as unknown as typeof Excel, undefined, memorySecrets());
+  const host = new OfficeHost(new OfficeWorkbook(() => excel as unknown as typeof Excel), memorySecrets());
   const applied = await host.apply({
     append: [
       { sheet: "Order Overrides", col: 0, values: ["B", "MAIN", 46356, 7] },
@@ -28,7 +29,7 @@ test("appends land below each sheet's last used row, in order, and cells are wri
 
 test("reads through the Office adapter", async () => {
   const excel = new FakeExcel({ SKUs: [["SKU"], ["A"]] });
-  const host = new OfficeHost(() => excel as unknown as typeof Excel, undefined, memorySecrets());
+  const host = new OfficeHost(new OfficeWorkbook(() => excel as unknown as typeof Excel), memorySecrets());
   const input = await host.read();
   expect(input.grids.find((g) => g.name === "SKUs")?.values).toEqual([["SKU"], ["A"]]);
 });
