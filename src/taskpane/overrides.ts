@@ -4,7 +4,7 @@ import type { WorkbookInput } from "../core/input";
 import type { PlanningModel } from "../core/model";
 import { overrideRowsOfWeek } from "../core/orderOverrides";
 import { describeStatus } from "../core/orders/rules";
-import { appendRow, clearRow, rowCells, sheetLayout } from "../core/orders/writes";
+import { appendRow, clearRow, noWrites, rowCells, sheetLayout } from "../core/orders/writes";
 import { FORMAT } from "../core/sheetSpec";
 import { weekStart } from "../core/weeks";
 import type { Change } from "./host";
@@ -29,7 +29,7 @@ export function overrideChange(input: WorkbookInput, model: PlanningModel, sku: 
   const weekCell = serialFromDay(weekStart(week, settings.planStart), input.date1904 ?? false);
   const layout = sheetLayout(input, "Order Overrides", FIELDS);
   if (!layout) {
-    if (quantity === null) return { ok: true, writes: { append: [], cells: [] } };
+    if (quantity === null) return { ok: true, writes: noWrites() };
     return {
       ok: true,
       sheets: [{

@@ -3,7 +3,7 @@ import type { WorkbookInput } from "../input";
 import type { Order } from "./order";
 import { numbersInWorkbook } from "./numbering";
 import { PO_FIELDS } from "./purchaseOrders";
-import { rowCells, sheetLayout, type Writes } from "./writes";
+import { noWrites, rowCells, sheetLayout, type Writes } from "./writes";
 
 /**
  * Sending an order to a WMS or ERP (ORDERS.md). The core builds the body, the
@@ -153,6 +153,6 @@ export const PENDING = "pending";
 export function syncWrites(input: WorkbookInput, number: string, outcome: SyncOutcome): Writes {
   const layout = sheetLayout(input, "Purchase Orders", PO_FIELDS);
   const row = numbersInWorkbook(input).headers.find((h) => h.number === number)?.row;
-  if (!layout || row === undefined) return { append: [], cells: [] };
+  if (!layout || row === undefined) return noWrites();
   return { append: [], cells: rowCells(layout, row, { externalId: outcome.externalId, syncStatus: outcome.syncStatus, lastSynced: outcome.lastSynced }) };
 }

@@ -101,7 +101,3 @@ export function rowCells<K extends string>(layout: SheetLayout<K>, row: number, 
 export function clearRow<K extends string>(layout: SheetLayout<K>, row: number): CellWrite[] {
   return Array.from({ length: layout.width }, (_, i) => ({ sheet: layout.sheet, row, col: layout.firstCol + i, value: null }));
 }
-
-export function mergeWrites(...parts: Writes[]): Writes {
-  return { append: parts.flatMap((p) => p.append), cells: parts.flatMap((p) => p.cells) };
-}
