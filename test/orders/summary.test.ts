@@ -72,3 +72,14 @@ describe("PO Summary", () => {
     expect(spec.columnFormats).toEqual({ 2: "yyyy-mm", 5: "#,##0.00", 6: "#,##0.00", 7: "#,##0.00" });
   });
 });
+
+describe("currency codes in the summary", () => {
+  it("are one currency whatever their case", () => {
+    const b = shop();
+    b.append("Purchase Orders", [["PO-0020", "Purchase Order", "ACME", "MAIN", "Submitted", "2026-11-10", "2026-12-14", "usd"]]);
+    b.append("PO Lines", [["PO-0020", 1, "WIDGET", 3, 19.995, null, 0]]);
+    const { totals } = orderSummary(context(b).model);
+    // USD: PO-0007 10 × 2.50 = 25.00, PO-0020 3 × 19.995 = 59.985 → 59.99: 84.99 open, in one row.
+    expect(totals.map((t) => [t.currency, t.orders, t.open.toFixed(2)])).toEqual([["USD", 2, "84.99"]]);
+  });
+});

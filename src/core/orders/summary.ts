@@ -48,7 +48,8 @@ export function orderSummary(model: PlanningModel): OrderSummary {
   for (const po of model.orderBook.orders) {
     if (!counted(po)) continue;
     const supplier = model.suppliers.get(po.supplier);
-    const currency = po.currency || supplier?.currency || model.settings.currency;
+    // "usd" typed on one order is the USD of the others: one currency, one total.
+    const currency = (po.currency || supplier?.currency || model.settings.currency).toUpperCase();
     const month = po.orderDate === undefined ? "" : isoFromDay(po.orderDate).slice(0, 7);
     const key = [po.supplier, month, currency].join("\u0000");
     let row = groups.get(key);
