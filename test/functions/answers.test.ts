@@ -198,6 +198,18 @@ describe("POTOTAL and SPEND", () => {
   });
 });
 
+describe("in a 1904 workbook", () => {
+  // Serials there are 1,462 less: 2027-01-04 is 46391 − 1462 = 44929; 2026-11-20 is 46346 − 1462 = 44884.
+  const book = new MemoryWorkbook(sheets(), true);
+  const state1904 = planState(book.input(), TODAY);
+
+  it("answers dates and reads date arguments as 1904 serials", () => {
+    expect(answer.stockout(state1904, "WIDGET", "EAST")).toBe(44929);
+    expect(answer.spend(state1904, null, 44884, 44884, null)).toBe(72.55); // PO-0001, ordered 2026-11-20
+    expect(answer.projected(state1904, "WIDGET", 44929, "EAST")).toBe(-1); // week 7
+  });
+});
+
 describe("errors", () => {
   const cases: [string, () => unknown, string, string][] = [
     ["unknown SKU", () => answer.plan(state, "NOPE", null), "#N/A", "Unknown SKU 'NOPE'"],
