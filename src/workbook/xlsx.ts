@@ -1,6 +1,6 @@
 import { stat, writeFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
-import type { CellValue, Grid, WorkbookInput } from "../core/input";
+import { type CellValue, type Grid, looseName, type WorkbookInput } from "../core/input";
 import type { CellStyle, SheetSpec } from "../core/sheetSpec";
 
 /** A workbook file could not be opened; the message is one sentence for the user. */
@@ -51,9 +51,13 @@ export class XlsxBook {
     return { grids, date1904: Boolean((this.workbook.properties as { date1904?: boolean }).date1904) };
   }
 
-  /** Writes a sheet, replacing any sheet of that name; nothing else is touched. */
+  /**
+   * Writes a sheet, replacing any sheet of that name; nothing else is touched. Names compare
+   * loosely, as the add-in finds sheets: a planner's `supply_plan` is the Supply Plan, and
+   * Excel refuses two names that differ only in case.
+   */
   writeSheet(spec: SheetSpec): void {
-    const existing = this.workbook.getWorksheet(spec.name);
+    const existing = this.workbook.worksheets.find((ws) => looseName(ws.name) === looseName(spec.name));
     if (existing) this.workbook.removeWorksheet(existing.id);
     const ws = this.workbook.addWorksheet(spec.name, {
       views: spec.freezeRows ? [{ state: "frozen", ySplit: spec.freezeRows }] : undefined,

@@ -114,6 +114,17 @@ describe("planster write-plan", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Settings", "Suppliers", "SKUs", "Supply Plan"]);
   });
 
+  it("replaces a Supply Plan sheet whose name differs in case, spaces or _", async () => {
+    const file = await writeXlsx(join(dir, "replanned.xlsx"), { ...WORKED, supply_plan: [["old plan"]] });
+    const out = join(dir, "replanned-out.xlsx");
+    const { code } = await planster("write-plan", file, "--out", out);
+    expect(code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Settings", "Suppliers", "SKUs", "Supply Plan"]);
+    expect(wb.getWorksheet("Supply Plan")!.getCell("A2").value).toBe("WIDGET");
+  });
+
   it("writes where --out says", async () => {
     const out = join(dir, "elsewhere.xlsx");
     const { code, out: text } = await planster("write-plan", worked, "--out", out);
