@@ -69,3 +69,22 @@ export function watchSheetWrites(host: MemoryHost, hold?: Promise<void>) {
   });
   return { sheets, progress, spy };
 }
+
+/** A snapshot of every sheet's cells, to compare with `changedCells`. */
+export const snapshot = (book: MemoryWorkbook) => new Map([...book.sheets].map(([name, rows]) => [name, rows.map((row) => [...row])]));
+
+/** The cells that differ between a snapshot and the workbook now, by address (`Sheet!G2`), as [before, after]; blank is null. */
+export function changedCells(before: ReturnType<typeof snapshot>, book: MemoryWorkbook): Record<string, [unknown, unknown]> {
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const name of new Set([...before.keys(), ...book.sheets.keys()])) {
+    const was = before.get(name) ?? [];
+    const now = book.sheet(name) ?? [];
+    for (let r = 0; r < Math.max(was.length, now.length); r++) {
+      for (let c = 0; c < Math.max(was[r]?.length ?? 0, now[r]?.length ?? 0); c++) {
+        const [a, b] = [was[r]?.[c] ?? null, now[r]?.[c] ?? null];
+        if (a !== b) changes[`${name}!${String.fromCharCode(65 + c)}${r + 1}`] = [a, b];
+      }
+    }
+  }
+  return changes;
+}
