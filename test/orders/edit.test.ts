@@ -2,10 +2,12 @@ import { dayFromIso } from "../../src/core/dates";
 import { editOrder, type OrderEdit } from "../../src/core/orders/edit";
 import { PO_STATUSES } from "../../src/core/orders/purchaseOrders";
 import { flaggedLines, moveRefusal } from "../../src/core/orders/rules";
+import type { CellWrite } from "../../src/core/orders/writes";
 import { TODAY } from "../helpers";
 import { applyWrites, context, records, shop } from "./fixture";
 
 const day = (iso: string) => dayFromIso(iso)!;
+const byColumn = (cells: CellWrite[]) => [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
 
 /** PO-0007: Confirmed, ACME, MAIN, ordered 2026-11-02, due 2026-12-14, one line of 10 WIDGET at 2.50 (25.00), Revision 1. */
 function edit(change: OrderEdit, book = shop()) {
@@ -21,6 +23,30 @@ describe("editing an order", () => {
     // 2026-12-21 = serial 46377; Revision 1 → 2; nothing else on the header changes.
     expect(records(book, "Purchase Orders")[0]).toMatchObject({ "Expected Delivery": 46377, Revision: 2, Total: 25, Status: "Confirmed", Supplier: "ACME", "Order Date": "2026-11-02" });
     expect(context(book).model.itemsByKey.get("WIDGET\u0000MAIN")!.scheduled[5]).toBe(10);
+  });
+
+  it("writes only the cells whose value changes: a formula in Total or Line Total survives a date edit", () => {
+    const result = edit({ expectedDelivery: day("2026-12-21") });
+    if (!result.ok) throw new Error(result.reason);
+    // Expected Delivery (column G) and Revision (column K) of row 2; Total already holds 25,
+    // Sync Status stays blank without an Integration URL, and no line cell changes.
+    expect(result.writes.append).toEqual([]);
+    expect(byColumn(result.writes.cells)).toEqual([
+      { sheet: "Purchase Orders", row: 1, col: 6, value: 46377 },
+      { sheet: "Purchase Orders", row: 1, col: 10, value: 2 },
+    ]);
+  });
+
+  it("corrects a Total that does not match its lines when the order is edited", () => {
+    const book = shop();
+    book.sheet("Purchase Orders")![1][8] = 24.99;
+    const result = edit({ notes: "call first" }, book);
+    if (!result.ok) throw new Error(result.reason);
+    expect(byColumn(result.writes.cells)).toEqual([
+      { sheet: "Purchase Orders", row: 1, col: 8, value: 25 },
+      { sheet: "Purchase Orders", row: 1, col: 9, value: "call first" },
+      { sheet: "Purchase Orders", row: 1, col: 10, value: 2 },
+    ]);
   });
 
   it("gives a line its own date, and takes it back", () => {

@@ -2,10 +2,10 @@ import { type Day, isoFromDay } from "../dates";
 import { lineTotal } from "../money";
 import { type ActionResult, type OrderContext, orderLayouts, priceLine, refuse } from "./create";
 import { bookLines, headerRecord, lineRecord, type Order, type OrderLine, orderHeader, orderTotal } from "./order";
-import type { PoStatus } from "./purchaseOrders";
+import { LINE_FIELDS, type PoStatus } from "./purchaseOrders";
 import { isReadOnly, moveRefusal, orderableItem, supplierOrRefusal, supplierTerms, warehouseRefusal } from "./rules";
 import { PENDING } from "./sync";
-import { appendRow, rowCells } from "./writes";
+import { appendRow, changedCells, rowCells } from "./writes";
 
 /** The Logistics view's edits; each saved edit is one new Revision. */
 export interface OrderEdit {
@@ -103,20 +103,20 @@ export function editOrder(ctx: OrderContext, number: string, edit: OrderEdit, _t
   if (edit.status !== undefined) changed.push("status");
   if (edit.expectedDelivery !== undefined) changed.push("expectedDelivery");
   if (edit.notes !== undefined) changed.push("notes");
-  const lineCells = lines.slice(0, existing).flatMap((line, i) => rowCells(layouts.lines, current[i].row, pick(lineRecord(order, line, date1904), LINE_CELLS)));
+  const lineFields: (keyof typeof LINE_FIELDS)[] = ["line"];
+  if (edit.supplier !== undefined) lineFields.push("unitPrice", "lineTotal");
+  if (edit.lineDeliveries?.length) lineFields.push("expectedDelivery");
+  const lineCells = lines.slice(0, existing).flatMap((line, i) => rowCells(layouts.lines, current[i].row, pick(lineRecord(order, line, date1904), lineFields)));
   return {
     ok: true,
     order,
     writes: {
       append: lines.slice(existing).map((line) => appendRow(layouts.lines, lineRecord(order, line, date1904))),
-      cells: [...rowCells(layouts.orders, po.row, pick(header, changed)), ...lineCells],
+      // Only cells whose value changes: a formula or a co-author's edit elsewhere on the row stays as it is.
+      cells: changedCells(input, [...rowCells(layouts.orders, po.row, pick(header, changed)), ...lineCells]),
     },
   };
 }
-
-
-/** What an edit may change on an existing line (a line without a number gets the one it was read with). */
-const LINE_CELLS = ["line", "unitPrice", "lineTotal", "expectedDelivery"] as const;
 
 function pick<R extends object>(record: R, keys: readonly (keyof R)[]): Partial<R> {
   return Object.fromEntries(keys.map((k) => [k, record[k]])) as Partial<R>;

@@ -101,3 +101,16 @@ export function rowCells<K extends string>(layout: SheetLayout<K>, row: number, 
 export function clearRow<K extends string>(layout: SheetLayout<K>, row: number): CellWrite[] {
   return Array.from({ length: layout.width }, (_, i) => ({ sheet: layout.sheet, row, col: layout.firstCol + i, value: null }));
 }
+
+/**
+ * The writes that change what a cell holds. A cell of an input table or sheet is
+ * found where the readers found it; one that cannot be found is kept (better written twice).
+ */
+export function changedCells(input: WorkbookInput, cells: CellWrite[]): CellWrite[] {
+  return cells.filter((write) => {
+    const grid = input.grids.find((g) => g.sheet === write.sheet && write.row >= (g.originRow ?? 0) && write.col >= (g.originCol ?? 0));
+    if (!grid) return true;
+    const now = grid.values[write.row - (grid.originRow ?? 0)]?.[write.col - (grid.originCol ?? 0)];
+    return isBlank(now) ? !isBlank(write.value) : now !== write.value;
+  });
+}
