@@ -72,7 +72,7 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
     return { ok: false, error: "The workbook has no SKUs sheet: add a sheet named SKUs with a SKU column (see the workbook layout in README.md).", problems };
   }
   if (skuSheet === null) {
-    return { ok: false, error: "The SKUs sheet has no SKU column in its header row, so nothing can be planned.", problems };
+    return { ok: false, error: "The SKUs sheet has no SKU column in its header row, so nothing can be planned: add a column headed SKU to its first row.", problems };
   }
   const statuses = readStatusTable(input, problems);
   const skuRows = readSkus(skuSheet, settings);

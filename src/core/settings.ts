@@ -80,6 +80,7 @@ export function readSettings(input: WorkbookInput, today: Day, problems: Problem
   const sheet = Sheet.open(input, "Settings", { setting: "Setting", value: "Value" }, ["setting", "value"], problems);
   if (!sheet) return settings;
   const byName = new Map(Object.keys(SETTINGS).map((name) => [looseName(name), name]));
+  sheet.describeCells((r, key) => (key === "value" ? byName.get(looseName(sheet.text(r, "setting"))) : undefined));
   const seen = new Set<string>();
   for (const r of sheet.rows) {
     const label = sheet.text(r, "setting");

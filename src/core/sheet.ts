@@ -97,6 +97,20 @@ export class Sheet<K extends string> {
     return col === undefined ? key : String(this.grid.values[this.headerRow]?.[col] ?? key).trim();
   }
 
+  /**
+   * How messages name a row's cell: its column header, unless the sheet says better
+   * (on Settings, "Horizon Weeks" says more than "Value").
+   */
+  describeCells(describe: (row: number, key: K) => string | undefined): void {
+    this.describe = describe;
+  }
+
+  private describe: (row: number, key: K) => string | undefined = () => undefined;
+
+  private nameOf(row: number, key: K): string {
+    return this.describe(row, key) ?? this.header(key);
+  }
+
   report(row: number, col: number, message: string): void {
     const r = (this.grid.originRow ?? 0) + row;
     const c = (this.grid.originCol ?? 0) + col;
@@ -139,7 +153,7 @@ export class Sheet<K extends string> {
     if (value === undefined) return undefined;
     const broken = breaksRule(value, rule);
     if (!broken) return value;
-    this.reportAt(row, key, `${this.header(key)} ${value} ${broken}; it was ignored.`);
+    this.reportAt(row, key, `${this.nameOf(row, key)} ${value} ${broken}; it was ignored.`);
     return undefined;
   }
 
@@ -152,7 +166,7 @@ export class Sheet<K extends string> {
     if (value === undefined) return undefined;
     const broken = value.isNegative() ? "must be 0 or more" : value.greaterThan(LARGEST_AMOUNT) ? "is too large to be real" : undefined;
     if (!broken) return value;
-    this.reportAt(row, key, `${this.header(key)} ${value.toString()} ${broken}; it was ignored.`);
+    this.reportAt(row, key, `${this.nameOf(row, key)} ${value.toString()} ${broken}; it was ignored.`);
     return undefined;
   }
 
@@ -187,7 +201,7 @@ export class Sheet<K extends string> {
 
   private accept<T>(row: number, key: K, reading: Reading<T>): T | undefined {
     if (!(reading instanceof Rejected)) return reading;
-    this.reportAt(row, key, `${this.header(key)} ${reading.reason}; it was ignored.`);
+    this.reportAt(row, key, `${this.nameOf(row, key)} ${reading.reason}; it was ignored.`);
     return undefined;
   }
 }

@@ -41,9 +41,9 @@ describe("settings", () => {
     expect(m.settings.integrationUrl).toBe("");
     expect(messages(m)).toEqual([
       expect.stringMatching(/^Settings!A2: Unknown setting "Horizon Wekks"/),
-      "Settings!B3: Value 300 must be 260 or less; it was ignored.",
+      "Settings!B3: Horizon Weeks 300 must be 260 or less; it was ignored.",
       expect.stringMatching(/^Settings!B4: Currency "usd" does not fit \(a three-letter ISO 4217 code such as USD\); the default is used\.$/),
-      expect.stringMatching(/^Settings!B6: Value "23\/11\/2026" is not a date/),
+      expect.stringMatching(/^Settings!B6: Plan Start "23\/11\/2026" is not a date/),
       expect.stringMatching(/^Settings!B7: Integration URL "ftp:\/\/erp" does not fit/),
       expect.stringMatching(/^SKUs!A2: SKU "X" at "MAIN" has no supplier/),
     ]);
@@ -64,12 +64,12 @@ describe("settings bounds", () => {
     const m = read({ "Horizon Weeks": 0, "HORIZON WEEKS": 261, "Review Weeks": 0, "Safety Days": -1 });
     expect(m.settings).toMatchObject({ horizonWeeks: 26, reviewWeeks: 1, safetyDays: 0 });
     expect(messages(m)).toEqual([
-      "Settings!B2: Value 0 must be 1 or more; it was ignored.",
+      "Settings!B2: Horizon Weeks 0 must be 1 or more; it was ignored.",
       "Settings!A3: The setting Horizon Weeks is given twice; the first one is used.",
-      "Settings!B4: Value 0 must be 1 or more; it was ignored.",
-      "Settings!B5: Value -1 must be 0 or more; it was ignored.",
+      "Settings!B4: Review Weeks 0 must be 1 or more; it was ignored.",
+      "Settings!B5: Safety Days -1 must be 0 or more; it was ignored.",
     ]);
-    expect(messages(read({ "Horizon Weeks": 12.5 }))).toEqual(["Settings!B2: Value 12.5 must be a whole number; it was ignored."]);
+    expect(messages(read({ "Horizon Weeks": 12.5 }))).toEqual(["Settings!B2: Horizon Weeks 12.5 must be a whole number; it was ignored."]);
   });
 });
 

@@ -243,6 +243,6 @@ describe("errors", () => {
     const book = sheets();
     book.SKUs = [["Item", "On Hand"], ["WIDGET", 1]];
     const error = fails(() => planState(new MemoryWorkbook(book).input(), TODAY));
-    expect([error.code, error.message]).toEqual(["#REF!", "The SKUs sheet has no SKU column in its header row, so nothing can be planned."]);
+    expect([error.code, error.message]).toEqual(["#REF!", "The SKUs sheet has no SKU column in its header row, so nothing can be planned: add a column headed SKU to its first row."]);
   });
 });
