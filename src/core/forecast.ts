@@ -38,12 +38,6 @@ export function readForecast(
   for (const r of sheet.rows) {
     const key = rowItem(sheet, r, settings.defaultWarehouse, items, "forecast row")?.key;
     if (key === undefined) continue;
-    // A row that was not used must not count as the item's forecast: the Weekly Forecast would be lost for nothing.
-    const weeksOfItem = (): Float64Array => {
-      let weeks = demand.get(key);
-      if (!weeks) demand.set(key, (weeks = arrays.take()));
-      return weeks;
-    };
     if (long) {
       const day = sheet.date(r, "week");
       const quantity = sheet.number(r, "quantity", { min: 0 });
@@ -51,12 +45,12 @@ export function readForecast(
         if (sheet.blank(r, "week")) sheet.reportAt(r, "week", "This forecast row has no Week date, so it was not used.");
         continue;
       }
-      const weeks = weeksOfItem();
+      const weeks = weeksOfItem(demand, key, arrays);
       const w = weekOf(day, settings.planStart);
       if (w >= 1 && w <= H) weeks[w] += quantity ?? 0;
       continue;
     }
-    const weeks = weeksOfItem();
+    const weeks = weeksOfItem(demand, key, arrays);
     const row = sheet.grid.values[r];
     for (let i = 0; i < cols.length; i++) {
       const col = cols[i];
@@ -75,6 +69,13 @@ export function readForecast(
     }
   }
   return demand;
+}
+
+/** Taken only once a row is used: a row that was not must not count as the item's forecast (its Weekly Forecast would be lost). */
+function weeksOfItem(demand: Map<string, Float64Array>, key: string, arrays: WeekArrays): Float64Array {
+  let weeks = demand.get(key);
+  if (!weeks) demand.set(key, (weeks = arrays.take()));
+  return weeks;
 }
 
 /** Header text a person meant as a date but that is not one the add-in reads (`23/11/2026`, `30.11.2026`, `46356`). */
