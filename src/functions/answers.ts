@@ -177,7 +177,8 @@ export function stockout(state: PlanState, sku: Arg, warehouse: Arg): number {
  * value. Only a line without a Unit Price falls back to its Line Total cell, to the cent.
  */
 export function lineAmount(line: PoLine): Decimal {
-  if (line.unitPrice !== undefined) return lineTotal(line.quantity, line.unitPrice);
+  // A negative Quantity is reported where it is read and brings nothing, in the plan and in PO Summary alike.
+  if (line.unitPrice !== undefined) return lineTotal(Math.max(0, line.quantity), line.unitPrice);
   return line.lineTotal === undefined ? new Money(0) : toCents(line.lineTotal);
 }
 

@@ -185,6 +185,16 @@ describe("POTOTAL and SPEND", () => {
     expect(answer.spend(fine, "ACME", "2026-11-22", "2026-11-22", "USD")).toBe(77.34);
   });
 
+  it("a line with a negative Quantity (reported on the sheet) counts 0, as it brings nothing and as PO Summary counts it", () => {
+    const book = sheets();
+    book["Purchase Orders"].push(["PO-0006", "ACME", "MAIN", "Confirmed", "2026-11-22", "2026-12-14", ""]);
+    book["PO Lines"].push(["PO-0006", 1, "WIDGET", 4, 2.5, 10, 0, ""], ["PO-0006", 2, "WIDGET", -2, 2.5, "", 0, ""]);
+    const fine = planState(new MemoryWorkbook(book).input(), TODAY);
+    // 4 × 2.50 = 10.00; the −2 line adds 0, not −5.00.
+    expect(answer.poTotal(fine, "PO-0006")).toBe(10);
+    expect(answer.spend(fine, "ACME", "2026-11-22", "2026-11-22", "USD")).toBe(10);
+  });
+
   it("SPEND takes the PO's Currency, else its supplier's", () => {
     // EUR: PO-0002 30.30 (Received still counts) + PO-0004 24.00 = 54.30
     expect(answer.spend(state, null, null, null, "EUR")).toBe(54.3);
