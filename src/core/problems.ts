@@ -30,6 +30,25 @@ export function sheetReference(sheet: string, cell: string): string {
   return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${cell}`;
 }
 
+/** A cell of a worksheet, zero-based. */
+export interface CellRef {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+const ADDRESS = /^(?:'((?:[^']|'')+)'|([^!']+))!\$?([A-Z]{1,3})\$?(\d+)(?::.*)?$/;
+
+/** Reads back what `sheetReference` writes: `SKUs!E7`, `'PO Lines'!C4` (a range gives its first cell); undefined when it is not an address. */
+export function parseAddress(address: string): CellRef | undefined {
+  const m = ADDRESS.exec(address.trim());
+  if (!m) return undefined;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  let col = 0;
+  for (const ch of m[3]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { sheet, row: Number(m[4]) - 1, col: col - 1 };
+}
+
 export function problemAt(sheet: string, row: number, col: number, message: string): Problem {
   const cell = cellName(row, col);
   return { sheet, cell, address: sheetReference(sheet, cell), message };

@@ -1,7 +1,7 @@
 import { localDay, type Day } from "../core/dates";
 import type { CellValue, WorkbookInput } from "../core/input";
+import { type CellRef, parseAddress } from "../core/problems";
 import { MemoryWorkbook } from "../workbook/memory";
-import { type CellRef, parseAddress } from "./address";
 import type { Applied, Download, Progress, SecretStore, SheetWrite, WorkbookHost, Writes } from "./host";
 
 /** Rows written between two progress reports of a long sheet write. */

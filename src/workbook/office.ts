@@ -1,4 +1,4 @@
-import { columnLetters } from "../core/problems";
+import { columnLetters, parseAddress } from "../core/problems";
 import type { Grid, WorkbookInput, CellValue } from "../core/input";
 import { looseName } from "../core/input";
 import type { SheetSpec } from "../core/sheetSpec";
@@ -340,15 +340,14 @@ export class OfficeWorkbook {
     return { appendedRows };
   }
 
-  /** Selects a cell or range such as `SKUs!E7` or `'PO Lines'!C4`, showing its sheet. */
+  /** Selects the cell of an address such as `SKUs!E7` or `'PO Lines'!C4`, showing its sheet. */
   async select(address: string): Promise<void> {
-    const bang = address.lastIndexOf("!");
-    const sheetName = bang < 0 ? "" : address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
-    const cell = address.slice(bang + 1);
+    const ref = parseAddress(address);
+    if (!ref) throw new Error(`${address} is not a cell address.`);
     await this.host().run(async (context) => {
-      const sheet = sheetName ? context.workbook.worksheets.getItem(sheetName) : context.workbook.worksheets.getActiveWorksheet();
+      const sheet = context.workbook.worksheets.getItem(ref.sheet);
       sheet.activate();
-      sheet.getRange(cell).select();
+      sheet.getRangeByIndexes(ref.row, ref.col, 1, 1).select();
       await context.sync();
     });
   }

@@ -297,5 +297,6 @@ describe("the pane's writes", () => {
     expect([excel.activeSheet, excel.selection]).toEqual(["PO Lines", { sheet: "PO Lines", row: 3, col: 2 }]);
     await workbook.select("SKUs!E7");
     expect(excel.selection).toEqual({ sheet: "SKUs", row: 6, col: 4 });
+    await expect(workbook.select("E7")).rejects.toThrow("E7 is not a cell address.");
   });
 });

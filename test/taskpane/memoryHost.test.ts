@@ -1,4 +1,4 @@
-import { parseAddress } from "../../src/taskpane/address";
+import { parseAddress } from "../../src/core/problems";
 import { MemoryHost } from "../../src/taskpane/memoryHost";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 
