@@ -92,7 +92,7 @@ export function plannedReceipt(plan: ItemPlan, week: number): number {
 }
 
 /** Sums of fractional quantities carry binary noise (0.1 + 0.2); people read 9 decimals at most. */
-function tidy(quantity: number): number {
+export function tidy(quantity: number): number {
   return Math.round(quantity * 1e9) / 1e9 + 0;
 }
 

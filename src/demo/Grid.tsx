@@ -1,7 +1,7 @@
 import { Tab, TabList, Text } from "@fluentui/react-components";
 import { useEffect, useReducer, useRef, useState } from "react";
 import type { CellValue } from "../core/input";
-import { columnLetters } from "../core/problems";
+import { cellName, columnLetters } from "../core/problems";
 import { isoFromDay, dayFromSerial } from "../core/dates";
 import type { MemoryHost } from "../taskpane/memoryHost";
 
@@ -97,7 +97,7 @@ function SheetView({ name, rows, selected, written }: { name: string; rows: Cell
                   <div
                     key={c}
                     role="gridcell"
-                    data-cell={`${columnLetters(c)}${r + 1}`}
+                    data-cell={cellName(r, c)}
                     aria-selected={isSelected || undefined}
                     title={cell(row[c], c, r)}
                     style={{

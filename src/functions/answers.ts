@@ -3,7 +3,7 @@ import { type Day, serialFromDay } from "../core/dates";
 import { itemKey } from "../core/catalog";
 import { lineTotal, Money, toCents } from "../core/money";
 import { isOpen, type PoLine, type PurchaseOrder } from "../core/orders/purchaseOrders";
-import type { ItemPlan } from "../core/plan";
+import { type ItemPlan, tidy } from "../core/plan";
 import { supplyPlanSheet } from "../core/planSheet";
 import type { ResolvedStatus } from "../core/statuses";
 import { weekStart } from "../core/weeks";
@@ -40,7 +40,7 @@ export function plansFor(state: PlanState, skuArg: Arg, warehouseArg: Arg): Item
 function sum(plans: ItemPlan[], value: (plan: ItemPlan) => number): number {
   let total = 0;
   for (const plan of plans) total += value(plan);
-  return Math.round(total * 1e9) / 1e9 + 0;
+  return tidy(total);
 }
 
 function serial(state: PlanState, day: Day): number {
