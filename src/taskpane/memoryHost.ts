@@ -50,26 +50,16 @@ export class MemoryHost implements WorkbookHost {
   }
 
   async apply(writes: Writes): Promise<Applied> {
-    const missing = [...writes.append, ...writes.cells].map((w) => w.sheet).find((name) => !this.book.sheet(name));
-    if (missing !== undefined) throw new Error(`The workbook has no sheet named "${missing}".`);
-    const appendedRows: number[] = [];
+    const appendedRows = this.book.apply(writes);
+    // What the grid highlights as just written.
     const touched = { sheets: new Set<string>(), cells: new Set<string>() };
-    for (const { sheet, col, values } of writes.append) {
-      const rows = this.book.sheet(sheet)!;
-      while (rows.length > 0 && isBlankRow(rows[rows.length - 1])) rows.pop();
-      appendedRows.push(rows.length);
+    writes.append.forEach(({ sheet, col, values }, i) => {
       touched.sheets.add(sheet);
-      values.forEach((_, i) => touched.cells.add(`${sheet}!${rows.length}!${col + i}`));
-      rows.push([...new Array<CellValue>(col).fill(null), ...values]);
-    }
-    for (const { sheet, row, col, value } of writes.cells) {
+      values.forEach((_, j) => touched.cells.add(`${sheet}!${appendedRows[i]}!${col + j}`));
+    });
+    for (const { sheet, row, col } of writes.cells) {
       touched.sheets.add(sheet);
       touched.cells.add(`${sheet}!${row}!${col}`);
-      const rows = this.book.sheet(sheet)!;
-      while (rows.length <= row) rows.push([]);
-      const cells = rows[row];
-      while (cells.length < col) cells.push(null);
-      cells[col] = value;
     }
     this.lastWrite = touched;
     this.changed();
@@ -142,10 +132,6 @@ export class MemoryHost implements WorkbookHost {
   private show(): void {
     for (const viewer of [...this.viewers]) viewer();
   }
-}
-
-function isBlankRow(row: CellValue[] | undefined): boolean {
-  return !row || row.every((v) => v === null || v === undefined || v === "");
 }
 
 /** Secrets kept for the life of the page only. */

@@ -1,4 +1,5 @@
 import type { CellValue, WorkbookInput } from "../core/input";
+import type { Writes } from "../core/orders/writes";
 
 export type SheetRows = CellValue[][];
 
@@ -31,4 +32,32 @@ export class MemoryWorkbook {
     if (!sheet) throw new Error(`No sheet named ${name}`);
     sheet.push(...rows.map((row) => [...row]));
   }
+
+  /**
+   * Applies an action's writes as Excel would: rows below each sheet's last non-blank
+   * row, then single cells. All or nothing: a missing sheet throws before anything is
+   * written. Answers the zero-based row of each appended row, in order.
+   */
+  apply(writes: Writes): number[] {
+    const missing = [...writes.append, ...writes.cells].map((w) => w.sheet).find((name) => !this.sheets.has(name));
+    if (missing !== undefined) throw new Error(`The workbook has no sheet named "${missing}".`);
+    const appendedRows = writes.append.map(({ sheet, col, values }) => {
+      const rows = this.sheets.get(sheet)!;
+      while (rows.length > 0 && isBlankRow(rows[rows.length - 1])) rows.pop();
+      rows.push([...new Array<CellValue>(col).fill(null), ...values]);
+      return rows.length - 1;
+    });
+    for (const { sheet, row, col, value } of writes.cells) {
+      const rows = this.sheets.get(sheet)!;
+      while (rows.length <= row) rows.push([]);
+      const cells = rows[row];
+      while (cells.length < col) cells.push(null);
+      cells[col] = value;
+    }
+    return appendedRows;
+  }
+}
+
+function isBlankRow(row: CellValue[] | undefined): boolean {
+  return !row || row.every((v) => v === null || v === undefined || v === "");
 }

@@ -69,17 +69,10 @@ export function context(book: MemoryWorkbook): OrderContext {
 /** What an adapter does with an action's writes; answers the worksheet rows it appended, per sheet. */
 export function applyWrites(book: MemoryWorkbook, writes: Writes): Map<string, number[]> {
   const appended = new Map<string, number[]>();
-  for (const { sheet, col, values } of writes.append) {
-    const rows = book.sheet(sheet)!;
-    const row: CellValue[] = new Array(col).fill(null).concat(values);
-    rows.push(row);
-    appended.set(sheet, [...(appended.get(sheet) ?? []), rows.length - 1]);
-  }
-  for (const { sheet, row, col, value } of writes.cells) {
-    const rows = book.sheet(sheet)!;
-    while (rows.length <= row) rows.push([]);
-    rows[row][col] = value;
-  }
+  book.apply(writes).forEach((row, i) => {
+    const { sheet } = writes.append[i];
+    appended.set(sheet, [...(appended.get(sheet) ?? []), row]);
+  });
   return appended;
 }
 
