@@ -12,7 +12,6 @@
 // compiles them on the fly with TypeScript's transpileModule.
 "use strict";
 const fs = require("node:fs");
-const { performance } = require("node:perf_hooks");
 const ts = require("typescript");
 
 require.extensions[".ts"] = (module, filename) => {
@@ -30,7 +29,7 @@ const { readModel } = require("../src/core/model.ts");
 const { supplyPlanSheet } = require("../src/core/planSheet.ts");
 const functions = require("../src/functions/functions.ts");
 const { LiveModel } = require("../src/functions/liveModel.ts");
-const { useLiveModel } = require("../src/functions/runtime.ts");
+const { setLiveModel } = require("../src/functions/runtime.ts");
 const { OfficeWorkbook } = require("../src/workbook/office.ts");
 const { FakeExcel } = require("../test/functions/fakeExcel.ts");
 
@@ -75,16 +74,26 @@ function invoke(i, skus, cell) {
   const sku = `SKU-${1001 + ((i * 7919) % skus)}`;
   const week = (i % WEEKS) + 1;
   switch (i % 10) {
-    case 0: return functions.recommend(sku, week, null, cell);
-    case 1: return functions.status(sku, null, cell);
-    case 2: return functions.canOrder(sku, null, cell);
-    case 3: return functions.projected(sku, week, null, cell);
-    case 4: return functions.inbound(sku, null, null, cell);
-    case 5: return functions.stockout(sku, null, cell);
-    case 6: return functions.spend(null, null, null, null, cell);
-    case 7: return functions.poTotal(`PO-${String(1 + (i % 50)).padStart(4, "0")}`, cell);
-    case 8: return functions.plan(sku, null, cell);
-    default: return functions.inbound(sku, week, null, cell);
+    case 0:
+      return functions.recommend(sku, week, null, cell);
+    case 1:
+      return functions.status(sku, null, cell);
+    case 2:
+      return functions.canOrder(sku, null, cell);
+    case 3:
+      return functions.projected(sku, week, null, cell);
+    case 4:
+      return functions.inbound(sku, null, null, cell);
+    case 5:
+      return functions.stockout(sku, null, cell);
+    case 6:
+      return functions.spend(null, null, null, null, cell);
+    case 7:
+      return functions.poTotal(`PO-${String(1 + (i % 50)).padStart(4, "0")}`, cell);
+    case 8:
+      return functions.plan(sku, null, cell);
+    default:
+      return functions.inbound(sku, week, null, cell);
   }
 }
 
@@ -100,7 +109,7 @@ async function cellsBenchmark() {
     return input;
   };
   const live = new LiveModel(workbook, { today: () => SAMPLE_PLAN_START, refreshDelayMs: 0 });
-  useLiveModel(live);
+  setLiveModel(live);
   gc();
   const cells = Array.from({ length: CELLS }, () => new Cell());
   const t0 = performance.now();
@@ -121,7 +130,9 @@ async function cellsBenchmark() {
   };
   const firstSyncs = excel.syncs;
   console.log(`${grouped(CELLS)} function cells on a ${grouped(SKUS)}-SKU workbook (${grouped(SKUS * 2)} item-locations, ${WEEKS} weeks):`);
-  console.log(`  first calculation: ${live.reads} workbook read, ${firstSyncs} syncs (2 for the session's first read, 2 once to register change events), ${grouped(answered)} cells answered, ${(t1 - t0).toFixed(0)} ms: ${phases(0)}`);
+  console.log(
+    `  first calculation: ${live.reads} workbook read, ${firstSyncs} syncs (2 for the session's first read, 2 once to register change events), ${grouped(answered)} cells answered, ${(t1 - t0).toFixed(0)} ms: ${phases(0)}`,
+  );
   for (const [message, count] of errors) console.log(`    ${grouped(count)} cells answer an error, as they should: ${message}`);
   console.log(`  read payload: ${mb(excel.syncLog.reduce((n, s) => n + s.responseBytes, 0))} in one values sync`);
 
@@ -134,7 +145,9 @@ async function cellsBenchmark() {
   await live.settled();
   const t3 = performance.now();
   const updated = cells.filter((c) => c.results.length === 2).length;
-  console.log(`  after one edit of On Hand: ${live.reads - 1} more read, ${excel.syncs - firstSyncs} more sync(s), ${grouped(updated)} cells got their new value, ${(t3 - t2).toFixed(0)} ms: ${phases(1)}`);
+  console.log(
+    `  after one edit of On Hand: ${live.reads - 1} more read, ${excel.syncs - firstSyncs} more sync(s), ${grouped(updated)} cells got their new value, ${(t3 - t2).toFixed(0)} ms: ${phases(1)}`,
+  );
 }
 
 function readModelTime(skus) {

@@ -78,7 +78,10 @@ async function timeToUsable() {
     usable.push(now);
     pane.push(now - start);
     // One planner's quantity on the most urgent line: from Enter to the re-flowed week line.
-    await page.getByRole("button", { name: /^Open the plan of / }).first().click();
+    await page
+      .getByRole("button", { name: /^Open the plan of / })
+      .first()
+      .click();
     await page.getByTestId("week-lines").waitFor();
     const before = await page.getByTestId("week-lines").textContent();
     const box = page.getByRole("textbox", { name: "Planner's quantity, week 1", exact: true });

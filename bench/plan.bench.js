@@ -10,7 +10,6 @@
 // required here only, never by src/.
 "use strict";
 const { spawnSync } = require("node:child_process");
-const { performance } = require("node:perf_hooks");
 const { readModel } = require("../lib/core/model");
 const { planAll } = require("../lib/core/plan");
 const { SAMPLE_PLAN_START, sampleInput, sampleSheets } = require("../lib/core/sample");
@@ -104,7 +103,25 @@ function coreCase(items) {
  *   Projected = Base + Planned
  * (1e-9 is spelt 0.000000001: HyperFormula does not read exponents in formulas.)
  */
-const FORMULA_HEADER = ["SKU", "Warehouse", "Week", "Demand", "Scheduled", "Override", "Safety Stock", "Lead Weeks", "MOQ", "Multiple", "On Hand", "Opening", "Base", "Recommended", "Order Qty", "Planned", "Projected"];
+const FORMULA_HEADER = [
+  "SKU",
+  "Warehouse",
+  "Week",
+  "Demand",
+  "Scheduled",
+  "Override",
+  "Safety Stock",
+  "Lead Weeks",
+  "MOQ",
+  "Multiple",
+  "On Hand",
+  "Opening",
+  "Base",
+  "Recommended",
+  "Order Qty",
+  "Planned",
+  "Projected",
+];
 const PROJECTED_COL = FORMULA_HEADER.indexOf("Projected");
 
 function formulaSheet(plans) {
@@ -118,8 +135,17 @@ function formulaSheet(plans) {
       const arrival = r + L;
       const recommends = item.recommendable && w + L <= WEEKS;
       rows.push([
-        item.sku, item.warehouse, w, item.demand[w], item.scheduled[w], Number.isNaN(override) ? null : override,
-        item.safetyStock, L, item.moq, item.multiple, item.onHand,
+        item.sku,
+        item.warehouse,
+        w,
+        item.demand[w],
+        item.scheduled[w],
+        Number.isNaN(override) ? null : override,
+        item.safetyStock,
+        L,
+        item.moq,
+        item.multiple,
+        item.onHand,
         w === 1 ? `=K${r}` : `=Q${r - 1}`,
         `=L${r}+E${r}-D${r}`,
         recommends ? `=IF(G${r}-M${arrival}>0.000000001,J${r}*CEILING(MAX(G${r}-M${arrival},I${r})/J${r}-0.000000001,1),0)` : 0,
@@ -191,7 +217,11 @@ function inChild(...args) {
 function report() {
   const line = (text = "") => process.stdout.write(`${text}\n`);
   const os = require("node:os");
-  const load = () => os.loadavg().map((x) => x.toFixed(1)).join(" ");
+  const load = () =>
+    os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" ");
   line(`Planning core from cell arrays: sample workbooks (seed ${SEED}), ${WEEKS} weeks, Review Weeks 1`);
   line(`Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0].model.trim()}), load average ${load()} at the start`);
   line("wall = elapsed time; CPU = the process's CPU time over all its threads (the garbage collector's included)");
@@ -205,7 +235,9 @@ function report() {
     line(`  warm (median of later runs):     readModel ${ms(c.warm.read)} ms + planAll ${ms(c.warm.plan)} ms = ${ms(c.warm.total)} ms wall, ${ms(c.warm.cpu)} ms CPU`);
     line(`  best warm run: ${ms(c.best)} ms wall (the least disturbed by other processes); per item-week (warm median): ${((c.warm.total * 1000) / itemWeeks).toFixed(3)} µs`);
     line(`  memory: input grids ${mb(c.heapInput)} MB heap; model + plans ${mb(c.heapModel)} MB heap + ${mb(c.arrayBuffers)} MB of week arrays`);
-    line(`  RSS ${mb(c.rssBefore)} MB before reading, ${mb(c.rssAfter)} MB after the first plan; ${c.peakAfter > c.peakBefore ? `peak ${mb(c.peakAfter)} MB while reading and planning` : `peak ${mb(c.peakBefore)} MB while generating the sample, not exceeded while reading and planning`}`);
+    line(
+      `  RSS ${mb(c.rssBefore)} MB before reading, ${mb(c.rssAfter)} MB after the first plan; ${c.peakAfter > c.peakBefore ? `peak ${mb(c.peakAfter)} MB while reading and planning` : `peak ${mb(c.peakBefore)} MB while generating the sample, not exceeded while reading and planning`}`,
+    );
     if (c.items === 50_000) {
       const verdict = cold < TARGET_MS ? "met, cold" : c.warm.total < TARGET_MS ? "met warm only" : c.best < TARGET_MS ? "met by the best warm run only" : "MISSED";
       line(`  target: ${grouped(c.items)} × ${WEEKS} under ${TARGET_MS} ms: ${verdict}`);
@@ -218,10 +250,16 @@ function report() {
   const oursAtScale = (biggest.warm.total * 1000) / (biggest.items * WEEKS);
   const oursSame = (f.ours.total * 1000) / (f.items * WEEKS);
   const planOnly = (biggest.warm.plan * 1000) / (biggest.items * WEEKS);
-  line(`The same plan as spreadsheet formulas in HyperFormula: ${grouped(f.items)} item-locations × ${WEEKS} weeks = ${grouped(f.items * WEEKS)} rows, ${grouped(f.cells)} cells, ${grouped(f.formulas)} formulas`);
-  line(`  build + compute: ${ms(f.build)} ms = ${formulaPerItemWeek.toFixed(2)} µs per item-week; ${mb(f.heapFormulas)} MB heap; one demand cell edited: ${ms(f.edit)} ms to recompute`);
+  line(
+    `The same plan as spreadsheet formulas in HyperFormula: ${grouped(f.items)} item-locations × ${WEEKS} weeks = ${grouped(f.items * WEEKS)} rows, ${grouped(f.cells)} cells, ${grouped(f.formulas)} formulas`,
+  );
+  line(
+    `  build + compute: ${ms(f.build)} ms = ${formulaPerItemWeek.toFixed(2)} µs per item-week; ${mb(f.heapFormulas)} MB heap; one demand cell edited: ${ms(f.edit)} ms to recompute`,
+  );
   line(`  agrees with the core: largest |Projected On Hand difference| over all rows = ${f.worstDifference}`);
-  line(`  the core on the same ${grouped(f.items)} items: readModel ${ms(f.ours.read)} ms + planAll ${ms(f.ours.plan)} ms = ${ms(f.ours.total)} ms = ${oursSame.toFixed(3)} µs per item-week`);
+  line(
+    `  the core on the same ${grouped(f.items)} items: readModel ${ms(f.ours.read)} ms + planAll ${ms(f.ours.plan)} ms = ${ms(f.ours.total)} ms = ${oursSame.toFixed(3)} µs per item-week`,
+  );
   line();
   line("Speed-up per item-week, formula engine ÷ core:");
   const ratio = formulaPerItemWeek / oursAtScale;

@@ -6,7 +6,9 @@ const { spawnSync } = require("node:child_process");
 const { readdirSync } = require("node:fs");
 const { join } = require("node:path");
 
-const files = readdirSync(__dirname).filter((name) => name.endsWith(".bench.js")).sort();
+const files = readdirSync(__dirname)
+  .filter((name) => name.endsWith(".bench.js"))
+  .sort();
 let failed = 0;
 for (const file of files) {
   process.stdout.write(`\n=== ${file} ===\n`);

@@ -12,7 +12,11 @@ const root = join(__dirname, "..");
 const xml = readFileSync(join(root, "manifest.xml"), "utf8");
 
 type Node = Record<string, unknown>;
-const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (_name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute }).parse(xml) as Node;
+const parsed = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  isArray: (_name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute,
+}).parse(xml) as Node;
 
 /** Every element named `tag` anywhere in the tree, with its path of ancestor names. */
 function all(tag: string, node: unknown = parsed, path: string[] = []): { node: Node; path: string[] }[] {
@@ -95,7 +99,10 @@ describe("manifest.xml", () => {
 describe("manifest.xml and the web build agree", () => {
   it("points at the files webpack.config.js makes: the addin bundle, functions.json, taskpane.html, assets", async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const makeConfig = require(join(root, "webpack.config.js")) as (env: object, argv: object) => Promise<{
+    const makeConfig = require(join(root, "webpack.config.js")) as (
+      env: object,
+      argv: object,
+    ) => Promise<{
       entry: Record<string, string>;
       plugins: { options?: { output?: string; filename?: string; patterns?: { to: string }[] }; userOptions?: { filename?: string } }[];
     }>;

@@ -45,7 +45,10 @@ export function printRows<T>(rows: Iterable<T>, columns: Column<T>[], format: Fo
   for (const row of rows) cells.push(columns.map((c) => cellText(c, row)));
   const widths = columns.map((_, i) => Math.max(...cells.map((line) => line[i].length)));
   const line = (values: string[]) =>
-    values.map((v, i) => (columns[i].numeric ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join("  ").trimEnd();
+    values
+      .map((v, i) => (columns[i].numeric ? v.padStart(widths[i]) : v.padEnd(widths[i])))
+      .join("  ")
+      .trimEnd();
   io.out(`${line(cells[0])}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n`);
   for (const values of cells.slice(1)) io.out(`${line(values)}\n`);
 }

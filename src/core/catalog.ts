@@ -99,10 +99,7 @@ export const SKU_FIELDS = {
   weeklyForecast: "Weekly Forecast",
 };
 
-export function readSkus(
-  sheet: Sheet<keyof typeof SKU_FIELDS>,
-  settings: Settings,
-): SkuRow[] {
+export function readSkus(sheet: Sheet<keyof typeof SKU_FIELDS>, settings: Settings): SkuRow[] {
   const rows: SkuRow[] = [];
   const seen = new Map<string, string>();
   for (const r of sheet.rows) {
@@ -186,12 +183,7 @@ export function readSuppliers(input: WorkbookInput, problems: Problem[]): Map<st
   return suppliers;
 }
 
-export function readSupplierItems(
-  input: WorkbookInput,
-  skus: ReadonlySet<string>,
-  suppliers: ReadonlyMap<string, Supplier>,
-  problems: Problem[],
-): SupplierItem[] {
+export function readSupplierItems(input: WorkbookInput, skus: ReadonlySet<string>, suppliers: ReadonlyMap<string, Supplier>, problems: Problem[]): SupplierItem[] {
   const sheet = Sheet.open(
     input,
     "Supplier Items",

@@ -53,5 +53,5 @@ export function isoFromDay(day: Day): string {
 
 /** The Monday on or before a day (1970-01-01 was a Thursday). */
 export function mondayOf(day: Day): Day {
-  return day - (((day + 3) % 7) + 7) % 7;
+  return day - ((((day + 3) % 7) + 7) % 7);
 }

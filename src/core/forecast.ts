@@ -13,12 +13,7 @@ const FIELDS = { sku: "SKU", warehouse: "Warehouse", week: "Week", quantity: "Qu
  * Demand per item-location and plan week, from the Forecast sheet in its wide
  * (one date column per week) or long (`Week`, `Quantity`) layout.
  */
-export function readForecast(
-  input: WorkbookInput,
-  settings: Settings,
-  items: ReadonlySet<string>,
-  problems: Problem[],
-): Map<string, Float64Array> {
+export function readForecast(input: WorkbookInput, settings: Settings, items: ReadonlySet<string>, problems: Problem[]): Map<string, Float64Array> {
   const demand = new Map<string, Float64Array>();
   const sheet = Sheet.open(input, "Forecast", FIELDS, ["sku"], problems);
   if (!sheet) return demand;

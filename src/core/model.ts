@@ -79,7 +79,12 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
   const suppliers = readSuppliers(input, problems);
   // A Suppliers sheet without its Supplier column has been reported as such already.
   if (suppliers === undefined) {
-    problems.push({ sheet: "Suppliers", cell: "A1", address: "Suppliers!A1", message: "The workbook has no Suppliers sheet: suppliers' lead times and currencies are unknown, and no order can be placed." });
+    problems.push({
+      sheet: "Suppliers",
+      cell: "A1",
+      address: "Suppliers!A1",
+      message: "The workbook has no Suppliers sheet: suppliers' lead times and currencies are unknown, and no order can be placed.",
+    });
   }
   const supplierMap = suppliers ?? new Map<string, Supplier>();
   const skuCodes = new Set(skuRows.map((row) => row.sku));
@@ -113,7 +118,10 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
     const linked = supplierItems.get(row.sku) ?? [];
     const supplier = preferredSupplier(row, linked);
     if (supplier === undefined) {
-      row.report("supplier", `SKU "${row.sku}" at "${row.warehouse}" has no supplier (none on SKUs or Supplier Items): it is planned without recommendations and cannot be ordered.`);
+      row.report(
+        "supplier",
+        `SKU "${row.sku}" at "${row.warehouse}" has no supplier (none on SKUs or Supplier Items): it is planned without recommendations and cannot be ordered.`,
+      );
     }
     const item = supplier === undefined ? undefined : linked.find((si) => si.supplier === supplier);
     const vendor = supplier === undefined ? undefined : supplierMap.get(supplier);
@@ -191,12 +199,7 @@ export function preferredSupplier(row: SkuRow, linked: SupplierItem[]): string |
   return linked.find((si) => si.preferred)?.supplier ?? row.supplier ?? linked[0]?.supplier;
 }
 
-export function resolveStatus(
-  row: SkuRow,
-  warehouses: Map<string, Warehouse> | undefined,
-  overrides: StatusOverrides,
-  statuses: StatusTable,
-): ResolvedStatus {
+export function resolveStatus(row: SkuRow, warehouses: Map<string, Warehouse> | undefined, overrides: StatusOverrides, statuses: StatusTable): ResolvedStatus {
   const place = warehouses?.get(row.warehouse);
   const found = overrides.find(row.sku, { warehouse: row.warehouse, district: place?.district ?? "", region: place?.region ?? "" });
   if (found) return statuses.resolve(found.code, found.source);

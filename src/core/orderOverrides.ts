@@ -15,12 +15,7 @@ export interface OrderOverride {
 }
 
 /** The planner's quantities by item-location, then by order week (the last row of a week stands). */
-export function readOrderOverrides(
-  input: WorkbookInput,
-  settings: Settings,
-  items: ReadonlySet<string>,
-  problems: Problem[],
-): Map<string, Map<number, OrderOverride>> {
+export function readOrderOverrides(input: WorkbookInput, settings: Settings, items: ReadonlySet<string>, problems: Problem[]): Map<string, Map<number, OrderOverride>> {
   const byItem = new Map<string, Map<number, OrderOverride>>();
   const sheet = Sheet.open(input, "Order Overrides", { sku: "SKU", warehouse: "Warehouse", week: "Week", quantity: "Quantity" }, ["sku", "week", "quantity"], problems);
   if (!sheet) return byItem;
@@ -63,7 +58,9 @@ export function overrideRowsOfWeek(input: WorkbookInput, settings: Settings, sku
   return sheet.rows
     .filter((r) => {
       const day = sheet.date(r, "week");
-      return sheet.code(r, "sku") === sku && (sheet.code(r, "warehouse") ?? settings.defaultWarehouse) === warehouse && day !== undefined && weekOf(day, settings.planStart) === week;
+      return (
+        sheet.code(r, "sku") === sku && (sheet.code(r, "warehouse") ?? settings.defaultWarehouse) === warehouse && day !== undefined && weekOf(day, settings.planStart) === week
+      );
     })
     .map((r) => origin + r);
 }

@@ -173,11 +173,7 @@ export function orderNow(plans: Iterable<ItemPlan>, settings: Settings): OrderNo
     });
   }
   return lines.sort(
-    (x, y) =>
-      (x.shortWeek ?? Infinity) - (y.shortWeek ?? Infinity) ||
-      y.value.comparedTo(x.value) ||
-      x.sku.localeCompare(y.sku) ||
-      x.warehouse.localeCompare(y.warehouse),
+    (x, y) => (x.shortWeek ?? Infinity) - (y.shortWeek ?? Infinity) || y.value.comparedTo(x.value) || x.sku.localeCompare(y.sku) || x.warehouse.localeCompare(y.warehouse),
   );
 }
 

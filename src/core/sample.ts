@@ -87,11 +87,51 @@ interface SupplierInfo {
 }
 
 const SUPPLIERS: SupplierInfo[] = [
-  { code: "NORTHWIND", name: "Northwind Housewares Inc.", email: "orders@northwind-housewares.example", leadDays: 14, currency: "USD", terms: "Net 30", address: "2200 Commerce Blvd, Columbus, OH 43215, USA" },
-  { code: "ALPINE", name: "Alpine Küchenwaren GmbH", email: "export@alpine-kuechen.example", leadDays: 42, currency: "EUR", terms: "Net 45", address: "Industriestraße 14, 80939 München, Germany" },
-  { code: "PACIFIC", name: "Pacific Home Imports Ltd.", email: "po@pacific-home.example", leadDays: 35, currency: "USD", terms: "Net 60", address: "88 Harbor Way, Oakland, CA 94607, USA" },
-  { code: "LAKESIDE", name: "Lakeside Textile Mills", email: "sales@lakeside-textiles.example", leadDays: 21, currency: "USD", terms: "2% 10, Net 30", address: "17 Mill Street, Greenville, SC 29601, USA" },
-  { code: "SUMMIT", name: "Summit Outdoor Supply Co.", email: "replenishment@summit-outdoor.example", leadDays: 10, currency: "USD", terms: "Net 30", address: "940 Ridge Road, Boulder, CO 80301, USA" },
+  {
+    code: "NORTHWIND",
+    name: "Northwind Housewares Inc.",
+    email: "orders@northwind-housewares.example",
+    leadDays: 14,
+    currency: "USD",
+    terms: "Net 30",
+    address: "2200 Commerce Blvd, Columbus, OH 43215, USA",
+  },
+  {
+    code: "ALPINE",
+    name: "Alpine Küchenwaren GmbH",
+    email: "export@alpine-kuechen.example",
+    leadDays: 42,
+    currency: "EUR",
+    terms: "Net 45",
+    address: "Industriestraße 14, 80939 München, Germany",
+  },
+  {
+    code: "PACIFIC",
+    name: "Pacific Home Imports Ltd.",
+    email: "po@pacific-home.example",
+    leadDays: 35,
+    currency: "USD",
+    terms: "Net 60",
+    address: "88 Harbor Way, Oakland, CA 94607, USA",
+  },
+  {
+    code: "LAKESIDE",
+    name: "Lakeside Textile Mills",
+    email: "sales@lakeside-textiles.example",
+    leadDays: 21,
+    currency: "USD",
+    terms: "2% 10, Net 30",
+    address: "17 Mill Street, Greenville, SC 29601, USA",
+  },
+  {
+    code: "SUMMIT",
+    name: "Summit Outdoor Supply Co.",
+    email: "replenishment@summit-outdoor.example",
+    leadDays: 10,
+    currency: "USD",
+    terms: "Net 30",
+    address: "940 Ridge Road, Boulder, CO 80301, USA",
+  },
 ];
 
 /** US dollars per euro, to price the euro supplier's items believably. */
@@ -128,19 +168,62 @@ interface Product {
 }
 
 const PRODUCTS: Product[] = [
-  { name: "Stainless Steel Saucepan", variants: ["1.5 qt", "2 qt", "3 qt"], cost: [14, 32], season: "steady", packs: [6, 12], supplier: "NORTHWIND", alternate: "ALPINE", rate: 18 },
+  {
+    name: "Stainless Steel Saucepan",
+    variants: ["1.5 qt", "2 qt", "3 qt"],
+    cost: [14, 32],
+    season: "steady",
+    packs: [6, 12],
+    supplier: "NORTHWIND",
+    alternate: "ALPINE",
+    rate: 18,
+  },
   { name: "Cast Iron Skillet", variants: ["8 in", "10 in", "12 in"], cost: [11, 28], season: "holiday", packs: [4, 6], supplier: "NORTHWIND", rate: 22 },
-  { name: "Enamel Dutch Oven", variants: ["5.5 qt, Cherry", "5.5 qt, Slate", "7 qt, Cream"], cost: [38, 72], season: "holiday", packs: [2, 4], supplier: "ALPINE", alternate: "NORTHWIND", rate: 9 },
+  {
+    name: "Enamel Dutch Oven",
+    variants: ["5.5 qt, Cherry", "5.5 qt, Slate", "7 qt, Cream"],
+    cost: [38, 72],
+    season: "holiday",
+    packs: [2, 4],
+    supplier: "ALPINE",
+    alternate: "NORTHWIND",
+    rate: 9,
+  },
   { name: "Forged Chef's Knife", variants: ["6 in", "8 in", "10 in"], cost: [19, 55], season: "holiday", packs: [6, 12], supplier: "ALPINE", rate: 12 },
   { name: "Glass Food Storage Set", variants: ["10 pc", "18 pc", "24 pc"], cost: [12, 26], season: "steady", packs: [4, 8], supplier: "NORTHWIND", alternate: "PACIFIC", rate: 25 },
-  { name: "Ceramic Coffee Mug", variants: ["12 oz, White", "12 oz, Sage", "16 oz, Charcoal"], cost: [2.1, 4.8], season: "holiday", packs: [12, 24, 36], supplier: "PACIFIC", rate: 60 },
+  {
+    name: "Ceramic Coffee Mug",
+    variants: ["12 oz, White", "12 oz, Sage", "16 oz, Charcoal"],
+    cost: [2.1, 4.8],
+    season: "holiday",
+    packs: [12, 24, 36],
+    supplier: "PACIFIC",
+    rate: 60,
+  },
   { name: "Bamboo Cutting Board", variants: ["Medium", "Large", "Set of 3"], cost: [6, 18], season: "steady", packs: [10, 20], supplier: "PACIFIC", rate: 30 },
-  { name: "Cotton Bath Towel", variants: ["Slate", "White", "Sea Glass"], cost: [4.2, 9.5], season: "steady", packs: [12, 24], supplier: "LAKESIDE", alternate: "PACIFIC", rate: 70 },
+  {
+    name: "Cotton Bath Towel",
+    variants: ["Slate", "White", "Sea Glass"],
+    cost: [4.2, 9.5],
+    season: "steady",
+    packs: [12, 24],
+    supplier: "LAKESIDE",
+    alternate: "PACIFIC",
+    rate: 70,
+  },
   { name: "Linen Duvet Cover", variants: ["Queen, Natural", "King, Natural", "Queen, Indigo"], cost: [34, 68], season: "steady", packs: [4, 6], supplier: "LAKESIDE", rate: 8 },
   { name: "Wool Throw Blanket", variants: ["Oatmeal", "Forest Plaid", "Charcoal"], cost: [22, 41], season: "holiday", packs: [6], supplier: "LAKESIDE", rate: 14 },
   { name: "Down Alternative Pillow", variants: ["Standard", "Queen", "King"], cost: [7, 15], season: "steady", packs: [4, 8], supplier: "LAKESIDE", rate: 26 },
   { name: "Scented Soy Candle", variants: ["Balsam Fir", "Cedar & Smoke", "Vanilla Bean"], cost: [3.5, 7.9], season: "holiday", packs: [12, 24], supplier: "PACIFIC", rate: 45 },
-  { name: "LED String Lights", variants: ["20 ft, Warm White", "50 ft, Warm White", "33 ft, Multicolor"], cost: [5.5, 14], season: "holiday", packs: [12, 24], supplier: "PACIFIC", rate: 40 },
+  {
+    name: "LED String Lights",
+    variants: ["20 ft, Warm White", "50 ft, Warm White", "33 ft, Multicolor"],
+    cost: [5.5, 14],
+    season: "holiday",
+    packs: [12, 24],
+    supplier: "PACIFIC",
+    rate: 40,
+  },
   { name: "Glass Ornament Set", variants: ["Gold, 12 pc", "Red, 24 pc", "Silver, 36 pc"], cost: [6, 16], season: "holiday", packs: [12], supplier: "PACIFIC", rate: 35 },
   { name: "Insulated Water Bottle", variants: ["18 oz", "32 oz", "40 oz"], cost: [6.5, 13], season: "summer", packs: [12, 24], supplier: "SUMMIT", alternate: "PACIFIC", rate: 38 },
   { name: "Folding Camp Chair", variants: ["Standard", "Oversized", "Low Beach"], cost: [11, 29], season: "summer", packs: [4, 6], supplier: "SUMMIT", rate: 16 },
@@ -149,7 +232,15 @@ const PRODUCTS: Product[] = [
   { name: "Cordless Drill Kit", variants: ["12 V", "18 V", "20 V Brushless"], cost: [32, 84], season: "holiday", packs: [2, 4], supplier: "NORTHWIND", rate: 10 },
   { name: "AA Alkaline Batteries", variants: ["8 pk", "24 pk", "48 pk"], cost: [3.2, 14], season: "steady", packs: [24, 48], supplier: "NORTHWIND", alternate: "SUMMIT", rate: 90 },
   { name: "Microfiber Cleaning Cloths", variants: ["12 pk", "24 pk", "50 pk"], cost: [4, 11], season: "steady", packs: [12, 24], supplier: "LAKESIDE", rate: 48 },
-  { name: "Plant-Based Dish Soap", variants: ["Lemon, 22 oz", "Unscented, 22 oz", "Refill, 66 oz"], cost: [1.8, 5.2], season: "steady", packs: [12, 24], supplier: "NORTHWIND", rate: 85 },
+  {
+    name: "Plant-Based Dish Soap",
+    variants: ["Lemon, 22 oz", "Unscented, 22 oz", "Refill, 66 oz"],
+    cost: [1.8, 5.2],
+    season: "steady",
+    packs: [12, 24],
+    supplier: "NORTHWIND",
+    rate: 85,
+  },
 ];
 
 /** Centre of each season's demand bump (week of the year) and how wide and high it is. */
@@ -383,10 +474,23 @@ function warehousesSheet(): SheetSpec {
 }
 
 function skusSheet(dice: Dice, items: ItemLoc[]): SheetSpec {
-  const rows: OutValue[][] = [[
-    "SKU", "Description", "Warehouse", "Supplier", "On Hand", "Safety Stock", "Safety Days",
-    "Lead Time Days", "MOQ", "Order Multiple", "Unit Cost", "Purchase Status", "Weekly Forecast",
-  ]];
+  const rows: OutValue[][] = [
+    [
+      "SKU",
+      "Description",
+      "Warehouse",
+      "Supplier",
+      "On Hand",
+      "Safety Stock",
+      "Safety Days",
+      "Lead Time Days",
+      "MOQ",
+      "Order Multiple",
+      "Unit Cost",
+      "Purchase Status",
+      "Weekly Forecast",
+    ],
+  ];
   for (const item of items) {
     const { sku, warehouse, demand } = item;
     const main = supplierInfo(sku.product.supplier);
@@ -511,10 +615,24 @@ function weekOfYear(day: Day): number {
 }
 
 function makeOrders(dice: Dice, skus: Sku[], overrides: StatusOverridesSheet, planStart: Day, weeks: number): SheetSpec[] {
-  const headers: OutValue[][] = [[
-    "PO Number", "Type", "Supplier", "Warehouse", "Status", "Order Date", "Expected Delivery",
-    "Currency", "Total", "Notes", "Revision", "External ID", "Sync Status", "Last Synced",
-  ]];
+  const headers: OutValue[][] = [
+    [
+      "PO Number",
+      "Type",
+      "Supplier",
+      "Warehouse",
+      "Status",
+      "Order Date",
+      "Expected Delivery",
+      "Currency",
+      "Total",
+      "Notes",
+      "Revision",
+      "External ID",
+      "Sync Status",
+      "Last Synced",
+    ],
+  ];
   const lines: OutValue[][] = [["PO Number", "Line", "SKU", "Quantity", "Unit Price", "Line Total", "Received Qty", "Expected Delivery"]];
   const count = Math.max(FIRST_PO_STATUSES.length, Math.round(skus.length / 4));
   const horizonDays = 7 * Math.min(weeks, 10);
@@ -552,8 +670,20 @@ function makeOrders(dice: Dice, skus: Sku[], overrides: StatusOverridesSheet, pl
       lines.push([poNumber, i + 1, sku.code, quantity, price, amount.toNumber(), received, lineDelivery]);
     });
     headers.push([
-      poNumber, "Purchase Order", supplier.code, warehouse.code, status, serialFromDay(orderDate), serialFromDay(expected),
-      supplier.currency, total.toNumber(), dice.pick(PO_NOTES) || null, status === "Draft" ? 1 : dice.int(1, 3), null, null, null,
+      poNumber,
+      "Purchase Order",
+      supplier.code,
+      warehouse.code,
+      status,
+      serialFromDay(orderDate),
+      serialFromDay(expected),
+      supplier.currency,
+      total.toNumber(),
+      dice.pick(PO_NOTES) || null,
+      status === "Draft" ? 1 : dice.int(1, 3),
+      null,
+      null,
+      null,
     ]);
   }
   return [
@@ -579,7 +709,14 @@ function orderOverridesSheet(dice: Dice, items: ItemLoc[], planStart: Day, weeks
   const rows: OutValue[][] = [["SKU", "Warehouse", "Week", "Quantity"]];
   const count = Math.max(4, Math.round(items.length / 16));
   const oneTime = items.find((i) => i.status === "O");
-  const chosen = [...pickSome(dice, items.filter((i) => replenished(i.status)), count), ...(oneTime ? [oneTime] : [])];
+  const chosen = [
+    ...pickSome(
+      dice,
+      items.filter((i) => replenished(i.status)),
+      count,
+    ),
+    ...(oneTime ? [oneTime] : []),
+  ];
   chosen.forEach(({ sku, warehouse }, n) => {
     const week = dice.int(1, Math.min(weeks, 6));
     const quantity = n === 1 ? 0 : sku.pack * dice.int(3, 15);

@@ -60,13 +60,7 @@ export class Sheet<K extends string> {
    * Finds a sheet and checks its required columns. `undefined` when there is no such
    * sheet; `null` when it exists but cannot be used (the problem is reported).
    */
-  static open<K extends string>(
-    input: WorkbookInput,
-    name: string,
-    fields: Record<K, string>,
-    required: NoInfer<K>[],
-    problems: Problem[],
-  ): Sheet<K> | null | undefined {
+  static open<K extends string>(input: WorkbookInput, name: string, fields: Record<K, string>, required: NoInfer<K>[], problems: Problem[]): Sheet<K> | null | undefined {
     const grid = findGrid(input, name);
     if (!grid) return undefined;
     const sheet = new Sheet(grid, fields, problems, input.date1904 ?? false);

@@ -56,7 +56,11 @@ export function readStatusOverrides(input: WorkbookInput, statuses: StatusTable,
     if (sku === undefined || code === undefined) continue;
     const filled = LEVELS.filter((level) => sheet.has(level) && !sheet.blank(r, level));
     if (filled.length !== 1) {
-      sheet.reportAt(r, "sku", `A status override needs exactly one of Warehouse, District or Region; this row has ${filled.length === 0 ? "none" : filled.join(" and ")}, so it was not used.`);
+      sheet.reportAt(
+        r,
+        "sku",
+        `A status override needs exactly one of Warehouse, District or Region; this row has ${filled.length === 0 ? "none" : filled.join(" and ")}, so it was not used.`,
+      );
       continue;
     }
     const level = filled[0];

@@ -17,7 +17,9 @@ export function Grid({ host }: { host: MemoryHost }) {
   const [, redraw] = useReducer((n: number) => n + 1, 0);
   useEffect(() => host.watch(redraw), [host]);
   const books = [{ name: "", sheets: host.book.sheets }, ...host.created.map((c) => ({ name: c.name, sheets: c.book.sheets }))];
-  const tabs = books.flatMap((b) => [...b.sheets.keys()].map((sheet) => ({ id: b.name ? `${b.name}|${sheet}` : sheet, label: b.name ? `${b.name}: ${sheet}` : sheet, rows: b.sheets.get(sheet)! })));
+  const tabs = books.flatMap((b) =>
+    [...b.sheets.keys()].map((sheet) => ({ id: b.name ? `${b.name}|${sheet}` : sheet, label: b.name ? `${b.name}: ${sheet}` : sheet, rows: b.sheets.get(sheet)! })),
+  );
   const [tab, setTab] = useState(tabs[0]?.id ?? "");
   const selection = host.selection;
   const written = host.lastWrite;
@@ -32,11 +34,17 @@ export function Grid({ host }: { host: MemoryHost }) {
       setTab(`${made.name}|${[...made.book.sheets.keys()][0]}`);
     }
     follow.current = { selection, written, created: host.created.length };
-  });
+  }, [selection, written, host.created, host.created.length]);
   const current = tabs.find((t) => t.id === tab) ?? tabs[0];
   return (
     <>
-      <TabList selectedValue={current?.id} onTabSelect={(_, d) => setTab(String(d.value))} size="small" aria-label="Sheets" style={{ flexWrap: "wrap", borderBottom: "1px solid #e0e0e0" }}>
+      <TabList
+        selectedValue={current?.id}
+        onTabSelect={(_, d) => setTab(String(d.value))}
+        size="small"
+        aria-label="Sheets"
+        style={{ flexWrap: "wrap", borderBottom: "1px solid #e0e0e0" }}
+      >
         {tabs.map((t) => (
           <Tab key={t.id} value={t.id} data-testid={`sheet-tab-${t.label}`}>
             {t.label}
@@ -75,7 +83,16 @@ function SheetView({ name, rows, selected, written }: { name: string; rows: Cell
     return String(v);
   };
   return (
-    <div ref={box} onScroll={(e) => setTop(e.currentTarget.scrollTop)} style={{ flex: 1, overflow: "auto", position: "relative", fontSize: 12 }} data-testid="grid" data-sheet={name} role="grid" aria-label={`Sheet ${name}`} aria-rowcount={rows.length}>
+    <div
+      ref={box}
+      onScroll={(e) => setTop(e.currentTarget.scrollTop)}
+      style={{ flex: 1, overflow: "auto", position: "relative", fontSize: 12 }}
+      data-testid="grid"
+      data-sheet={name}
+      role="grid"
+      aria-label={`Sheet ${name}`}
+      aria-rowcount={rows.length}
+    >
       <div style={{ height: (rows.length + 1) * ROW, width: (cols + 1) * COL, position: "relative" }}>
         <div style={{ position: "sticky", top: 0, zIndex: 1, display: "flex", background: "#f3f3f3", height: ROW }} role="row">
           <div style={{ width: 48, flex: "none" }} />
@@ -88,7 +105,13 @@ function SheetView({ name, rows, selected, written }: { name: string; rows: Cell
         {rows.slice(first, last).map((row, i) => {
           const r = first + i;
           return (
-            <div key={r} role="row" aria-rowindex={r + 1} data-row={r} style={{ position: "absolute", top: (r + 1) * ROW, height: ROW, display: "flex", fontWeight: r === header ? 600 : undefined }}>
+            <div
+              key={r}
+              role="row"
+              aria-rowindex={r + 1}
+              data-row={r}
+              style={{ position: "absolute", top: (r + 1) * ROW, height: ROW, display: "flex", fontWeight: r === header ? 600 : undefined }}
+            >
               <div style={{ width: 48, flex: "none", background: "#f3f3f3", textAlign: "right", paddingRight: 4, lineHeight: `${ROW}px` }}>{r + 1}</div>
               {Array.from({ length: cols }, (_, c) => {
                 const isSelected = selected?.row === r && selected.col === c;

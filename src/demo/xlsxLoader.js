@@ -18,9 +18,7 @@ module.exports = function xlsxLoader() {
       const sheets = {};
       for (const grid of input.grids) {
         if (grid.table) continue;
-        sheets[grid.sheet] = grid.values.map((row) =>
-          Array.from(row, (v) => (v instanceof Date ? serialFromDay(dayFromDate(v), date1904) : v === undefined ? null : v)),
-        );
+        sheets[grid.sheet] = grid.values.map((row) => Array.from(row, (v) => (v instanceof Date ? serialFromDay(dayFromDate(v), date1904) : v === undefined ? null : v)));
       }
       done(null, `export default ${JSON.stringify({ date1904, sheets })};`);
     })

@@ -60,17 +60,20 @@ export function recommend(state: PlanState, sku: Arg, week: Arg, warehouse: Arg)
     if (where !== undefined && !state.plans.some((p) => p.item.warehouse === where)) throw unknownWarehouse(where);
     return [
       ORDER_NOW_HEADER,
-      ...state.orderNow().filter((line) => where === undefined || line.warehouse === where).map((line) => [
-        line.sku,
-        line.warehouse,
-        line.supplier,
-        line.quantity,
-        line.unitPrice.toNumber(),
-        line.value.toNumber(),
-        line.currency,
-        serial(state, line.arrivalDate),
-        line.shortDate === null ? "" : serial(state, line.shortDate),
-      ]),
+      ...state
+        .orderNow()
+        .filter((line) => where === undefined || line.warehouse === where)
+        .map((line) => [
+          line.sku,
+          line.warehouse,
+          line.supplier,
+          line.quantity,
+          line.unitPrice.toNumber(),
+          line.value.toNumber(),
+          line.currency,
+          serial(state, line.arrivalDate),
+          line.shortDate === null ? "" : serial(state, line.shortDate),
+        ]),
     ];
   }
   const plans = plansFor(state, sku, warehouse);
@@ -100,7 +103,9 @@ export function status(state: PlanState, sku: Arg, warehouse: Arg): Spill {
   if (where !== undefined && !state.plans.some((p) => p.item.warehouse === where)) throw unknownWarehouse(where);
   return [
     STATUS_HEADER,
-    ...state.plans.filter(({ item }) => where === undefined || item.warehouse === where).map(({ item }) => [item.sku, item.warehouse, item.status.code, item.status.type ?? "", item.status.source, item.status.orderable]),
+    ...state.plans
+      .filter(({ item }) => where === undefined || item.warehouse === where)
+      .map(({ item }) => [item.sku, item.warehouse, item.status.code, item.status.type ?? "", item.status.source, item.status.orderable]),
   ];
 }
 
@@ -246,4 +251,3 @@ function orderAmounts(state: PlanState): { po: PurchaseOrder; amount: Decimal; c
     }),
   );
 }
-

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- custom-functions-metadata maps a spill only from `any[][]` (a union or alias inside the array is a build error) */
 import * as answer from "./answers";
 import { liveModel } from "./runtime";
 import { streamAnswer } from "./streaming";

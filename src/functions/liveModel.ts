@@ -67,10 +67,11 @@ export class LiveModel {
       if (!(result instanceof ReadFailure) || this.cached !== entry) return;
       this.cached = undefined;
       // Excel refuses reads while a cell is being edited: the waiting cells try again shortly.
-      if (this.listeners.size > 0) this.retryTimer ??= setTimeout(() => {
-        this.retryTimer = undefined;
-        this.invalidate();
-      }, this.options.retryDelayMs ?? 2_000);
+      if (this.listeners.size > 0)
+        this.retryTimer ??= setTimeout(() => {
+          this.retryTimer = undefined;
+          this.invalidate();
+        }, this.options.retryDelayMs ?? 2_000);
     });
     return outcome;
   }
@@ -104,7 +105,8 @@ export class LiveModel {
   /** Resolves once no read or refresh is waiting or running (for tests and the benchmark). */
   async settled(): Promise<void> {
     for (;;) {
-      if (this.refreshTimer !== undefined || this.retryTimer !== undefined) await new Promise((resolve) => setTimeout(resolve, Math.min(this.options.refreshDelayMs ?? 50, this.options.retryDelayMs ?? 2_000) + 1));
+      if (this.refreshTimer !== undefined || this.retryTimer !== undefined)
+        await new Promise((resolve) => setTimeout(resolve, Math.min(this.options.refreshDelayMs ?? 50, this.options.retryDelayMs ?? 2_000) + 1));
       else if (this.refreshing) await this.refreshing;
       else {
         const outcome = this.cached?.outcome;
@@ -165,9 +167,11 @@ export class LiveModel {
         this.invalidate();
       }, this.options.dayCheckMs);
     }
-    this.watching ??= this.source.watch(() => this.invalidate()).catch(() => {
-      // Without change events the cells still answer; the next read tries again.
-      this.watching = undefined;
-    });
+    this.watching ??= this.source
+      .watch(() => this.invalidate())
+      .catch(() => {
+        // Without change events the cells still answer; the next read tries again.
+        this.watching = undefined;
+      });
   }
 }

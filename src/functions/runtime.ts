@@ -39,6 +39,6 @@ export function officeWorkbook(): OfficeWorkbook | undefined {
 }
 
 /** Replaces the live model: tests, the benchmark and the standalone demo use a workbook of their own. */
-export function useLiveModel(model: LiveModel): void {
+export function setLiveModel(model: LiveModel): void {
   shared = { model };
 }

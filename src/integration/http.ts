@@ -18,9 +18,9 @@ export function fetchTransport(fetchFn: Fetch = globalThis.fetch.bind(globalThis
       const response = await fetchFn(url, { method: "POST", body, headers, signal: controller.signal });
       return { status: response.status, body: await response.text() };
     } catch (error) {
-      if (controller.signal.aborted) throw new Error(`no answer within ${timeoutMs} ms`);
+      if (controller.signal.aborted) throw new Error(`no answer within ${timeoutMs} ms`, { cause: error });
       const cause = (error as { cause?: { code?: string } }).cause?.code;
-      throw new Error(`could not reach ${new URL(url).host}${cause ? ` (${cause})` : ""}`);
+      throw new Error(`could not reach ${new URL(url).host}${cause ? ` (${cause})` : ""}`, { cause: error });
     } finally {
       clearTimeout(timer);
     }

@@ -66,7 +66,9 @@ export function App({ host }: { host: WorkbookHost }) {
       try {
         if (change.sheets?.length) {
           setRunning({ label: "Writing to the workbook…", done: 0, total: 1 });
-          await host.writeSheets(change.sheets, (d, total) => setRunning({ label: `Writing to the workbook: ${d.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows`, done: d, total }));
+          await host.writeSheets(change.sheets, (d, total) =>
+            setRunning({ label: `Writing to the workbook: ${d.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows`, done: d, total }),
+          );
         }
         const applied = change.writes && (change.writes.append.length || change.writes.cells.length) ? await host.apply(change.writes) : { appendedRows: [] };
         const told = (await change.then?.(applied)) ?? label;
@@ -140,7 +142,13 @@ export function App({ host }: { host: WorkbookHost }) {
                 <MessageBarTitle>{notice.title}</MessageBarTitle>
                 {notice.text}
               </MessageBarBody>
-              <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Dismiss" onClick={() => notify(null)}>✕</Button>} />
+              <MessageBarActions
+                containerAction={
+                  <Button appearance="transparent" aria-label="Dismiss" onClick={() => notify(null)}>
+                    ✕
+                  </Button>
+                }
+              />
             </MessageBar>
           )}
           {running && <ProgressBar value={running.total ? running.done / running.total : undefined} aria-label={running.label} />}

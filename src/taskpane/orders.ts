@@ -34,7 +34,8 @@ export function integration(host: WorkbookHost): Integration | undefined {
 function outcomeNotice(done: Committed, what: string, settings: Settings, keyStored: boolean): Notice {
   const { order, outcome } = done;
   if (outcome?.sent) return { intent: "success", title: "Saved and sent", text: `${what} Sent to the integration${order.externalId ? ` (External ID ${order.externalId})` : ""}.` };
-  if (outcome) return { intent: "warning", title: "Saved, not sent", text: `${what} Sending ${outcome.syncStatus}; the order is safe in the workbook and can be sent again from Logistics.` };
+  if (outcome)
+    return { intent: "warning", title: "Saved, not sent", text: `${what} Sending ${outcome.syncStatus}; the order is safe in the workbook and can be sent again from Logistics.` };
   if (settings.integrationUrl && !keyStored) {
     return { intent: "warning", title: "Saved, not sent", text: `${what} No integration key is stored on this machine (Settings), so it is marked pending.` };
   }

@@ -23,7 +23,10 @@ export function overrideChange(input: WorkbookInput, model: PlanningModel, sku: 
     return { ok: false, reason: "The planner's quantity must be a number of 0 or more (0 means do not order that week); leave it blank to follow the recommendation." };
   }
   if (quantity !== null && !item.status.orderable) {
-    return { ok: false, reason: `SKU "${sku}" cannot be ordered at "${warehouse}": its purchase status is ${describeStatus(item.status)}, so a planner's quantity would be ignored.` };
+    return {
+      ok: false,
+      reason: `SKU "${sku}" cannot be ordered at "${warehouse}": its purchase status is ${describeStatus(item.status)}, so a planner's quantity would be ignored.`,
+    };
   }
   const { settings } = model;
   const weekCell = serialFromDay(weekStart(week, settings.planStart), input.date1904 ?? false);
@@ -32,19 +35,24 @@ export function overrideChange(input: WorkbookInput, model: PlanningModel, sku: 
     if (quantity === null) return { ok: true, writes: noWrites() };
     return {
       ok: true,
-      sheets: [{
-        name: "Order Overrides",
-        rows: [Object.values(FIELDS), [sku, warehouse, weekCell, quantity]],
-        widths: [14, 12, 12, 10],
-        columnFormats: { 2: FORMAT.date, 3: FORMAT.quantity },
-        styles: [{ fromRow: 0, toRow: 0, fromCol: 0, toCol: 3, style: { bold: true } }],
-        table: { name: "OrderOverrides", headerRow: 0 },
-      }],
+      sheets: [
+        {
+          name: "Order Overrides",
+          rows: [Object.values(FIELDS), [sku, warehouse, weekCell, quantity]],
+          widths: [14, 12, 12, 10],
+          columnFormats: { 2: FORMAT.date, 3: FORMAT.quantity },
+          styles: [{ fromRow: 0, toRow: 0, fromCol: 0, toCol: 3, style: { bold: true } }],
+          table: { name: "OrderOverrides", headerRow: 0 },
+        },
+      ],
     };
   }
   const missing = (["sku", "week", "quantity"] as const).filter((key) => !layout.columns.has(key));
   if (missing.length > 0) {
-    return { ok: false, reason: `The Order Overrides sheet has no ${missing.map((k) => `"${FIELDS[k]}"`).join(", ")} column in its header row: add it, then set the quantity again.` };
+    return {
+      ok: false,
+      reason: `The Order Overrides sheet has no ${missing.map((k) => `"${FIELDS[k]}"`).join(", ")} column in its header row: add it, then set the quantity again.`,
+    };
   }
   const rows = overrideRowsOfWeek(input, model.settings, sku, warehouse, week);
   if (quantity === null) return { ok: true, writes: { append: [], cells: rows.flatMap((row) => clearRow(layout, row)) } };

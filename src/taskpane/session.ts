@@ -5,10 +5,7 @@ import { type ItemPlan, type OrderNowLine, orderNow, planAll } from "../core/pla
 import type { Problem } from "../core/problems";
 import type { WorkbookHost } from "./host";
 
-export type PaneState =
-  | { kind: "loading" }
-  | { kind: "failed"; error: string; problems: Problem[] }
-  | Ready;
+export type PaneState = { kind: "loading" } | { kind: "failed"; error: string; problems: Problem[] } | Ready;
 
 export interface Ready {
   kind: "ready";

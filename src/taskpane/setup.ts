@@ -23,7 +23,16 @@ const LAYOUTS: Layout[] = [
   {
     name: "Settings",
     headers: ["Setting", "Value"],
-    rows: [["Plan Start", null], ["Horizon Weeks", 26], ["Currency", "USD"], ["Default Warehouse", "MAIN"], ["Safety Days", 0], ["Review Weeks", 1], ["PO Prefix", "PO-"], ["Integration URL", null]],
+    rows: [
+      ["Plan Start", null],
+      ["Horizon Weeks", 26],
+      ["Currency", "USD"],
+      ["Default Warehouse", "MAIN"],
+      ["Safety Days", 0],
+      ["Review Weeks", 1],
+      ["PO Prefix", "PO-"],
+      ["Integration URL", null],
+    ],
   },
   {
     name: "SKUs",

@@ -38,10 +38,7 @@ export function explain(plan: ItemPlan, week: number, settings: Settings): strin
   }
   const SS = item.safetyStock;
   const need = SS - low;
-  const lines = [
-    `Ordered in week ${week}, it arrives in week ${arrival} (${leadTime}).`,
-    `Without it, stock would be ${qty(low)} in week ${lowWeek}; safety stock is ${qty(SS)}.`,
-  ];
+  const lines = [`Ordered in week ${week}, it arrives in week ${arrival} (${leadTime}).`, `Without it, stock would be ${qty(low)} in week ${lowWeek}; safety stock is ${qty(SS)}.`];
   if (need <= EPS) return [...lines, "That is not below safety stock, so nothing is needed.", ...planner];
   // A negative stock is bracketed, so the sum does not read "20 − -20".
   lines.push(`Need: ${qty(SS)} − ${low < 0 ? `(${qty(low)})` : qty(low)} = ${qty(need)}.`);

@@ -7,8 +7,15 @@ export type SheetRows = CellValue[][];
 export class MemoryWorkbook {
   readonly sheets = new Map<string, SheetRows>();
 
-  constructor(sheets: Record<string, SheetRows> = {}, readonly date1904 = false) {
-    for (const [name, rows] of Object.entries(sheets)) this.sheets.set(name, rows.map((row) => [...row]));
+  constructor(
+    sheets: Record<string, SheetRows> = {},
+    readonly date1904 = false,
+  ) {
+    for (const [name, rows] of Object.entries(sheets))
+      this.sheets.set(
+        name,
+        rows.map((row) => [...row]),
+      );
   }
 
   input(): WorkbookInput {
@@ -24,7 +31,10 @@ export class MemoryWorkbook {
 
   /** Replaces a whole sheet's values. */
   write(name: string, rows: SheetRows): void {
-    this.sheets.set(name, rows.map((row) => [...row]));
+    this.sheets.set(
+      name,
+      rows.map((row) => [...row]),
+    );
   }
 
   append(name: string, rows: SheetRows): void {

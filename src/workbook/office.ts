@@ -46,9 +46,7 @@ function queueListing(context: Excel.RequestContext): Listing {
 
 /** The range holding an input's values. */
 function rangeOf(context: Excel.RequestContext, key: TargetKey): Excel.Range {
-  return key.table
-    ? context.workbook.tables.getItem(key.name).getRange()
-    : context.workbook.worksheets.getItem(key.sheetId ?? key.name).getUsedRangeOrNullObject(true);
+  return key.table ? context.workbook.tables.getItem(key.name).getRange() : context.workbook.worksheets.getItem(key.sheetId ?? key.name).getUsedRangeOrNullObject(true);
 }
 
 const VALUES = "values,rowIndex,columnIndex";
@@ -404,7 +402,10 @@ async function readInChunks(context: Excel.RequestContext, targets: Target[], ch
     const step = Math.max(1, Math.floor(chunkCells / Math.max(1, range.columnCount)));
     for (let row = 0; row < range.rowCount; row += step) {
       const rows = Math.min(step, range.rowCount - row);
-      const slice = range.getCell(row, 0).getResizedRange(rows - 1, range.columnCount - 1).load("values");
+      const slice = range
+        .getCell(row, 0)
+        .getResizedRange(rows - 1, range.columnCount - 1)
+        .load("values");
       pending.push({ index, slice });
       cells += rows * range.columnCount;
       if (cells >= chunkCells) await flush();

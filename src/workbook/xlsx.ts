@@ -61,14 +61,14 @@ export class XlsxBook {
     if (existing) this.workbook.removeWorksheet(existing.id);
     const ws = this.workbook.addWorksheet(spec.name, {
       views: spec.freezeRows ? [{ state: "frozen", ySplit: spec.freezeRows }] : undefined,
-      pageSetup: spec.print
-        ? { orientation: spec.print.landscape ? "landscape" : "portrait", fitToPage: spec.print.fitToWidth, fitToWidth: 1, fitToHeight: 0 }
-        : undefined,
+      pageSetup: spec.print ? { orientation: spec.print.landscape ? "landscape" : "portrait", fitToPage: spec.print.fitToWidth, fitToWidth: 1, fitToHeight: 0 } : undefined,
     });
     const tableAt = spec.table?.headerRow ?? spec.rows.length;
-    spec.rows.slice(0, tableAt).forEach((row, r) => row.forEach((value, c) => {
-      if (value !== null) ws.getCell(r + 1, c + 1).value = value;
-    }));
+    spec.rows.slice(0, tableAt).forEach((row, r) =>
+      row.forEach((value, c) => {
+        if (value !== null) ws.getCell(r + 1, c + 1).value = value;
+      }),
+    );
     if (spec.table) {
       const header = spec.rows[tableAt].map((v) => String(v ?? ""));
       ws.addTable({

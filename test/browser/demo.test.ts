@@ -29,7 +29,13 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await screenshot(page, expect.getState().currentTestName!.replace(/[^a-z0-9]+/gi, "-").toLowerCase());
+  await screenshot(
+    page,
+    expect
+      .getState()
+      .currentTestName!.replace(/[^a-z0-9]+/gi, "-")
+      .toLowerCase(),
+  );
   await page.close();
 });
 
@@ -39,7 +45,8 @@ const projected = async (week: number) => number(await weekLine(week).getByTestI
 const recommended = async (week: number) => number(await weekLine(week).getByTestId("recommended").textContent());
 const notice = () => page.getByTestId("notice");
 /** Rows of a sheet of the workbook in memory (the grid shows the same). */
-const sheetRows = (name: string) => page.evaluate((sheet) => (window as unknown as { planster: { host: { book: { sheet(n: string): unknown[][] } } } }).planster.host.book.sheet(sheet), name);
+const sheetRows = (name: string) =>
+  page.evaluate((sheet) => (window as unknown as { planster: { host: { book: { sheet(n: string): unknown[][] } } } }).planster.host.book.sheet(sheet), name);
 
 /** Opens the plan of the most urgent Order-now line; answers its SKU, warehouse and lead time in weeks. */
 async function openMostUrgent(): Promise<{ sku: string; warehouse: string; leadWeeks: number }> {
@@ -60,7 +67,9 @@ async function pickItem(sku: string, warehouse: string) {
 }
 
 async function newOrderFromWeek(week: number): Promise<Locator> {
-  await weekLine(week).getByRole("button", { name: `Actions for week ${week}` }).click();
+  await weekLine(week)
+    .getByRole("button", { name: `Actions for week ${week}` })
+    .click();
   await page.getByRole("menuitem", { name: "New order…" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.waitFor();

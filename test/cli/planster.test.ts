@@ -5,8 +5,15 @@ import { planster, tempDir, writeText, writeXlsx } from "./xlsxFiles";
 
 const dir = tempDir();
 const WORKED = {
-  Settings: [["Setting", "Value"], ["Plan Start", new Date(Date.UTC(2026, 10, 23))], ["Horizon Weeks", 8]],
-  Suppliers: [["Supplier", "Name", "Currency"], ["ACME", "Acme Corp", "EUR"]],
+  Settings: [
+    ["Setting", "Value"],
+    ["Plan Start", new Date(Date.UTC(2026, 10, 23))],
+    ["Horizon Weeks", 8],
+  ],
+  Suppliers: [
+    ["Supplier", "Name", "Currency"],
+    ["ACME", "Acme Corp", "EUR"],
+  ],
   SKUs: [
     ["SKU", "Warehouse", "Supplier", "On Hand", "Safety Stock", "Lead Time Days", "MOQ", "Order Multiple", "Unit Cost", "Weekly Forecast", "Purchase Status"],
     ["WIDGET", "MAIN", "ACME", 100, 20, 10, 50, 12, 2.5, 30, null],
@@ -26,12 +33,28 @@ describe("planster plan", () => {
   it("prints PLANNING.md's rows as JSON lines with CLI.md's keys", async () => {
     const { code, out, err } = await planster("plan", worked, "--sku", "WIDGET", "--format", "json");
     expect(code).toBe(0);
-    const rows = out.trim().split("\n").map((line) => JSON.parse(line));
+    const rows = out
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(rows).toHaveLength(8);
     expect(rows[0]).toEqual({
-      sku: "WIDGET", warehouse: "MAIN", week: 1, weekStart: "2026-11-23", demand: 30, scheduledReceipts: 0,
-      plannedReceipts: 0, projectedOnHand: 70, safetyStock: 20, recommended: 60, override: null, orderQty: 60,
-      arrivalWeek: 3, orderValue: "150.00", currency: "EUR", flags: [],
+      sku: "WIDGET",
+      warehouse: "MAIN",
+      week: 1,
+      weekStart: "2026-11-23",
+      demand: 30,
+      scheduledReceipts: 0,
+      plannedReceipts: 0,
+      projectedOnHand: 70,
+      safetyStock: 20,
+      recommended: 60,
+      override: null,
+      orderQty: 60,
+      arrivalWeek: 3,
+      orderValue: "150.00",
+      currency: "EUR",
+      flags: [],
     });
     expect(rows.map((r) => r.projectedOnHand)).toEqual([70, 40, 70, 40, 70, 40, 70, 40]);
     // GIZMO's status DX is unknown: reported on standard error, plan still printed.
@@ -42,9 +65,11 @@ describe("planster plan", () => {
     const { code, out } = await planster("plan", worked, "--warehouse", "EAST", "--format", "csv");
     expect(code).toBe(0);
     const lines = out.trim().split("\r\n");
-    expect(lines[0]).toBe("SKU,Warehouse,Week,Week Start,Demand,Scheduled Receipts,Planned Receipts,Projected On Hand,Safety Stock,Recommended,Override,Order Qty,Arrival Week,Order Value,Currency,Flags");
+    expect(lines[0]).toBe(
+      "SKU,Warehouse,Week,Week Start,Demand,Scheduled Receipts,Planned Receipts,Projected On Hand,Safety Stock,Recommended,Override,Order Qty,Arrival Week,Order Value,Currency,Flags",
+    );
     // GIZMO: 0 on hand, 6 a week, unknown status → no recommendation: −6 in week 1, inside its 1-week lead time.
-    expect(lines[1]).toBe("GIZMO,EAST,1,2026-11-23,6,0,0,-6,0,0,,0,,0.00,EUR,\"below-safety, stockout, inside-lead-time, not-recommended:DX\"");
+    expect(lines[1]).toBe('GIZMO,EAST,1,2026-11-23,6,0,0,-6,0,0,,0,,0.00,EUR,"below-safety, stockout, inside-lead-time, not-recommended:DX"');
     expect(lines).toHaveLength(9);
   });
 
@@ -61,18 +86,35 @@ describe("planster order-now and status", () => {
   it("lists this week's orders, most urgent first", async () => {
     const { code, out } = await planster("order-now", worked, "--format", "json");
     expect(code).toBe(0);
-    expect(out.trim().split("\n").map((l) => JSON.parse(l))).toEqual([
+    expect(
+      out
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l)),
+    ).toEqual([
       {
-        sku: "WIDGET", warehouse: "MAIN", supplier: "ACME", quantity: 60, unitPrice: "2.5", value: "150.00", currency: "EUR",
+        sku: "WIDGET",
+        warehouse: "MAIN",
+        supplier: "ACME",
+        quantity: 60,
+        unitPrice: "2.5",
+        value: "150.00",
+        currency: "EUR",
         // Without the order, week 3 would end at 10 < 20.
-        arrivalDate: "2026-12-07", belowSafetyFrom: "2026-12-07",
+        arrivalDate: "2026-12-07",
+        belowSafetyFrom: "2026-12-07",
       },
     ]);
   });
 
   it("prints each item-location's status with CLI.md's keys", async () => {
     const { out } = await planster("status", worked, "--format", "json");
-    expect(out.trim().split("\n").map((l) => JSON.parse(l))).toEqual([
+    expect(
+      out
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l)),
+    ).toEqual([
       { sku: "WIDGET", warehouse: "MAIN", code: "A", type: "A", source: "default", orderable: true, recommended: true },
       { sku: "GADGET", warehouse: "MAIN", code: "D", type: "D", source: "product", orderable: true, recommended: false },
       { sku: "GIZMO", warehouse: "EAST", code: "DX", type: null, source: "product", orderable: false, recommended: false },
@@ -105,7 +147,25 @@ describe("planster write-plan", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, "worked.planned.xlsx"));
     const ws = wb.getWorksheet("Supply Plan")!;
-    expect(ws.getRow(1).values).toEqual([undefined, "SKU", "Warehouse", "Week", "Week Start", "Demand", "Scheduled Receipts", "Planned Receipts", "Projected On Hand", "Safety Stock", "Recommended", "Override", "Order Qty", "Arrival Week", "Order Value", "Currency", "Flags"]);
+    expect(ws.getRow(1).values).toEqual([
+      undefined,
+      "SKU",
+      "Warehouse",
+      "Week",
+      "Week Start",
+      "Demand",
+      "Scheduled Receipts",
+      "Planned Receipts",
+      "Projected On Hand",
+      "Safety Stock",
+      "Recommended",
+      "Override",
+      "Order Qty",
+      "Arrival Week",
+      "Order Value",
+      "Currency",
+      "Flags",
+    ]);
     expect(ws.rowCount).toBe(1 + 3 * 8);
     expect(ws.getCell("D2").value).toEqual(new Date(Date.UTC(2026, 10, 23)));
     expect(ws.getCell("D2").numFmt).toBe("yyyy-mm-dd");

@@ -31,17 +31,17 @@ describe("Suppliers, Supplier Items and Warehouses problems", () => {
 
   it("reports each with its address, keeping the first of duplicates", () => {
     expect(messages(m)).toEqual([
-      "Suppliers!B2: Currency \"usd\" is not a three-letter ISO 4217 code such as USD; the workbook's currency is used.",
-      "Suppliers!A3: Supplier \"ACME\" is given twice; the first row stands.",
+      'Suppliers!B2: Currency "usd" is not a three-letter ISO 4217 code such as USD; the workbook\'s currency is used.',
+      'Suppliers!A3: Supplier "ACME" is given twice; the first row stands.',
       "Suppliers!A4: This row has no Supplier, so it was not used.",
       "Suppliers!C5: Lead Time Days -2 must be 0 or more; it was ignored.",
       "'Supplier Items'!D2: Preferred \"maybe\" is not TRUE or FALSE; it was ignored.",
-      "'Supplier Items'!A3: SKU \"X\" is linked to supplier \"ACME\" twice; the first row stands.",
+      '\'Supplier Items\'!A3: SKU "X" is linked to supplier "ACME" twice; the first row stands.',
       "'Supplier Items'!A4: SKU \"Y\" is not on the SKUs sheet; this supplier item was not used.",
       "'Supplier Items'!B5: Supplier \"CAST\" is not on the Suppliers sheet; this supplier item was not used.",
       "'Supplier Items'!B6: This row has no Supplier, so it was not used.",
-      "Warehouses!A3: Warehouse \"MAIN\" is given twice; the first row stands.",
-      "SKUs!B3: Warehouse \"SOUTH\" is not on the Warehouses sheet, so its district and region are unknown.",
+      'Warehouses!A3: Warehouse "MAIN" is given twice; the first row stands.',
+      'SKUs!B3: Warehouse "SOUTH" is not on the Warehouses sheet, so its district and region are unknown.',
     ]);
   });
 
@@ -54,15 +54,29 @@ describe("Suppliers, Supplier Items and Warehouses problems", () => {
 
 describe("a Suppliers sheet without its Supplier column", () => {
   it("is one problem for the sheet, not also a missing sheet", () => {
-    const m = model({ Suppliers: [["Name", "Currency"], ["Acme Corp", "EUR"]], SKUs: [["SKU", "Unit Cost"], ["X", 1]] });
+    const m = model({
+      Suppliers: [
+        ["Name", "Currency"],
+        ["Acme Corp", "EUR"],
+      ],
+      SKUs: [
+        ["SKU", "Unit Cost"],
+        ["X", 1],
+      ],
+    });
     expect(messages(m)).toEqual([
-      "Suppliers!A1: The Suppliers sheet has no column \"Supplier\" in its header row, so it was not read.",
+      'Suppliers!A1: The Suppliers sheet has no column "Supplier" in its header row, so it was not read.',
       expect.stringMatching(/^SKUs!A2: SKU "X" at "MAIN" has no supplier/),
     ]);
   });
 
   it("is told apart from no Suppliers sheet at all", () => {
-    const m = model({ SKUs: [["SKU", "Unit Cost"], ["X", 1]] });
+    const m = model({
+      SKUs: [
+        ["SKU", "Unit Cost"],
+        ["X", 1],
+      ],
+    });
     expect(messages(m)[0]).toMatch(/^Suppliers!A1: The workbook has no Suppliers sheet/);
   });
 });

@@ -18,7 +18,21 @@ const junk: fc.Arbitrary<CellValue> = fc.oneof(
 
 const HEADERS: Record<string, string[]> = {
   Settings: ["Setting", "Value"],
-  SKUs: ["SKU", "Description", "Warehouse", "Supplier", "On Hand", "Safety Stock", "Safety Days", "Lead Time Days", "MOQ", "Order Multiple", "Unit Cost", "Purchase Status", "Weekly Forecast"],
+  SKUs: [
+    "SKU",
+    "Description",
+    "Warehouse",
+    "Supplier",
+    "On Hand",
+    "Safety Stock",
+    "Safety Days",
+    "Lead Time Days",
+    "MOQ",
+    "Order Multiple",
+    "Unit Cost",
+    "Purchase Status",
+    "Weekly Forecast",
+  ],
   Suppliers: ["Supplier", "Name", "Lead Time Days", "Currency"],
   "Supplier Items": ["SKU", "Supplier", "Unit Price", "Lead Time Days", "MOQ", "Order Multiple", "Preferred"],
   Forecast: ["SKU", "Warehouse", "2026-11-23", "2026-11-30"],

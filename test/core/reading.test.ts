@@ -10,8 +10,14 @@ describe("settings", () => {
   it("defaults to the Monday of this week and the spec's values", () => {
     const m = model({ SKUs: [["SKU"], ["X"]], Suppliers: SUPPLIERS });
     expect(m.settings).toEqual({
-      planStart: NOV23, horizonWeeks: 26, currency: "USD", defaultWarehouse: "MAIN",
-      safetyDays: 0, reviewWeeks: 1, poPrefix: "PO-", integrationUrl: "",
+      planStart: NOV23,
+      horizonWeeks: 26,
+      currency: "USD",
+      defaultWarehouse: "MAIN",
+      safetyDays: 0,
+      reviewWeeks: 1,
+      poPrefix: "PO-",
+      integrationUrl: "",
     });
   });
 
@@ -30,7 +36,7 @@ describe("settings", () => {
 
   it("reports an unknown setting and a value that does not fit, and keeps the default", () => {
     const m = model({
-      Settings: settings({ "Horizon Wekks": 12, "Horizon Weeks": 300, Currency: "usd", "review_weeks": 2, "Plan Start": "23/11/2026", "Integration URL": "ftp://erp" }),
+      Settings: settings({ "Horizon Wekks": 12, "Horizon Weeks": 300, Currency: "usd", review_weeks: 2, "Plan Start": "23/11/2026", "Integration URL": "ftp://erp" }),
       SKUs: [["SKU"], ["X"]],
       Suppliers: SUPPLIERS,
     });
@@ -52,7 +58,14 @@ describe("settings", () => {
 
 describe("settings bounds", () => {
   const read = (rows: Record<string, unknown>) =>
-    model({ Settings: settings(rows as never), SKUs: [["SKU", "Supplier", "Unit Cost"], ["X", "ACME", 1]], Suppliers: SUPPLIERS });
+    model({
+      Settings: settings(rows as never),
+      SKUs: [
+        ["SKU", "Supplier", "Unit Cost"],
+        ["X", "ACME", 1],
+      ],
+      Suppliers: SUPPLIERS,
+    });
 
   it("accepts Horizon Weeks 1 and 260, numeric text, and any Review Weeks of 1 or more", () => {
     expect(read({ "Horizon Weeks": 1 }).settings.horizonWeeks).toBe(1);
@@ -76,9 +89,18 @@ describe("settings bounds", () => {
 describe("finding sheets and columns", () => {
   it("matches sheet and column names loosely, in any order, and keeps unknown columns out of the way", () => {
     const m = model({
-      suppliers: [["supplier", "LEAD_TIME_DAYS"], ["ACME", 14]],
-      skus: [["Notes", "on-hand", "sku", "supplier", "unit cost"], ["anything", 5, "X", "ACME", 2]],
-      "supplier-items": [["Sku", "Supplier", "unitprice"], ["X", "ACME", 1.5]],
+      suppliers: [
+        ["supplier", "LEAD_TIME_DAYS"],
+        ["ACME", 14],
+      ],
+      skus: [
+        ["Notes", "on-hand", "sku", "supplier", "unit cost"],
+        ["anything", 5, "X", "ACME", 2],
+      ],
+      "supplier-items": [
+        ["Sku", "Supplier", "unitprice"],
+        ["X", "ACME", 1.5],
+      ],
     });
     expect(m.problems).toEqual([]);
     expect(m.items[0].onHand).toBe(5);
@@ -90,7 +112,17 @@ describe("finding sheets and columns", () => {
     const wb = new MemoryWorkbook({ Suppliers: SUPPLIERS });
     const input = wb.input();
     input.grids.push({ name: "SKUs", sheet: "SKUs", values: [["SKU"], ["FROM-SHEET"]] });
-    input.grids.push({ name: "SKUs", sheet: "Data", table: true, originRow: 4, originCol: 2, values: [["SKU", "On Hand"], ["FROM-TABLE", "lots"]] });
+    input.grids.push({
+      name: "SKUs",
+      sheet: "Data",
+      table: true,
+      originRow: 4,
+      originCol: 2,
+      values: [
+        ["SKU", "On Hand"],
+        ["FROM-TABLE", "lots"],
+      ],
+    });
     const r = readModel(input, { today: TODAY });
     if (!r.ok) throw new Error(r.error);
     expect(r.model.items.map((i) => i.sku)).toEqual(["FROM-TABLE"]);
@@ -111,7 +143,18 @@ describe("finding sheets and columns", () => {
     expect(none).toMatchObject({ ok: false, error: expect.stringMatching(/no SKUs sheet/) });
     const noColumn = readModel(new MemoryWorkbook({ SKUs: [["Item"], ["X"]] }).input(), { today: TODAY });
     expect(noColumn).toMatchObject({ ok: false, error: expect.stringMatching(/no SKU column/) });
-    const m = model({ Suppliers: SUPPLIERS, SKUs: [["SKU", "Supplier", "Unit Cost"], ["X", "ACME", 1]], "Supplier Items": [["SKU", "Price"], ["X", 1], ["X", 2]] });
+    const m = model({
+      Suppliers: SUPPLIERS,
+      SKUs: [
+        ["SKU", "Supplier", "Unit Cost"],
+        ["X", "ACME", 1],
+      ],
+      "Supplier Items": [
+        ["SKU", "Price"],
+        ["X", 1],
+        ["X", 2],
+      ],
+    });
     expect(messages(m)).toEqual(["'Supplier Items'!A1: The Supplier Items sheet has no column \"Supplier\" in its header row, so it was not read."]);
   });
 });
@@ -143,14 +186,14 @@ describe("SKUs rows", () => {
     // Lead time falls through to the Suppliers sheet's 14 days for ACME.
     expect([item.onHand, item.moq, item.multiple, item.leadDays, item.safetyStock]).toEqual([0, 0, 1, 14, 0]);
     expect(messages(m)).toEqual([
-      "SKUs!D2: On Hand \"1,200\" is not a number; it was ignored.",
+      'SKUs!D2: On Hand "1,200" is not a number; it was ignored.',
       "SKUs!I2: Safety Stock -1 must be 0 or more; it was ignored.",
-      "SKUs!G2: Lead Time Days \"ten\" is not a number; it was ignored.",
+      'SKUs!G2: Lead Time Days "ten" is not a number; it was ignored.',
       "SKUs!E2: MOQ -5 must be 0 or more; it was ignored.",
       "SKUs!F2: Order Multiple 0 must be more than 0.000001; it was ignored.",
-      "SKUs!A5: SKU \"abc\" at warehouse \"W1\" is already on row SKUs!A3; this row was not used.",
+      'SKUs!A5: SKU "abc" at warehouse "W1" is already on row SKUs!A3; this row was not used.',
       "SKUs!A6: This row has no SKU, so it was not used.",
-      "SKUs!C7: Supplier \"GHOST\" of SKU \"BAD\" is not on the Suppliers sheet.",
+      'SKUs!C7: Supplier "GHOST" of SKU "BAD" is not on the Suppliers sheet.',
     ]);
   });
 });
@@ -217,16 +260,23 @@ describe("forecast", () => {
   const sheets = (forecast: unknown[][]) => ({
     Settings: settings({ "Plan Start": "2026-11-23", "Horizon Weeks": 3 }),
     Suppliers: SUPPLIERS,
-    SKUs: [["SKU", "Warehouse", "Supplier", "Unit Cost", "Weekly Forecast"], ["X", "MAIN", "ACME", 1, 9], ["X", "EAST", "ACME", 1, 9], ["Y", "MAIN", "ACME", 1, 4]],
+    SKUs: [
+      ["SKU", "Warehouse", "Supplier", "Unit Cost", "Weekly Forecast"],
+      ["X", "MAIN", "ACME", 1, 9],
+      ["X", "EAST", "ACME", 1, 9],
+      ["Y", "MAIN", "ACME", 1, 4],
+    ],
     Forecast: forecast as never,
   });
 
   it("reads the wide layout: dates as headers, columns in one week added, history and beyond ignored", () => {
-    const m = model(sheets([
-      ["SKU", "Warehouse", "2026-11-16", "2026-11-23", 46351, "2026-11-30", "2026-12-07", "2026-12-14", "Comment"],
-      ["X", null, 100, 1, 2, 3, 4, 100, "x"],
-      ["X", "EAST", null, 5, null, "", 6, null, null],
-    ]));
+    const m = model(
+      sheets([
+        ["SKU", "Warehouse", "2026-11-16", "2026-11-23", 46351, "2026-11-30", "2026-12-07", "2026-12-14", "Comment"],
+        ["X", null, 100, 1, 2, 3, 4, 100, "x"],
+        ["X", "EAST", null, 5, null, "", 6, null, null],
+      ]),
+    );
     // X@MAIN: week 1 = 1 + 2 (46351 is Wed 2026-11-25), week 2 = 3, week 3 = 4. X@EAST: 5, 0, 6. Y: no row → 4 a week.
     expect([...m.itemsByKey.get("X\u0000MAIN")!.demand].slice(1)).toEqual([3, 3, 4]);
     expect([...m.itemsByKey.get("X\u0000EAST")!.demand].slice(1)).toEqual([5, 0, 6]);
@@ -235,73 +285,100 @@ describe("forecast", () => {
   });
 
   it("reads the long layout and reports bad cells and unknown item-locations", () => {
-    const m = model(sheets([
-      ["SKU", "Warehouse", "Week", "Quantity"],
-      ["X", null, "2026-11-24", 2],
-      ["X", null, "2026-11-25", 3],
-      ["X", null, "2026-12-09", "lots"],
-      ["X", null, "2026-11-01", 50],
-      ["Z", null, "2026-11-24", 1],
-      ["X", null, null, 1],
-    ]));
+    const m = model(
+      sheets([
+        ["SKU", "Warehouse", "Week", "Quantity"],
+        ["X", null, "2026-11-24", 2],
+        ["X", null, "2026-11-25", 3],
+        ["X", null, "2026-12-09", "lots"],
+        ["X", null, "2026-11-01", 50],
+        ["Z", null, "2026-11-24", 1],
+        ["X", null, null, 1],
+      ]),
+    );
     expect([...m.itemsByKey.get("X\u0000MAIN")!.demand].slice(1)).toEqual([5, 0, 0]);
     expect(messages(m)).toEqual([
-      "Forecast!D4: Quantity \"lots\" is not a number; it was ignored.",
-      "Forecast!A6: SKU \"Z\" at warehouse \"MAIN\" is not on the SKUs sheet; this forecast row was not used.",
+      'Forecast!D4: Quantity "lots" is not a number; it was ignored.',
+      'Forecast!A6: SKU "Z" at warehouse "MAIN" is not on the SKUs sheet; this forecast row was not used.',
       "Forecast!C7: This forecast row has no Week date, so it was not used.",
     ]);
   });
 
   it("keeps the Weekly Forecast of an item whose only forecast rows were not used", () => {
-    const m = model(sheets([
-      ["SKU", "Warehouse", "Week", "Quantity"],
-      ["X", null, "next week", 3],
-      ["X", "EAST", null, 2],
-      ["Y", null, "2026-11-01", 50],
-    ]));
+    const m = model(
+      sheets([
+        ["SKU", "Warehouse", "Week", "Quantity"],
+        ["X", null, "next week", 3],
+        ["X", "EAST", null, 2],
+        ["Y", null, "2026-11-01", 50],
+      ]),
+    );
     // X@MAIN and X@EAST: both rows reported and unused → 9 a week from SKUs.
     // Y: its row is used, but it is history → the Forecast gives 0 in every plan week.
     expect([...m.itemsByKey.get("X\u0000MAIN")!.demand].slice(1)).toEqual([9, 9, 9]);
     expect([...m.itemsByKey.get("X\u0000EAST")!.demand].slice(1)).toEqual([9, 9, 9]);
     expect([...m.itemsByKey.get("Y\u0000MAIN")!.demand].slice(1)).toEqual([0, 0, 0]);
-    expect(messages(m)).toEqual([
-      expect.stringMatching(/^Forecast!C2: Week "next week" is not a date/),
-      "Forecast!C3: This forecast row has no Week date, so it was not used.",
-    ]);
+    expect(messages(m)).toEqual([expect.stringMatching(/^Forecast!C2: Week "next week" is not a date/), "Forecast!C3: This forecast row has no Week date, so it was not used."]);
   });
 
   it("reads numeric text in a wide forecast like any number cell", () => {
-    const m = model(sheets([["SKU", "2026-11-23", "2026-11-30", "2026-12-07"], ["X", ".5", " 2 ", "+1.25"]]));
+    const m = model(
+      sheets([
+        ["SKU", "2026-11-23", "2026-11-30", "2026-12-07"],
+        ["X", ".5", " 2 ", "+1.25"],
+      ]),
+    );
     expect([...m.itemsByKey.get("X\u0000MAIN")!.demand].slice(1)).toEqual([0.5, 2, 1.25]);
     expect(m.problems).toEqual([]);
   });
 
   it("reports week headers it cannot read as dates instead of planning no demand for them", () => {
     // An Excel table keeps its headers as text: dates typed there arrive as Excel shows them.
-    const m = model(sheets([["SKU", "23/11/2026", "2026-11-30", "46363", "Notes"], ["X", 1, 2, 3, "n"]]));
+    const m = model(
+      sheets([
+        ["SKU", "23/11/2026", "2026-11-30", "46363", "Notes"],
+        ["X", 1, 2, 3, "n"],
+      ]),
+    );
     // Only 2026-11-30 (week 2) is read; X@MAIN has a Forecast row, so 0 in weeks 1 and 3.
     expect([...m.itemsByKey.get("X\u0000MAIN")!.demand].slice(1)).toEqual([0, 2, 0]);
     expect(messages(m)).toEqual([
-      "Forecast!B1: Forecast column \"23/11/2026\" is not a date the add-in can read (use a date cell or YYYY-MM-DD), so the column was not used.",
-      "Forecast!D1: Forecast column \"46363\" is not a date the add-in can read (use a date cell or YYYY-MM-DD), so the column was not used.",
+      'Forecast!B1: Forecast column "23/11/2026" is not a date the add-in can read (use a date cell or YYYY-MM-DD), so the column was not used.',
+      'Forecast!D1: Forecast column "46363" is not a date the add-in can read (use a date cell or YYYY-MM-DD), so the column was not used.',
     ]);
   });
 
   it("does not read a Forecast with neither Week and Quantity nor any date column, so Weekly Forecasts stand", () => {
-    const m = model(sheets([["SKU", "Week 1", "Week 2", "Week 3"], ["X", 1, 2, 3]]));
+    const m = model(
+      sheets([
+        ["SKU", "Week 1", "Week 2", "Week 3"],
+        ["X", 1, 2, 3],
+      ]),
+    );
     expect([...m.itemsByKey.get("X\u0000MAIN")!.demand].slice(1)).toEqual([9, 9, 9]);
     expect(messages(m)).toEqual(["Forecast!A1: The Forecast sheet has neither Week and Quantity columns nor columns headed by week dates, so it was not read."]);
     // Dates outside the plan are still dates: last season's forecast is read, and gives 0.
-    const old = model(sheets([["SKU", "2025-11-24"], ["X", 5]]));
+    const old = model(
+      sheets([
+        ["SKU", "2025-11-24"],
+        ["X", 5],
+      ]),
+    );
     expect([...old.itemsByKey.get("X\u0000MAIN")!.demand].slice(1)).toEqual([0, 0, 0]);
     expect(old.problems).toEqual([]);
   });
 
   it("reports junk in a wide forecast cell with its address", () => {
-    const m = model(sheets([["SKU", "2026-11-23"], ["X", "1,5"], ["Y", -2]]));
+    const m = model(
+      sheets([
+        ["SKU", "2026-11-23"],
+        ["X", "1,5"],
+        ["Y", -2],
+      ]),
+    );
     expect(messages(m)).toEqual([
-      "Forecast!B2: Forecast \"1,5\" is not a quantity of 0 or more; it counts as 0.",
-      "Forecast!B3: Forecast \"-2\" is not a quantity of 0 or more; it counts as 0.",
+      'Forecast!B2: Forecast "1,5" is not a quantity of 0 or more; it counts as 0.',
+      'Forecast!B3: Forecast "-2" is not a quantity of 0 or more; it counts as 0.',
     ]);
   });
 });
@@ -311,7 +388,10 @@ describe("order overrides sheet", () => {
     const m = model({
       Settings: settings({ "Plan Start": "2026-11-23", "Horizon Weeks": 4 }),
       Suppliers: SUPPLIERS,
-      SKUs: [["SKU", "Supplier", "Unit Cost"], ["X", "ACME", 1]],
+      SKUs: [
+        ["SKU", "Supplier", "Unit Cost"],
+        ["X", "ACME", 1],
+      ],
       "Order Overrides": [
         ["SKU", "Warehouse", "Week", "Quantity"],
         ["X", null, "2026-11-16", 5],
@@ -327,7 +407,7 @@ describe("order overrides sheet", () => {
       "'Order Overrides'!C2: This override's week is before the plan start, so it was ignored.",
       "'Order Overrides'!C3: A later override for SKU \"X\" at \"MAIN\" in week 2 ('Order Overrides'!C4) replaces this one.",
       "'Order Overrides'!D5: This override has no Quantity, so it was not used (0 means do not order).",
-      "'Order Overrides'!A6: SKU \"Q\" at warehouse \"MAIN\" is not on the SKUs sheet; this override was not used.",
+      '\'Order Overrides\'!A6: SKU "Q" at warehouse "MAIN" is not on the SKUs sheet; this override was not used.',
       "'Order Overrides'!D7: Quantity -1 must be 0 or more; it was ignored.",
     ]);
   });

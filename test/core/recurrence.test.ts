@@ -79,8 +79,14 @@ describe("review weeks with a scheduled receipt inside the window", () => {
     // a=3 (o=2, no order week): 10+25−20 = 15. a=4 (o=3): −5, window 4..5: −5, −25 → need 35 → 30.
     // a=5: 10. a=6 (o=5): −10, window 6..6 → need 20 → 10.
     const p = plan({ onHand: 50, safety: 10, leadDays: 7, demand: 20 }, 6, 2, {
-      "Purchase Orders": [["PO Number", "Supplier", "Warehouse", "Status", "Expected Delivery"], ["PO-0001", "ACME", "MAIN", "Confirmed", "2026-12-09"]],
-      "PO Lines": [["PO Number", "Line", "SKU", "Quantity"], ["PO-0001", 1, "X", 25]],
+      "Purchase Orders": [
+        ["PO Number", "Supplier", "Warehouse", "Status", "Expected Delivery"],
+        ["PO-0001", "ACME", "MAIN", "Confirmed", "2026-12-09"],
+      ],
+      "PO Lines": [
+        ["PO Number", "Line", "SKU", "Quantity"],
+        ["PO-0001", 1, "X", 25],
+      ],
     });
     expect(p.rows.map((r) => r.scheduledReceipts)).toEqual([0, 0, 25, 0, 0, 0]);
     expect(p.recommended).toEqual([0, 0, 35, 0, 20, 0]);
@@ -102,7 +108,10 @@ describe("lead time beyond the horizon", () => {
 
   it("keeps an override that arrives after the horizon, with its arrival week", () => {
     const p = plan({ onHand: 30, safety: 5, leadDays: 35, demand: 10 }, 4, 1, {
-      "Order Overrides": [["SKU", "Week", "Quantity"], ["X", "2026-11-23", 40]],
+      "Order Overrides": [
+        ["SKU", "Week", "Quantity"],
+        ["X", "2026-11-23", 40],
+      ],
     });
     expect(p.orderQty).toEqual([40, 0, 0, 0]);
     expect(p.rows[0].arrivalWeek).toBe(6);
@@ -113,7 +122,12 @@ describe("lead time beyond the horizon", () => {
 describe("planner overrides", () => {
   // The worked example: 100 on hand, SS 20, L=2, MOQ 50, multiple 12, 30 a week, H=8.
   const worked = { onHand: 100, safety: 20, leadDays: 10, moq: 50, multiple: 12, demand: 30 };
-  const overrides = (qty: CellValue, week = "2026-11-25") => ({ "Order Overrides": [["SKU", "Warehouse", "Week", "Quantity"], ["X", "MAIN", week, qty]] });
+  const overrides = (qty: CellValue, week = "2026-11-25") => ({
+    "Order Overrides": [
+      ["SKU", "Warehouse", "Week", "Quantity"],
+      ["X", "MAIN", week, qty],
+    ],
+  });
 
   it("0 means do not order that week; the engine still shows its recommendation and the plan follows the planner", () => {
     // No arrival in week 3: 10 (below safety). a=4 (o=2): 10−30=−20 → need 40 → 50 → 60 → 40.

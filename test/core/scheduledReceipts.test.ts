@@ -59,7 +59,10 @@ describe("scheduled receipts from purchase orders", () => {
 describe("purchase order sheet problems", () => {
   const m = model({
     Suppliers: SUPPLIERS,
-    SKUs: [["SKU", "Supplier", "Unit Cost"], ["X", "ACME", 1]],
+    SKUs: [
+      ["SKU", "Supplier", "Unit Cost"],
+      ["X", "ACME", 1],
+    ],
     "Purchase Orders": [
       ["PO Number", "Status", "Expected Delivery"],
       ["PO-1", "Draft", "2026-11-30"],

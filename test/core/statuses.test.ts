@@ -109,13 +109,20 @@ describe("a warehouse override for a warehouse missing from the Warehouses sheet
     const m = model({
       Suppliers: SUPPLIERS,
       Warehouses: WAREHOUSES,
-      SKUs: [["SKU", "Warehouse", "Supplier", "Unit Cost"], ["S1", "EAST", "ACME", 1]],
-      "Status Overrides": [["SKU", "Warehouse", "Status"], ["S1", "EAST", "T"], ["S1", "WEST", "T"]],
+      SKUs: [
+        ["SKU", "Warehouse", "Supplier", "Unit Cost"],
+        ["S1", "EAST", "ACME", 1],
+      ],
+      "Status Overrides": [
+        ["SKU", "Warehouse", "Status"],
+        ["S1", "EAST", "T"],
+        ["S1", "WEST", "T"],
+      ],
     });
     expect(statusOf(m, "S1", "EAST")).toEqual({ code: "T", type: "T", source: "warehouse", orderable: false, recommended: false });
     expect(messages(m)).toEqual([
       "'Status Overrides'!B3: No warehouse on the Warehouses sheet has warehouse \"WEST\"; this status override was not used.",
-      "SKUs!B2: Warehouse \"EAST\" is not on the Warehouses sheet, so its district and region are unknown.",
+      'SKUs!B2: Warehouse "EAST" is not on the Warehouses sheet, so its district and region are unknown.',
     ]);
   });
 });
@@ -124,7 +131,12 @@ describe("a Purchase Status cell that is not a code", () => {
   it("blocks the item as an unknown status instead of letting it default to A", () => {
     const m = model({
       Suppliers: SUPPLIERS,
-      SKUs: [["SKU", "Supplier", "Unit Cost", "Purchase Status"], ["B1", "ACME", 1, true], ["B2", "ACME", 1, new Date(Date.UTC(2026, 10, 23))], ["B3", "ACME", 1, 7]],
+      SKUs: [
+        ["SKU", "Supplier", "Unit Cost", "Purchase Status"],
+        ["B1", "ACME", 1, true],
+        ["B2", "ACME", 1, new Date(Date.UTC(2026, 10, 23))],
+        ["B3", "ACME", 1, 7],
+      ],
     });
     expect(statusOf(m, "B1", "MAIN")).toEqual({ code: "true", type: null, source: "product", orderable: false, recommended: false });
     expect(statusOf(m, "B2", "MAIN")).toEqual({ code: "2026-11-23", type: null, source: "product", orderable: false, recommended: false });
@@ -142,7 +154,10 @@ describe("status overrides sheet", () => {
   const m = model({
     Suppliers: SUPPLIERS,
     Warehouses: WAREHOUSES,
-    SKUs: [["SKU", "Warehouse", "Supplier", "Unit Cost"], ["S1", "W1", "ACME", 1]],
+    SKUs: [
+      ["SKU", "Warehouse", "Supplier", "Unit Cost"],
+      ["S1", "W1", "ACME", 1],
+    ],
     "Status Overrides": [
       ["SKU", "Warehouse", "District", "Region", "Status"],
       ["S1", "W1", "D1", null, "T"],
@@ -160,7 +175,7 @@ describe("status overrides sheet", () => {
     expect(messages(m)).toEqual([
       expect.stringMatching(/^'Status Overrides'!A2: A status override needs exactly one of Warehouse, District or Region; this row has warehouse and district/),
       expect.stringMatching(/^'Status Overrides'!A3: A status override needs exactly one of Warehouse, District or Region; this row has none/),
-      "'Status Overrides'!A5: SKU \"S1\" already has a status override for district \"D1\"; the first row stands.",
+      '\'Status Overrides\'!A5: SKU "S1" already has a status override for district "D1"; the first row stands.',
       expect.stringMatching(/^'Status Overrides'!E6: Unknown purchase status "Q9"/),
       "'Status Overrides'!A7: SKU \"S9\" is not on the SKUs sheet; this status override was not used.",
       "'Status Overrides'!D8: No warehouse on the Warehouses sheet has region \"R7\"; this status override was not used.",

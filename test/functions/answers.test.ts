@@ -103,7 +103,24 @@ describe("PLAN", () => {
   it("spills PLANNING.md's rows with a header row, dates as serials and blanks as empty", () => {
     const rows = answer.plan(state, "WIDGET", "MAIN");
     expect(rows).toHaveLength(1 + 8);
-    expect(rows[0]).toEqual(["SKU", "Warehouse", "Week", "Week Start", "Demand", "Scheduled Receipts", "Planned Receipts", "Projected On Hand", "Safety Stock", "Recommended", "Override", "Order Qty", "Arrival Week", "Order Value", "Currency", "Flags"]);
+    expect(rows[0]).toEqual([
+      "SKU",
+      "Warehouse",
+      "Week",
+      "Week Start",
+      "Demand",
+      "Scheduled Receipts",
+      "Planned Receipts",
+      "Projected On Hand",
+      "Safety Stock",
+      "Recommended",
+      "Override",
+      "Order Qty",
+      "Arrival Week",
+      "Order Value",
+      "Currency",
+      "Flags",
+    ]);
     // Week 1: 100 − 30 = 70; recommends 60 arriving week 3, worth 60 × 2.50 = 150.
     expect(rows[1]).toEqual(["WIDGET", "MAIN", 1, SERIAL.planStart, 30, 0, 0, 70, 20, 60, "", 60, 3, 150, "USD", ""]);
     // Week 3: 40 − 30 + 60 arriving = 70.
@@ -151,7 +168,10 @@ describe("fractional quantities", () => {
   it("come back without binary noise, as in the plan rows", () => {
     const book = sheets();
     // 0.3 on hand − 0.1 a week: 0.2 after week 1 (0.3 − 0.1 is 0.19999999999999998 in binary).
-    book.SKUs = [["SKU", "Supplier", "On Hand", "Weekly Forecast", "Purchase Status"], ["DUST", "ACME", 0.3, 0.1, "T"]];
+    book.SKUs = [
+      ["SKU", "Supplier", "On Hand", "Weekly Forecast", "Purchase Status"],
+      ["DUST", "ACME", 0.3, 0.1, "T"],
+    ];
     const fine = planState(new MemoryWorkbook(book).input(), TODAY);
     expect(answer.projected(fine, "DUST", 1, null)).toBe(0.2);
     expect(answer.projected(fine, "DUST", 3, null)).toBe(0);
@@ -251,8 +271,14 @@ describe("errors", () => {
 
   it("a SKUs sheet without its SKU column is #REF! too", () => {
     const book = sheets();
-    book.SKUs = [["Item", "On Hand"], ["WIDGET", 1]];
+    book.SKUs = [
+      ["Item", "On Hand"],
+      ["WIDGET", 1],
+    ];
     const error = fails(() => planState(new MemoryWorkbook(book).input(), TODAY));
-    expect([error.code, error.message]).toEqual(["#REF!", "The SKUs sheet has no SKU column in its header row, so nothing can be planned: add a column headed SKU to its first row."]);
+    expect([error.code, error.message]).toEqual([
+      "#REF!",
+      "The SKUs sheet has no SKU column in its header row, so nothing can be planned: add a column headed SKU to its first row.",
+    ]);
   });
 });

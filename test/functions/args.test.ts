@@ -24,7 +24,11 @@ describe("week arguments", () => {
   });
 
   it("are omitted when blank", () => {
-    expect([optionalWeek(null, "week", settings, false), optionalWeek(undefined, "week", settings, false), optionalWeek("  ", "week", settings, false)]).toEqual([undefined, undefined, undefined]);
+    expect([optionalWeek(null, "week", settings, false), optionalWeek(undefined, "week", settings, false), optionalWeek("  ", "week", settings, false)]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it("refuse a date before the plan, naming the argument", () => {

@@ -146,12 +146,7 @@ abstract class FakeObject {
 
   /** Property names, or office.js load options (`{ name: true }`, which a collection applies to each item). */
   load(props?: string | string[] | Record<string, unknown>): this {
-    const list =
-      typeof props === "string"
-        ? props.split(",")
-        : Array.isArray(props)
-          ? props
-          : Object.keys(props ?? {}).flatMap((key) => [key, `items/${key}`]);
+    const list = typeof props === "string" ? props.split(",") : Array.isArray(props) ? props : Object.keys(props ?? {}).flatMap((key) => [key, `items/${key}`]);
     for (const p of list) this.pending.add(p.trim());
     this.ctx.track(this);
     return this;
@@ -190,17 +185,11 @@ class FakeContext {
 
   constructor(readonly host: FakeExcel) {
     this.workbook = new FakeWorkbook(this);
-    const h = host;
-    const ctx = this;
-    this.runtime = {
-      get enableEvents() {
-        return h.enableEvents;
-      },
-      // Like every property set in office.js, it takes effect at the next sync.
-      set enableEvents(on: boolean) {
-        ctx.pendingEvents = on;
-      },
-    };
+    // Like every property set in office.js, it takes effect at the next sync.
+    this.runtime = Object.defineProperty({} as { enableEvents: boolean }, "enableEvents", {
+      get: () => host.enableEvents,
+      set: (on: boolean) => (this.pendingEvents = on),
+    });
   }
 
   track(object: FakeObject): void {
@@ -334,7 +323,10 @@ class FakeTables extends FakeObject {
   }
 
   getItemOrNullObject(name: string): FakeTable {
-    return new FakeTable(this.ctx, this.ctx.host.tables.find((t) => t.name === name));
+    return new FakeTable(
+      this.ctx,
+      this.ctx.host.tables.find((t) => t.name === name),
+    );
   }
 
   getItem(name: string): FakeTable {
@@ -345,7 +337,14 @@ class FakeTables extends FakeObject {
 
   add(address: string, _hasHeaders: boolean): FakeTable {
     const [from, to] = address.split(":").map(decode);
-    const data = { name: `Table${this.ctx.host.tables.length + 1}`, sheet: this.sheetName!, row: from.row, col: from.col, rows: to.row - from.row + 1, cols: to.col - from.col + 1 };
+    const data = {
+      name: `Table${this.ctx.host.tables.length + 1}`,
+      sheet: this.sheetName!,
+      row: from.row,
+      col: from.col,
+      rows: to.row - from.row + 1,
+      cols: to.col - from.col + 1,
+    };
     this.ctx.host.tables.push(data);
     return new FakeTable(this.ctx, data);
   }
@@ -526,16 +525,13 @@ class FakeRange extends FakeObject {
   }
 
   get dataValidation(): { rule: unknown } {
-    const range = this;
-    return {
-      get rule() {
-        return undefined;
-      },
-      set rule(rule: unknown) {
+    return Object.defineProperty({} as { rule: unknown }, "rule", {
+      get: () => undefined,
+      set: (rule: unknown) => {
         const source = (rule as { list: { source: string } }).list.source;
-        range.ctx.host.validations.push({ sheet: range.sheet!.name, row: range.row, col: range.col, rows: range.rows, source });
+        this.ctx.host.validations.push({ sheet: this.sheet!.name, row: this.row, col: this.col, rows: this.rows, source });
       },
-    };
+    });
   }
 
   select(): void {

@@ -1,6 +1,6 @@
 import * as functions from "../../src/functions/functions";
 import { LiveModel } from "../../src/functions/liveModel";
-import { useLiveModel } from "../../src/functions/runtime";
+import { setLiveModel } from "../../src/functions/runtime";
 import { OfficeWorkbook } from "../../src/workbook/office";
 import { TODAY } from "../helpers";
 import { FakeExcel } from "./fakeExcel";
@@ -31,7 +31,7 @@ function setup(book = sheets()) {
   const excel = new FakeExcel(book);
   const workbook = new OfficeWorkbook(() => excel);
   const live = new LiveModel(workbook, { today: () => TODAY, refreshDelayMs: 5 });
-  useLiveModel(live);
+  setLiveModel(live);
   return { excel, live, workbook };
 }
 
@@ -153,11 +153,14 @@ describe("live PLANSTER functions on a fake Excel", () => {
 
   it("when the day changes the cells move on by themselves (week 1 is the current week without a Plan Start)", async () => {
     const book = sheets();
-    book.Settings = [["Setting", "Value"], ["Horizon Weeks", 8]];
+    book.Settings = [
+      ["Setting", "Value"],
+      ["Horizon Weeks", 8],
+    ];
     const excel = new FakeExcel(book);
     let today = TODAY; // Monday 2026-11-23
     const live = new LiveModel(new OfficeWorkbook(() => excel), { today: () => today, refreshDelayMs: 1, dayCheckMs: 5 });
-    useLiveModel(live);
+    setLiveModel(live);
     const cell = new Cell<number>();
     functions.inbound("WIDGET", 1, "EAST", cell as never);
     await live.settled();
@@ -212,7 +215,7 @@ describe("errors reach Excel as CustomFunctions.Error with the spec's messages",
   it("a failed read is a plain message, never an exception text, and the cell tries again by itself", async () => {
     const excel = new FakeExcel(sheets());
     const live = new LiveModel(new OfficeWorkbook(() => excel), { today: () => TODAY, refreshDelayMs: 1, retryDelayMs: 5 });
-    useLiveModel(live);
+    setLiveModel(live);
     const realRun = excel.run;
     excel.run = async () => {
       throw new TypeError("Cannot read properties of undefined (reading 'values')");

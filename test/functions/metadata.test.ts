@@ -14,7 +14,9 @@ const script = `
 `;
 const { errors, metadata } = JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: root, encoding: "utf8" })) as {
   errors: string[];
-  metadata: { functions: { name: string; parameters: { name: string; optional?: boolean; type?: string }[]; options?: { stream?: boolean }; result: { dimensionality?: string } }[] };
+  metadata: {
+    functions: { name: string; parameters: { name: string; optional?: boolean; type?: string }[]; options?: { stream?: boolean }; result: { dimensionality?: string } }[];
+  };
 };
 
 /** FUNCTIONS.md: `[x]` is optional. */

@@ -13,7 +13,7 @@ describe("reading the workbook", () => {
   it("reads every input sheet in one values sync, found by loose names, and nothing else", async () => {
     const excel = new FakeExcel({
       skus: [["SKU"], ["A"]],
-      "supplier_items": [["SKU", "Supplier"]],
+      supplier_items: [["SKU", "Supplier"]],
       Notes: [["big", "sheet", "not", "read"]],
     });
     const input = await new OfficeWorkbook(() => excel).read();
@@ -37,7 +37,10 @@ describe("reading the workbook", () => {
     const excel = new FakeExcel(sheets());
     const workbook = new OfficeWorkbook(() => excel);
     await workbook.read();
-    excel.addSheetData("Forecast", [["SKU", "Week", "Quantity"], ["WIDGET", "2026-11-30", 7]]);
+    excel.addSheetData("Forecast", [
+      ["SKU", "Week", "Quantity"],
+      ["WIDGET", "2026-11-30", 7],
+    ]);
     let before = excel.syncs;
     let input = await workbook.read();
     expect(excel.syncs - before).toBe(2);
@@ -51,16 +54,41 @@ describe("reading the workbook", () => {
   });
 
   it("keeps where the used range starts, for cell addresses", async () => {
-    const excel = new FakeExcel({ SKUs: [["", "", ""], ["", "SKU", "On Hand"], ["", "A", 5]] });
+    const excel = new FakeExcel({
+      SKUs: [
+        ["", "", ""],
+        ["", "SKU", "On Hand"],
+        ["", "A", 5],
+      ],
+    });
     const [grid] = (await new OfficeWorkbook(() => excel).read()).grids;
-    expect(grid).toMatchObject({ originRow: 1, originCol: 1, values: [["SKU", "On Hand"], ["A", 5]] });
+    expect(grid).toMatchObject({
+      originRow: 1,
+      originCol: 1,
+      values: [
+        ["SKU", "On Hand"],
+        ["A", 5],
+      ],
+    });
   });
 
   it("reads an input table instead of the sheet of the same name, with the sheet it sits on", async () => {
     const excel = new FakeExcel({ Data: [["title"], ["SKU", "On Hand"], ["A", 5]], SKUs: [["stale"]] });
     excel.tables.push({ name: "SKUs", sheet: "Data", row: 1, col: 0, rows: 2, cols: 2 });
     const input = await new OfficeWorkbook(() => excel).read();
-    expect(input.grids).toEqual([{ name: "SKUs", sheet: "Data", table: true, originRow: 1, originCol: 0, values: [["SKU", "On Hand"], ["A", 5]] }]);
+    expect(input.grids).toEqual([
+      {
+        name: "SKUs",
+        sheet: "Data",
+        table: true,
+        originRow: 1,
+        originCol: 0,
+        values: [
+          ["SKU", "On Hand"],
+          ["A", 5],
+        ],
+      },
+    ]);
   });
 
   it("reads an empty input sheet as no rows", async () => {
@@ -151,13 +179,29 @@ describe("writing a sheet", () => {
   it("writes values as text where they are text: formulas, numbers and dates in strings stay strings", async () => {
     expect([excelValue("=SUM(A1)"), excelValue("-5"), excelValue("007"), excelValue(""), excelValue(null), excelValue(3)]).toEqual(["'=SUM(A1)", "'-5", "'007", "", "", 3]);
     const excel = new FakeExcel();
-    const spec: SheetSpec = { name: "PO PO-0001", rows: [["Note", "=HYPERLINK(\"x\")"], ["Code", "007"], ["Qty", 5]] };
+    const spec: SheetSpec = {
+      name: "PO PO-0001",
+      rows: [
+        ["Note", '=HYPERLINK("x")'],
+        ["Code", "007"],
+        ["Qty", 5],
+      ],
+    };
     await new OfficeWorkbook(() => excel).writeSheet(spec);
-    expect(excel.sheet("PO PO-0001").cells).toEqual([["Note", "=HYPERLINK(\"x\")"], ["Code", "007"], ["Qty", 5]]);
+    expect(excel.sheet("PO PO-0001").cells).toEqual([
+      ["Note", '=HYPERLINK("x")'],
+      ["Code", "007"],
+      ["Qty", 5],
+    ]);
   });
 
   it("formats the data rows' columns as the spec says, the header row General, and pads short rows", () => {
-    const spec: SheetSpec = { name: "S", rows: [["Week Start", "Value"], [46349, 1.5], [46356]], columnFormats: { 0: "yyyy-mm-dd", 1: "#,##0.00" }, table: { name: "T", headerRow: 0 } };
+    const spec: SheetSpec = {
+      name: "S",
+      rows: [["Week Start", "Value"], [46349, 1.5], [46356]],
+      columnFormats: { 0: "yyyy-mm-dd", 1: "#,##0.00" },
+      table: { name: "T", headerRow: 0 },
+    };
     expect(formatRow(spec, 0, 2)).toEqual(["General", "General"]);
     expect(formatRow(spec, 1, 2)).toEqual(["yyyy-mm-dd", "#,##0.00"]);
     expect(valueRow(spec, 2, 2)).toEqual([46356, ""]);
@@ -226,7 +270,13 @@ describe("writing a sheet", () => {
     const seen: string[][] = [];
     await workbook.read();
     await workbook.watch((names) => seen.push(names));
-    await workbook.writeSheet({ name: "Order Overrides", rows: [["SKU", "Warehouse", "Week", "Quantity"], ["WIDGET", "MAIN", "2026-11-30", 0]] });
+    await workbook.writeSheet({
+      name: "Order Overrides",
+      rows: [
+        ["SKU", "Warehouse", "Week", "Quantity"],
+        ["WIDGET", "MAIN", "2026-11-30", 0],
+      ],
+    });
     expect(excel.eventsWhileOff.length).toBe(0);
     expect(seen).toEqual([["Order Overrides"]]);
   });
@@ -258,7 +308,12 @@ describe("the pane's writes", () => {
   });
 
   it("adds rows to a table, which grows to hold them", async () => {
-    const excel = new FakeExcel({ Data: [["PO Number", "SKU"], ["PO-1", "A"]] });
+    const excel = new FakeExcel({
+      Data: [
+        ["PO Number", "SKU"],
+        ["PO-1", "A"],
+      ],
+    });
     excel.tables.push({ name: "POLines", sheet: "Data", row: 0, col: 0, rows: 2, cols: 2 });
     const { appendedRows } = await new OfficeWorkbook(() => excel).apply({ append: [{ sheet: "Data", table: "POLines", col: 0, values: ["PO-2", "B"] }], cells: [] });
     expect(appendedRows).toEqual([2]);

@@ -44,7 +44,9 @@ describe("planster export-po", () => {
   it("prints the PO as CSV, the hostile description escaped", async () => {
     const { code, out, err } = await run("export-po", await workbook(), "PO-0007", "--format", "csv");
     expect(code).toBe(0);
-    expect(out.split("\r\n")[1]).toBe('PO-0007,2026-11-02,ACME,Acme Corp,Net 30,MAIN,Main DC,USD,1,WIDGET,"\'=HYPERLINK(""http://evil.example"",""click"")",10,2.5,25.00,2026-12-14');
+    expect(out.split("\r\n")[1]).toBe(
+      'PO-0007,2026-11-02,ACME,Acme Corp,Net 30,MAIN,Main DC,USD,1,WIDGET,"\'=HYPERLINK(""http://evil.example"",""click"")",10,2.5,25.00,2026-12-14',
+    );
     expect(err).toContain("problem");
   });
 
@@ -130,7 +132,12 @@ describe("planster summary", () => {
 
   it("prints JSON lines", async () => {
     const { out } = await run("summary", await workbook(), "--format", "json");
-    expect(out.trim().split("\n").map((l) => JSON.parse(l))).toEqual([
+    expect(
+      out
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l)),
+    ).toEqual([
       { supplier: "ACME", supplierName: "Acme Corp", month: "2026-11", currency: "USD", orders: 1, open: "25.00", received: "0.00", committed: "25.00" },
       { supplier: "BOLT", supplierName: "Bolt GmbH", month: "2026-11", currency: "EUR", orders: 1, open: "6.60", received: "4.40", committed: "11.00" },
     ]);

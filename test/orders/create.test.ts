@@ -84,10 +84,24 @@ describe("the week line's default expected delivery", () => {
 
 describe("a buyer's order with several lines of one supplier", () => {
   it("prices each line to the cent, half away from zero, and totals them", () => {
-    const result = createOrder(context(shop()), { supplier: "ACME", warehouse: "MAIN", lines: [{ sku: "WIDGET", quantity: 100 }, { sku: "GADGET", quantity: 3 }] }, TODAY);
+    const result = createOrder(
+      context(shop()),
+      {
+        supplier: "ACME",
+        warehouse: "MAIN",
+        lines: [
+          { sku: "WIDGET", quantity: 100 },
+          { sku: "GADGET", quantity: 3 },
+        ],
+      },
+      TODAY,
+    );
     if (!result.ok) throw new Error(result.reason);
     // 100 × 2.5 = 250.00; GADGET is D (Dropped): a buyer may order it by hand; 3 × 19.995 = 59.985 → 59.99.
-    expect(result.order.lines.map((l) => [l.line, l.sku, l.lineTotal.toFixed(2)])).toEqual([[1, "WIDGET", "250.00"], [2, "GADGET", "59.99"]]);
+    expect(result.order.lines.map((l) => [l.line, l.sku, l.lineTotal.toFixed(2)])).toEqual([
+      [1, "WIDGET", "250.00"],
+      [2, "GADGET", "59.99"],
+    ]);
     expect(result.order.total.toFixed(2)).toBe("309.99");
     // Lead 14 days from week 1 → week 3, starting 2026-12-07.
     expect(result.order.expectedDelivery).toBe(day("2026-12-07"));
@@ -122,8 +136,14 @@ describe("a buyer's order with several lines of one supplier", () => {
 
   it("numbers with the workbook's prefix, at least four digits, after the highest used on either sheet", () => {
     const book = shop({}, { "PO Prefix": "NY-" });
-    book.append("Purchase Orders", [["NY-0041", "Purchase Order", "ACME", "MAIN", "Closed"], ["NY-XYZ", "Purchase Order", "ACME", "MAIN", "Closed"]]);
-    book.append("PO Lines", [["NY-0041", 1, "WIDGET", 1, 1], ["NY-0099", 1, "WIDGET", 1, 1]]);
+    book.append("Purchase Orders", [
+      ["NY-0041", "Purchase Order", "ACME", "MAIN", "Closed"],
+      ["NY-XYZ", "Purchase Order", "ACME", "MAIN", "Closed"],
+    ]);
+    book.append("PO Lines", [
+      ["NY-0041", 1, "WIDGET", 1, 1],
+      ["NY-0099", 1, "WIDGET", 1, 1],
+    ]);
     const result = createOrder(context(book), { supplier: "ACME", lines: [{ sku: "WIDGET", quantity: 1 }] }, TODAY);
     if (!result.ok) throw new Error(result.reason);
     // NY-0099 is only on PO Lines (an orphan line): still a used number. PO-0007 has another prefix.
@@ -140,18 +160,42 @@ describe("refusals name the SKU, its status and source, and write nothing", () =
   };
 
   it.each([
-    [{ supplier: "ACME", warehouse: "MAIN", lines: [{ sku: "OLDIE", quantity: 5 }] }, 'SKU "OLDIE" cannot be ordered at warehouse "MAIN": its purchase status is T (Discontinued), from the SKUs sheet.'],
-    [{ supplier: "ACME", warehouse: "WEST", lines: [{ sku: "WIDGET", quantity: 5 }] }, 'SKU "WIDGET" cannot be ordered at warehouse "WEST": its purchase status is T (Discontinued), from the district override.'],
-    [{ supplier: "ACME", warehouse: "MAIN", lines: [{ sku: "MYSTERY", quantity: 5 }] }, 'SKU "MYSTERY" cannot be ordered at warehouse "MAIN": its purchase status is ZZ (an unknown code), from the SKUs sheet.'],
-    [{ supplier: "ACME", lines: [{ sku: "NOPRICE", quantity: 5 }] }, 'SKU "NOPRICE" has no unit price from supplier "ACME" (no Unit Price on Supplier Items, no Unit Cost on SKUs).'],
+    [
+      { supplier: "ACME", warehouse: "MAIN", lines: [{ sku: "OLDIE", quantity: 5 }] },
+      'SKU "OLDIE" cannot be ordered at warehouse "MAIN": its purchase status is T (Discontinued), from the SKUs sheet.',
+    ],
+    [
+      { supplier: "ACME", warehouse: "WEST", lines: [{ sku: "WIDGET", quantity: 5 }] },
+      'SKU "WIDGET" cannot be ordered at warehouse "WEST": its purchase status is T (Discontinued), from the district override.',
+    ],
+    [
+      { supplier: "ACME", warehouse: "MAIN", lines: [{ sku: "MYSTERY", quantity: 5 }] },
+      'SKU "MYSTERY" cannot be ordered at warehouse "MAIN": its purchase status is ZZ (an unknown code), from the SKUs sheet.',
+    ],
+    [
+      { supplier: "ACME", lines: [{ sku: "NOPRICE", quantity: 5 }] },
+      'SKU "NOPRICE" has no unit price from supplier "ACME" (no Unit Price on Supplier Items, no Unit Cost on SKUs).',
+    ],
     [{ supplier: "BOLT", lines: [{ sku: "GADGET", quantity: 5 }] }, 'SKU "GADGET" is not linked to supplier "BOLT" (neither on Supplier Items nor as the SKU\'s Supplier).'],
     [{ supplier: "NOPE", lines: [{ sku: "WIDGET", quantity: 5 }] }, 'Supplier "NOPE" is not on the Suppliers sheet.'],
     [{ supplier: "ACME", warehouse: "NORTHPOLE", lines: [{ sku: "WIDGET", quantity: 5 }] }, 'Warehouse "NORTHPOLE" is not on the Warehouses sheet.'],
     [{ supplier: "ACME", lines: [{ sku: "WIDGET", quantity: 0 }] }, 'The quantity for SKU "WIDGET" is 0; an order needs more than 0.'],
     [{ supplier: "ACME", lines: [{ sku: "WIDGET", quantity: -3 }] }, 'The quantity for SKU "WIDGET" is -3; an order needs more than 0.'],
-    [{ supplier: "ACME", lines: [{ sku: "WIDGET", quantity: 1 }, { sku: "WIDGET", quantity: 2 }] }, 'SKU "WIDGET" is on this order twice: give it one line with the whole quantity.'],
+    [
+      {
+        supplier: "ACME",
+        lines: [
+          { sku: "WIDGET", quantity: 1 },
+          { sku: "WIDGET", quantity: 2 },
+        ],
+      },
+      'SKU "WIDGET" is on this order twice: give it one line with the whole quantity.',
+    ],
     [{ supplier: "ACME", lines: [] }, "An order needs at least one line."],
-    [{ supplier: "ACME", lines: [{ sku: "WIDGET", quantity: 1 }], expectedDelivery: dayFromIso("2026-11-20") }, "The expected delivery is before today's order date; choose a later date."],
+    [
+      { supplier: "ACME", lines: [{ sku: "WIDGET", quantity: 1 }], expectedDelivery: dayFromIso("2026-11-20") },
+      "The expected delivery is before today's order date; choose a later date.",
+    ],
   ])("%j", (request, reason) => {
     expect(refusal(request)).toBe(reason);
   });
@@ -168,7 +212,12 @@ describe("refusals name the SKU, its status and source, and write nothing", () =
   });
 
   it("a custom code says its type", () => {
-    const book = shop({ "Purchase Statuses": [["Code", "Type", "Description"], ["XD", "T", "Vendor gone"]] });
+    const book = shop({
+      "Purchase Statuses": [
+        ["Code", "Type", "Description"],
+        ["XD", "T", "Vendor gone"],
+      ],
+    });
     book.sheet("SKUs")!.push(["CUSTOM", "Custom", "MAIN", "ACME", 0, 1, 0, "XD"]);
     const result = createOrder(context(book), { supplier: "ACME", lines: [{ sku: "CUSTOM", quantity: 1 }] }, TODAY);
     expect(result).toEqual({ ok: false, reason: 'SKU "CUSTOM" cannot be ordered at warehouse "MAIN": its purchase status is XD (type T, Discontinued), from the SKUs sheet.' });

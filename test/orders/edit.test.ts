@@ -21,7 +21,14 @@ describe("editing an order", () => {
     if (!result.ok) throw new Error(result.reason);
     applyWrites(book, result.writes);
     // 2026-12-21 = serial 46377; Revision 1 → 2; nothing else on the header changes.
-    expect(records(book, "Purchase Orders")[0]).toMatchObject({ "Expected Delivery": 46377, Revision: 2, Total: 25, Status: "Confirmed", Supplier: "ACME", "Order Date": "2026-11-02" });
+    expect(records(book, "Purchase Orders")[0]).toMatchObject({
+      "Expected Delivery": 46377,
+      Revision: 2,
+      Total: 25,
+      Status: "Confirmed",
+      Supplier: "ACME",
+      "Order Date": "2026-11-02",
+    });
     expect(context(book).model.itemsByKey.get("WIDGET\u0000MAIN")!.scheduled[5]).toBe(10);
   });
 
@@ -108,7 +115,10 @@ describe("editing an order", () => {
 
   it.each([
     [{ supplier: "NOPE" }, 'Supplier "NOPE" is not on the Suppliers sheet.'],
-    [{ warehouse: "WEST" }, 'SKU "WIDGET" cannot be ordered at warehouse "WEST": its purchase status is T (Discontinued), from the district override. Purchase order PO-0007 cannot move there.'],
+    [
+      { warehouse: "WEST" },
+      'SKU "WIDGET" cannot be ordered at warehouse "WEST": its purchase status is T (Discontinued), from the district override. Purchase order PO-0007 cannot move there.',
+    ],
     [{ addLines: [{ sku: "OLDIE", quantity: 1 }] }, 'SKU "OLDIE" cannot be ordered at warehouse "MAIN": its purchase status is T (Discontinued), from the SKUs sheet.'],
     [{ addLines: [{ sku: "WIDGET", quantity: 1 }] }, 'SKU "WIDGET" is already on purchase order PO-0007: change that line\'s quantity instead.'],
     [{ status: "Confirmed" }, "Purchase order PO-0007 is already Confirmed."],
@@ -123,7 +133,10 @@ describe("editing an order", () => {
   it("refuses a supplier the lines are not linked to", () => {
     const book = shop();
     book.sheet("PO Lines")!.push(["PO-0007", 2, "GADGET", 1, 19.995, 20, 0]);
-    expect(edit({ supplier: "BOLT" }, book)).toEqual({ ok: false, reason: 'SKU "GADGET" is not linked to supplier "BOLT" (neither on Supplier Items nor as the SKU\'s Supplier).' });
+    expect(edit({ supplier: "BOLT" }, book)).toEqual({
+      ok: false,
+      reason: 'SKU "GADGET" is not linked to supplier "BOLT" (neither on Supplier Items nor as the SKU\'s Supplier).',
+    });
   });
 
   it("refuses an unknown order", () => {
@@ -147,7 +160,10 @@ describe("closed orders are read-only", () => {
   it("a Received order can still be Closed, and nothing else", () => {
     expect(edit({ status: "Closed" }, withStatus("Received")).ok).toBe(true);
     expect(edit({ status: "Closed", notes: "done" }, withStatus("Received")).ok).toBe(false);
-    expect(edit({ status: "Cancelled" }, withStatus("Shipped"))).toEqual({ ok: false, reason: "Purchase order PO-0007 is Shipped; only Draft, Submitted or Confirmed orders can be cancelled." });
+    expect(edit({ status: "Cancelled" }, withStatus("Shipped"))).toEqual({
+      ok: false,
+      reason: "Purchase order PO-0007 is Shipped; only Draft, Submitted or Confirmed orders can be cancelled.",
+    });
   });
 
   it("an unknown status word is kept by an edit that does not set the status", () => {
@@ -177,7 +193,10 @@ describe("lines whose item became unorderable after ordering", () => {
     const { model } = context(book);
     const po = model.orderBook.byNumber.get("PO-0007")!;
     expect(flaggedLines(model, po).map((f) => [f.line.address, f.message])).toEqual([
-      ["'PO Lines'!A2", 'SKU "WIDGET" on PO-0007 can no longer be ordered at warehouse "MAIN": its purchase status is P (Purge), from the warehouse override. The line stays on the order.'],
+      [
+        "'PO Lines'!A2",
+        'SKU "WIDGET" on PO-0007 can no longer be ordered at warehouse "MAIN": its purchase status is P (Purge), from the warehouse override. The line stays on the order.',
+      ],
     ]);
     // Still inbound supply: 10 in week 4.
     expect(model.itemsByKey.get("WIDGET\u0000MAIN")!.scheduled[4]).toBe(10);

@@ -48,7 +48,22 @@ export function shop(extra: Record<string, CellValue[][]> = {}, settingRows: Rec
       ["WIDGET", "EAST", "2026-11-30", 12],
     ],
     "Purchase Orders": [
-      ["PO Number", "Type", "Supplier", "Warehouse", "Status", "Order Date", "Expected Delivery", "Currency", "Total", "Notes", "Revision", "External ID", "Sync Status", "Last Synced"],
+      [
+        "PO Number",
+        "Type",
+        "Supplier",
+        "Warehouse",
+        "Status",
+        "Order Date",
+        "Expected Delivery",
+        "Currency",
+        "Total",
+        "Notes",
+        "Revision",
+        "External ID",
+        "Sync Status",
+        "Last Synced",
+      ],
       ["PO-0007", "Purchase Order", "ACME", "MAIN", "Confirmed", "2026-11-02", "2026-12-14", "USD", 25, "", 1, "", "", ""],
     ],
     "PO Lines": [
@@ -79,7 +94,5 @@ export function applyWrites(book: MemoryWorkbook, writes: Writes): Map<string, n
 /** A sheet's rows as objects keyed by header, for readable assertions. */
 export function records(book: MemoryWorkbook, sheet: string): Record<string, CellValue>[] {
   const [header, ...rows] = book.sheet(sheet)!;
-  return rows
-    .filter((row) => row.some((v) => v !== null && v !== undefined && v !== ""))
-    .map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i] ?? null])));
+  return rows.filter((row) => row.some((v) => v !== null && v !== undefined && v !== "")).map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i] ?? null])));
 }

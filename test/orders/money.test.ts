@@ -37,13 +37,18 @@ describe("line totals are exact decimals rounded half away from zero", () => {
       { currency: "EUR", amount: new Decimal("0.2") },
       { currency: "USD", amount: new Decimal("0.2") },
     ]);
-    expect([...totals].map(([c, a]) => [c, a.toFixed(2)])).toEqual([["USD", "0.30"], ["EUR", "0.20"]]);
+    expect([...totals].map(([c, a]) => [c, a.toFixed(2)])).toEqual([
+      ["USD", "0.30"],
+      ["EUR", "0.20"],
+    ]);
   });
 });
 
 describe("any price with up to 4 decimals and any whole quantity", () => {
   it("rounds like integer arithmetic does", () => {
-    const price = fc.tuple(fc.nat({ max: 99_999 }), fc.nat({ max: 9_999 }), fc.integer({ min: 0, max: 4 })).map(([whole, fraction, places]) => (places === 0 ? String(whole) : `${whole}.${String(fraction).padStart(4, "0").slice(0, places)}`));
+    const price = fc
+      .tuple(fc.nat({ max: 99_999 }), fc.nat({ max: 9_999 }), fc.integer({ min: 0, max: 4 }))
+      .map(([whole, fraction, places]) => (places === 0 ? String(whole) : `${whole}.${String(fraction).padStart(4, "0").slice(0, places)}`));
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1_000_000 }), price, (quantity, p) => {
         expect(lineTotal(quantity, new Decimal(p)).times(100).toFixed(0)).toBe(String(centsByIntegers(quantity, p)));

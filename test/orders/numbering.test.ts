@@ -35,7 +35,17 @@ describe("co-authoring: buyers creating orders from the same workbook state", ()
     const shared = shop();
     // Each buyer reads the same state (highest PO-0007) and prepares an order: both get PO-0008.
     const ann = createOrder(context(shared), { supplier: "ACME", lines: [{ sku: "WIDGET", quantity: 40 }] }, TODAY);
-    const ben = createOrder(context(shared), { supplier: "ACME", lines: [{ sku: "WIDGET", quantity: 5 }, { sku: "GADGET", quantity: 2 }] }, TODAY);
+    const ben = createOrder(
+      context(shared),
+      {
+        supplier: "ACME",
+        lines: [
+          { sku: "WIDGET", quantity: 5 },
+          { sku: "GADGET", quantity: 2 },
+        ],
+      },
+      TODAY,
+    );
     const cid = createOrder(context(shared), { supplier: "BOLT", lines: [{ sku: "WIDGET", quantity: 7 }] }, TODAY);
     if (!ann.ok || !ben.ok || !cid.ok) throw new Error("refused");
     expect([ann.order.number, ben.order.number, cid.order.number]).toEqual(["PO-0008", "PO-0008", "PO-0008"]);
@@ -64,7 +74,12 @@ describe("co-authoring: buyers creating orders from the same workbook state", ()
     ]);
     const after = context(shared).model;
     expect(after.problems.filter((p) => p.sheet !== "SKUs")).toEqual([]);
-    expect(after.orderBook.orders.map((o) => [o.number, o.lines.length])).toEqual([["PO-0007", 1], ["PO-0008", 1], ["PO-0009", 2], ["PO-0010", 1]]);
+    expect(after.orderBook.orders.map((o) => [o.number, o.lines.length])).toEqual([
+      ["PO-0007", 1],
+      ["PO-0008", 1],
+      ["PO-0009", 2],
+      ["PO-0010", 1],
+    ]);
   });
 
   it("keeps the number when nobody else took it", async () => {

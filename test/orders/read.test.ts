@@ -70,7 +70,9 @@ describe("clearing the week's override", () => {
 
 describe("orders without their lines", () => {
   const numbers = (book: ReturnType<typeof shop>) =>
-    context(book).model.problems.filter((p) => p.sheet !== "SKUs").map((p) => `${p.address}: ${p.message}`);
+    context(book)
+      .model.problems.filter((p) => p.sheet !== "SKUs")
+      .map((p) => `${p.address}: ${p.message}`);
 
   it("a workbook with no PO Lines sheet reports each order as having no lines", () => {
     const book = shop();
@@ -79,7 +81,12 @@ describe("orders without their lines", () => {
   });
 
   it("a PO Lines sheet without its SKU column is one problem, not one per order", () => {
-    const book = shop({ "PO Lines": [["PO Number", "Line", "Quantity"], ["PO-0007", 1, 10]] });
+    const book = shop({
+      "PO Lines": [
+        ["PO Number", "Line", "Quantity"],
+        ["PO-0007", 1, 10],
+      ],
+    });
     expect(numbers(book)).toEqual(["'PO Lines'!A1: The PO Lines sheet has no column \"SKU\" in its header row, so it was not read."]);
   });
 });

@@ -63,13 +63,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(cell), (cell = "");
-    else if (ch === "\r" && text[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
-    else cell += ch;
+    else if (ch === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (ch === "\r" && text[i + 1] === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      i++;
+    } else cell += ch;
   }
   return rows;
 }
@@ -78,7 +87,23 @@ describe("CSV", () => {
   it("is one row per line with exact amounts", () => {
     const rows = parseCsv(orderCsv(twoLineOrder()));
     expect(rows).toEqual([
-      ["PO Number", "Order Date", "Supplier", "Supplier Name", "Payment Terms", "Ship To", "Ship To Name", "Currency", "Line", "SKU", "Description", "Quantity", "Unit Price", "Line Total", "Expected Delivery"],
+      [
+        "PO Number",
+        "Order Date",
+        "Supplier",
+        "Supplier Name",
+        "Payment Terms",
+        "Ship To",
+        "Ship To Name",
+        "Currency",
+        "Line",
+        "SKU",
+        "Description",
+        "Quantity",
+        "Unit Price",
+        "Line Total",
+        "Expected Delivery",
+      ],
       ["PO-0007", "2026-11-02", "ACME", "Acme Corp", "Net 30", "MAIN", "Main DC", "USD", "1", "WIDGET", "Blue widget", "10", "2.5", "25.00", "2026-12-14"],
       ["PO-0007", "2026-11-02", "ACME", "Acme Corp", "Net 30", "MAIN", "Main DC", "USD", "2", "GADGET", "Gadget", "3", "19.995", "59.99", "2026-12-21"],
     ]);
@@ -114,7 +139,24 @@ describe("EDI X12 850", () => {
     expect(interchange.functionalGroups).toHaveLength(1);
     expect(group.transactions).toHaveLength(1);
     // The library reads ISA13 as a number; the raw segment shows the fixed width (106 characters with its terminator).
-    expect(values(interchange.header)).toEqual(["00", "          ", "00", "          ", "ZZ", "PLANSTER       ", "ZZ", "ACME           ", "261123", "1405", "U", "00401", "4711", "0", "P", ">"]);
+    expect(values(interchange.header)).toEqual([
+      "00",
+      "          ",
+      "00",
+      "          ",
+      "ZZ",
+      "PLANSTER       ",
+      "ZZ",
+      "ACME           ",
+      "261123",
+      "1405",
+      "U",
+      "00401",
+      "4711",
+      "0",
+      "P",
+      ">",
+    ]);
     const isa = edi.split("\n")[0];
     expect(isa).toBe("ISA*00*          *00*          *ZZ*PLANSTER       *ZZ*ACME           *261123*1405*U*00401*000004711*0*P*>~");
     expect(isa).toHaveLength(106);

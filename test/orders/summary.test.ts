@@ -27,7 +27,11 @@ function book() {
 
 describe("PO Summary", () => {
   const summary = orderSummary(context(book()).model);
-  const fixed = (r: { open: { toFixed(n: number): string }; received: { toFixed(n: number): string }; committed: { toFixed(n: number): string } }) => [r.open.toFixed(2), r.received.toFixed(2), r.committed.toFixed(2)];
+  const fixed = (r: { open: { toFixed(n: number): string }; received: { toFixed(n: number): string }; committed: { toFixed(n: number): string } }) => [
+    r.open.toFixed(2),
+    r.received.toFixed(2),
+    r.committed.toFixed(2),
+  ];
 
   it("sums open and received value by supplier, order month and currency", () => {
     // ACME 2026-11 USD: PO-0007 open 10 × 2.5 = 25.00;
@@ -54,12 +58,7 @@ describe("PO Summary", () => {
 
   it("is a sheet of totals on top and a table below, money and months formatted", () => {
     const spec = poSummarySheet(summary);
-    expect(spec.rows.slice(3, 7)).toEqual([
-      ["Currency", "Orders", "Open", "Received", "Committed"],
-      ["EUR", 1, 11, 0, 11],
-      ["USD", 5, 168.06, 3763.89, 3931.95],
-      [],
-    ]);
+    expect(spec.rows.slice(3, 7)).toEqual([["Currency", "Orders", "Open", "Received", "Committed"], ["EUR", 1, 11, 0, 11], ["USD", 5, 168.06, 3763.89, 3931.95], []]);
     expect(spec.table).toEqual({ name: "POSummary", headerRow: 7, style: "TableStyleMedium2" });
     // 2026-11-01 = serial 46327; 2026-12-01 = 46357.
     expect(spec.rows.slice(7)).toEqual([

@@ -98,8 +98,17 @@ describe("sending an order to a WMS", () => {
     expect(wms.received[0].key).toBe("PO-0008:1");
     // 4 × 2.5 = 10.00; delivery: lead 14 days from week 1 → week 3 (2026-12-07).
     expect(JSON.parse(wms.received[0].body)).toEqual({
-      poNumber: "PO-0008", revision: 1, type: "Purchase Order", supplier: "ACME", warehouse: "MAIN", status: "Submitted",
-      orderDate: "2026-11-23", expectedDelivery: "2026-12-07", currency: "USD", total: "10.00", notes: "",
+      poNumber: "PO-0008",
+      revision: 1,
+      type: "Purchase Order",
+      supplier: "ACME",
+      warehouse: "MAIN",
+      status: "Submitted",
+      orderDate: "2026-11-23",
+      expectedDelivery: "2026-12-07",
+      currency: "USD",
+      total: "10.00",
+      notes: "",
       lines: [{ line: 1, sku: "WIDGET", quantity: 4, unitPrice: "2.5", lineTotal: "10.00", receivedQty: 0, expectedDelivery: "2026-12-07" }],
     });
     const writes = syncWrites(book.input(), order.number, outcome);

@@ -51,7 +51,11 @@ describe("committing an order", () => {
     if (!accepted.ok) throw new Error(accepted.reason);
     const { outcome } = await commitNewOrder(memoryStore(book), accepted, ctx.model.settings, integration([], true));
     expect(outcome?.sent).toBe(false);
-    expect(records(book, "Purchase Orders")[1]).toMatchObject({ "PO Number": "PO-0008", Status: "Submitted", "Sync Status": "failed: could not reach erp.example.com (ENOTFOUND) (after 2 tries)" });
+    expect(records(book, "Purchase Orders")[1]).toMatchObject({
+      "PO Number": "PO-0008",
+      Status: "Submitted",
+      "Sync Status": "failed: could not reach erp.example.com (ENOTFOUND) (after 2 tries)",
+    });
     expect(records(book, "PO Lines").map((r) => r["PO Number"])).toEqual(["PO-0007", "PO-0008"]);
   });
 

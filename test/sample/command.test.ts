@@ -17,7 +17,10 @@ async function planster(...argv: string[]): Promise<{ code: number; out: string;
 
 /** Runs the command with the clock at `iso`, so that anything taken from the clock would show in the bytes. */
 async function sampleAt(iso: string, file: string, ...options: string[]): Promise<Buffer> {
-  jest.useFakeTimers({ now: new Date(iso), doNotFake: ["nextTick", "setImmediate", "setTimeout", "setInterval", "clearImmediate", "clearTimeout", "clearInterval", "queueMicrotask", "hrtime", "performance"] });
+  jest.useFakeTimers({
+    now: new Date(iso),
+    doNotFake: ["nextTick", "setImmediate", "setTimeout", "setInterval", "clearImmediate", "clearTimeout", "clearInterval", "queueMicrotask", "hrtime", "performance"],
+  });
   try {
     const result = await planster("sample", file, ...options);
     expect(result).toMatchObject({ code: 0, err: "" });
@@ -50,7 +53,10 @@ describe("planster sample", () => {
     if (!read.ok) throw new Error(read.error);
     expect(read.model.problems).toEqual([]);
     expect(read.model.items).toHaveLength(80);
-    const tables = input.grids.filter((g) => g.table).map((g) => g.name).sort();
+    const tables = input.grids
+      .filter((g) => g.table)
+      .map((g) => g.name)
+      .sort();
     expect(tables).toEqual(["OrderOverrides", "POLines", "PurchaseOrders", "PurchaseStatuses", "SKUs", "StatusOverrides", "SupplierItems", "Suppliers", "Warehouses"]);
     const forecast = input.grids.find((g) => g.name === "Forecast")!;
     expect(forecast.values[0][2]).toEqual(new Date("2026-11-23T00:00:00Z"));
@@ -93,13 +99,20 @@ describe("planster sample", () => {
     await planster("sample", file, "--seed", "3");
     expect((await planster("sample", file, "--seed", "4")).code).toBe(0);
     expect(readFileSync(file).equals(readFileSync(join(dir, "s2.xlsx")))).toBe(false);
-    for (const [name, content] of [["notes.txt", "my notes"], ["work.xlsx", null]] as const) {
+    for (const [name, content] of [
+      ["notes.txt", "my notes"],
+      ["work.xlsx", null],
+    ] as const) {
       const other = join(dir, name);
       if (content === null) await planster("write-plan", join(dir, "small.xlsx"), "--out", other);
       else writeFileSync(other, content);
       const before = readFileSync(other);
       const result = await planster("sample", other);
-      expect(result).toEqual({ code: 2, out: "", err: `planster sample: ${other} already exists and is not a Planster sample; it was left alone (remove it or choose another name).\n` });
+      expect(result).toEqual({
+        code: 2,
+        out: "",
+        err: `planster sample: ${other} already exists and is not a Planster sample; it was left alone (remove it or choose another name).\n`,
+      });
       expect(readFileSync(other).equals(before)).toBe(true);
     }
   });

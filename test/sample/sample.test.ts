@@ -24,7 +24,19 @@ describe("the default sample", () => {
 
   it("has every sheet of WORKBOOK.md", () => {
     expect(sheets.map((s) => s.name).sort()).toEqual(
-      ["Forecast", "Order Overrides", "PO Lines", "Purchase Orders", "Purchase Statuses", "Settings", "SKUs", "Status Overrides", "Supplier Items", "Suppliers", "Warehouses"].sort(),
+      [
+        "Forecast",
+        "Order Overrides",
+        "PO Lines",
+        "Purchase Orders",
+        "Purchase Statuses",
+        "Settings",
+        "SKUs",
+        "Status Overrides",
+        "Supplier Items",
+        "Suppliers",
+        "Warehouses",
+      ].sort(),
     );
   });
 
@@ -45,7 +57,13 @@ describe("the default sample", () => {
     const custom = m.items.filter((i) => i.status.code.length > 1);
     expect(custom.length).toBeGreaterThan(0);
     expect(new Set(m.items.map((i) => i.status.source))).toEqual(new Set(["warehouse", "district", "region", "product", "default"]));
-    expect(m.statuses.all().filter((s) => !s.builtIn).map((s) => s.type).sort()).toEqual(["A", "D", "T"]);
+    expect(
+      m.statuses
+        .all()
+        .filter((s) => !s.builtIn)
+        .map((s) => s.type)
+        .sort(),
+    ).toEqual(["A", "D", "T"]);
   });
 
   it("has a supplier in euros and SKUs with two suppliers, one of them preferred", () => {

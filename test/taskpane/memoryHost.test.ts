@@ -4,7 +4,11 @@ import { MemoryWorkbook } from "../../src/workbook/memory";
 
 const book = () =>
   new MemoryWorkbook({
-    SKUs: [["SKU", "On Hand"], ["A1", 5], [null, null]],
+    SKUs: [
+      ["SKU", "On Hand"],
+      ["A1", 5],
+      [null, null],
+    ],
     "PO Lines": [["PO Number", "Line"]],
   });
 
@@ -23,7 +27,11 @@ describe("MemoryHost", () => {
     let changes = 0;
     host.onChange(() => changes++);
     await host.apply({ append: [{ sheet: "SKUs", col: 1, values: [7] }], cells: [{ sheet: "SKUs", row: 1, col: 3, value: "x" }] });
-    expect(host.book.sheet("SKUs")).toEqual([["SKU", "On Hand"], ["A1", 5, null, "x"], [null, 7]]);
+    expect(host.book.sheet("SKUs")).toEqual([
+      ["SKU", "On Hand"],
+      ["A1", 5, null, "x"],
+      [null, 7],
+    ]);
     expect(changes).toBe(1);
   });
 

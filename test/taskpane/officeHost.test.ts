@@ -5,8 +5,14 @@ import { FakeExcel } from "../functions/fakeExcel";
 
 test("appends land below each sheet's last used row, in order, and cells are written as text where they are text", async () => {
   const excel = new FakeExcel({
-    "Order Overrides": [["SKU", "Warehouse", "Week", "Quantity"], ["A", "MAIN", 46349, 5]],
-    SKUs: [["SKU", "On Hand"], ["A", 1]],
+    "Order Overrides": [
+      ["SKU", "Warehouse", "Week", "Quantity"],
+      ["A", "MAIN", 46349, 5],
+    ],
+    SKUs: [
+      ["SKU", "On Hand"],
+      ["A", 1],
+    ],
   });
   const host = new OfficeHost(new OfficeWorkbook(() => excel as unknown as typeof Excel), memorySecrets());
   const applied = await host.apply({

@@ -10,7 +10,24 @@ import { renderPane, watchSheetWrites } from "./pane";
 jest.setTimeout(30_000);
 
 /** PLANNING.md's output columns, with the currency of Order Value before Flags. */
-const HEADER = ["SKU", "Warehouse", "Week", "Week Start", "Demand", "Scheduled Receipts", "Planned Receipts", "Projected On Hand", "Safety Stock", "Recommended", "Override", "Order Qty", "Arrival Week", "Order Value", "Currency", "Flags"];
+const HEADER = [
+  "SKU",
+  "Warehouse",
+  "Week",
+  "Week Start",
+  "Demand",
+  "Scheduled Receipts",
+  "Planned Receipts",
+  "Projected On Hand",
+  "Safety Stock",
+  "Recommended",
+  "Override",
+  "Order Qty",
+  "Arrival Week",
+  "Order Value",
+  "Currency",
+  "Flags",
+];
 
 /** Excel's serial of 2026-11-23 (46023 is 2026-01-01; 23 November is day 327), and of the weeks after it. */
 const serialOfWeek = (week: number) => 46349 + 7 * (week - 1);
@@ -56,14 +73,22 @@ test("the Supply Plan sheet holds every item-location's week lines and leaves th
 test("a long plan is written with progress up to the total, shown in the pane", async () => {
   // 100 SKUs × 26 weeks = 2,600 rows and the header: the memory host writes 2,000 rows at a time.
   const skus: CellValue[][] = Array.from({ length: 100 }, (_, i) => [`P${String(i + 1).padStart(3, "0")}`, "ACME", 0, 1, 10]);
-  const book = new MemoryWorkbook({ Settings: settings({ "Plan Start": "2026-11-23" }), Suppliers: SUPPLIERS, SKUs: [["SKU", "Supplier", "On Hand", "Unit Cost", "Weekly Forecast"], ...skus] });
+  const book = new MemoryWorkbook({
+    Settings: settings({ "Plan Start": "2026-11-23" }),
+    Suppliers: SUPPLIERS,
+    SKUs: [["SKU", "Supplier", "On Hand", "Unit Cost", "Weekly Forecast"], ...skus],
+  });
   const { host } = await openPlan(book);
   let finish!: () => void;
   const writes = watchSheetWrites(host, new Promise<void>((resolve) => (finish = resolve)));
   writePlanSheet();
   const bar = await screen.findByRole("progressbar", { name: "Writing to the workbook: 2,601 of 2,601 rows" });
   expect(bar.getAttribute("aria-valuenow")).toBe("1");
-  expect(writes.progress).toEqual([[2000, 2601], [2601, 2601], [2601, 2601]]);
+  expect(writes.progress).toEqual([
+    [2000, 2601],
+    [2601, 2601],
+    [2601, 2601],
+  ]);
   expect(host.book.sheet("Supply Plan")).toHaveLength(2601);
 
   finish();

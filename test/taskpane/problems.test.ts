@@ -14,12 +14,17 @@ async function openProblems(book: MemoryWorkbook) {
 }
 
 /** The address links of the list, in order. */
-const addresses = (list: HTMLElement) => within(list).getAllByRole("button").map((link) => link.textContent);
+const addresses = (list: HTMLElement) =>
+  within(list)
+    .getAllByRole("button")
+    .map((link) => link.textContent);
 
 test("every problem is listed with its address and sentence", async () => {
   const { list } = await openProblems(orderNowBook());
   expect(addresses(list)).toEqual(["Settings!A4", "SKUs!F7", "'Order Overrides'!C3"]);
-  const items = within(list).getAllByRole("listitem").map((li) => li.textContent);
+  const items = within(list)
+    .getAllByRole("listitem")
+    .map((li) => li.textContent);
   expect(items[0]).toMatch(/^Settings!A4 Unknown setting "Colour"/);
   expect(items[1]).toMatch(/^SKUs!F7 .*MOQ.*"many"/);
   expect(items[2]).toMatch(/^'Order Overrides'!C3 .*"soon"/);
@@ -62,7 +67,15 @@ test("the first 200 of many problems are shown, the rest on demand", async () =>
 
 test("a workbook that cannot be planned still lists its problems, and they select", async () => {
   // No SKUs sheet: nothing can be planned, but the Settings sheet was read and has a typo.
-  const { host } = mountPane(new MemoryWorkbook({ Settings: [["Setting", "Value"], ["Horizon Weeks", "many"]], Suppliers: [["Supplier"], ["ACME"]] }));
+  const { host } = mountPane(
+    new MemoryWorkbook({
+      Settings: [
+        ["Setting", "Value"],
+        ["Horizon Weeks", "many"],
+      ],
+      Suppliers: [["Supplier"], ["ACME"]],
+    }),
+  );
   await screen.findByText("Nothing can be planned yet");
   const list = screen.getByRole("list", { name: "Problems of the workbook" });
   fireEvent.click(within(list).getByRole("button", { name: /^Select Settings!B2: .*"many"/ }));

@@ -24,7 +24,11 @@ async function openSettings(book: MemoryWorkbook) {
   return pane;
 }
 
-const shown = () => within(screen.getByRole("table", { name: "Settings in effect" })).getAllByRole("row").slice(1).map(leafTexts);
+const shown = () =>
+  within(screen.getByRole("table", { name: "Settings in effect" }))
+    .getAllByRole("row")
+    .slice(1)
+    .map(leafTexts);
 
 /** Every cell of every sheet of the workbook, as text. */
 const allCells = (host: MemoryHost) => [...host.book.sheets.values()].flat(2).map(String);
@@ -113,7 +117,21 @@ describe("Create Planster sheets", () => {
   /** Headers of WORKBOOK.md and ORDERS.md, sheet by sheet. */
   const HEADERS: Record<string, string[]> = {
     Settings: ["Setting", "Value"],
-    SKUs: ["SKU", "Description", "Warehouse", "Supplier", "On Hand", "Safety Stock", "Safety Days", "Lead Time Days", "MOQ", "Order Multiple", "Unit Cost", "Purchase Status", "Weekly Forecast"],
+    SKUs: [
+      "SKU",
+      "Description",
+      "Warehouse",
+      "Supplier",
+      "On Hand",
+      "Safety Stock",
+      "Safety Days",
+      "Lead Time Days",
+      "MOQ",
+      "Order Multiple",
+      "Unit Cost",
+      "Purchase Status",
+      "Weekly Forecast",
+    ],
     Suppliers: ["Supplier", "Name", "Email", "Lead Time Days", "Currency", "Payment Terms", "Address"],
     "Supplier Items": ["SKU", "Supplier", "Unit Price", "Lead Time Days", "MOQ", "Order Multiple", "Preferred"],
     Forecast: ["SKU", "Warehouse", "Week", "Quantity"],
@@ -121,7 +139,22 @@ describe("Create Planster sheets", () => {
     "Purchase Statuses": ["Code", "Type", "Description"],
     "Status Overrides": ["SKU", "Warehouse", "District", "Region", "Status"],
     "Order Overrides": ["SKU", "Warehouse", "Week", "Quantity"],
-    "Purchase Orders": ["PO Number", "Type", "Supplier", "Warehouse", "Status", "Order Date", "Expected Delivery", "Currency", "Total", "Notes", "Revision", "External ID", "Sync Status", "Last Synced"],
+    "Purchase Orders": [
+      "PO Number",
+      "Type",
+      "Supplier",
+      "Warehouse",
+      "Status",
+      "Order Date",
+      "Expected Delivery",
+      "Currency",
+      "Total",
+      "Notes",
+      "Revision",
+      "External ID",
+      "Sync Status",
+      "Last Synced",
+    ],
     "PO Lines": ["PO Number", "Line", "SKU", "Quantity", "Unit Price", "Line Total", "Received Qty", "Expected Delivery"],
   };
   // STATUSES.md: the pickers never offer P.
@@ -165,7 +198,12 @@ describe("Create Planster sheets", () => {
     expect([format("SKUs", "On Hand"), format("SKUs", "Unit Cost"), format("Supplier Items", "Unit Price")]).toEqual([QUANTITY, MONEY, MONEY]);
     expect([format("Forecast", "Week"), format("Order Overrides", "Week"), format("Order Overrides", "Quantity")]).toEqual([DATE, DATE, QUANTITY]);
     expect([format("Purchase Orders", "Order Date"), format("Purchase Orders", "Expected Delivery"), format("Purchase Orders", "Total")]).toEqual([DATE, DATE, MONEY]);
-    expect([format("PO Lines", "Quantity"), format("PO Lines", "Unit Price"), format("PO Lines", "Line Total"), format("PO Lines", "Expected Delivery")]).toEqual([QUANTITY, MONEY, MONEY, DATE]);
+    expect([format("PO Lines", "Quantity"), format("PO Lines", "Unit Price"), format("PO Lines", "Line Total"), format("PO Lines", "Expected Delivery")]).toEqual([
+      QUANTITY,
+      MONEY,
+      MONEY,
+      DATE,
+    ]);
 
     // Dropdowns, as the host received them: the column under its header and the allowed values.
     const dropdown = (sheet: string, header: string) => host.choices.get(sheet)?.find((c) => c.col === HEADERS[sheet].indexOf(header))?.values;
@@ -181,7 +219,10 @@ describe("Create Planster sheets", () => {
   });
 
   test("on a workbook that has some of them: those are left untouched, the others are added", async () => {
-    const itemsSheet: CellValue[][] = [["sku", "supplier", "unit price"], ["A1", "ACME", 1.75]];
+    const itemsSheet: CellValue[][] = [
+      ["sku", "supplier", "unit price"],
+      ["A1", "ACME", 1.75],
+    ];
     const book = new MemoryWorkbook({ Suppliers: SUPPLIERS, SKUs: SKUS, supplier_items: itemsSheet });
     const before = JSON.stringify([book.sheet("Suppliers"), book.sheet("SKUs"), book.sheet("supplier_items")]);
     const { host } = await openSettings(book);

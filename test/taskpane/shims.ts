@@ -11,7 +11,16 @@ g.ResizeObserver ??= class {
   disconnect() {}
 };
 if (typeof window !== "undefined") {
-  window.matchMedia ??= ((query: string) => ({ matches: false, media: query, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false })) as typeof window.matchMedia;
+  window.matchMedia ??= ((query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener() {},
+    removeListener() {},
+    addEventListener() {},
+    removeEventListener() {},
+    dispatchEvent: () => false,
+  })) as typeof window.matchMedia;
 }
 
 // Fluent's dialogs and popovers start hidden for their enter animation, which never runs in jsdom:

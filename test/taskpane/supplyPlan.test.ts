@@ -77,7 +77,9 @@ test("a status that cannot be ordered is named with where it comes from, and a p
   fireEvent.change(box, { target: { value: "5" } });
   fireEvent.keyDown(box, { key: "Enter" });
   await waitFor(() =>
-    expect(screen.getByTestId("notice").textContent).toContain('SKU "WIDGET" cannot be ordered at "WEST": its purchase status is T (Discontinued), from the district override, so a planner\'s quantity would be ignored.'),
+    expect(screen.getByTestId("notice").textContent).toContain(
+      'SKU "WIDGET" cannot be ordered at "WEST": its purchase status is T (Discontinued), from the district override, so a planner\'s quantity would be ignored.',
+    ),
   );
   expect(JSON.stringify(host.book.sheet("Order Overrides"))).toBe(before);
 });

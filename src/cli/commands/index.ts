@@ -11,5 +11,6 @@ export const COMMANDS: Record<string, Command> = {
   check,
   "write-plan": writePlan,
   sample,
-  "export-po": exportPo, summary,
+  "export-po": exportPo,
+  summary,
 };

@@ -22,6 +22,7 @@ function exportFormat(value: string | boolean | undefined): ExportFormat {
 
 /** A file name from a PO number: characters that file systems refuse become `_`. */
 function fileName(number: string, extension: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what file systems refuse
   return `${number.replace(/[<>:"/\\|?*\u0000-\u001f]/g, "_")}.${extension}`;
 }
 

@@ -14,7 +14,19 @@ function quantity(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/\.?0+$/, "");
 }
 
-const NUMERIC_KEYS = new Set(["week", "demand", "scheduledReceipts", "plannedReceipts", "projectedOnHand", "safetyStock", "recommended", "override", "orderQty", "arrivalWeek", "orderValue"]);
+const NUMERIC_KEYS = new Set([
+  "week",
+  "demand",
+  "scheduledReceipts",
+  "plannedReceipts",
+  "projectedOnHand",
+  "safetyStock",
+  "recommended",
+  "override",
+  "orderQty",
+  "arrivalWeek",
+  "orderValue",
+]);
 
 const PLAN_OUTPUT: Column<PlanRow>[] = PLAN_COLUMNS.map(({ header, key }) => ({
   header,
@@ -37,8 +49,7 @@ export const plan: Command = {
   async run([file], options, io) {
     const format = parseFormat(options.format);
     const { model } = await loadModel(file, io);
-    const wanted = (item: ItemLocation) =>
-      (options.sku === undefined || item.sku === options.sku) && (options.warehouse === undefined || item.warehouse === options.warehouse);
+    const wanted = (item: ItemLocation) => (options.sku === undefined || item.sku === options.sku) && (options.warehouse === undefined || item.warehouse === options.warehouse);
     const plans = planAll({ ...model, items: model.items.filter(wanted) });
     printRows(planRows(plans, model.settings), PLAN_OUTPUT, format, io);
     reportProblems(model, io);

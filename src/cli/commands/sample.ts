@@ -19,7 +19,9 @@ async function refuseToOverwrite(out: string): Promise<void> {
     throw error;
   });
   const sheets = earlier?.workbook.worksheets.map((ws) => ws.name).join("\n");
-  const sampleSheetNames = sampleSheets({ skus: 1, weeks: 1, seed: 0 }).map((spec) => spec.name).join("\n");
+  const sampleSheetNames = sampleSheets({ skus: 1, weeks: 1, seed: 0 })
+    .map((spec) => spec.name)
+    .join("\n");
   const dated = [earlier?.workbook.created, earlier?.workbook.modified].every((d) => d?.getTime() === SAMPLE_TIME.getTime());
   if (dated && sheets === sampleSheetNames) return;
   throw new CommandError(`${out} already exists and is not a Planster sample; it was left alone (remove it or choose another name).`);

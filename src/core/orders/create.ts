@@ -116,7 +116,10 @@ function build(ctx: OrderContext, request: NewOrderRequest, today: Day, override
   const { headers, lines: lineNumbers } = numbersInWorkbook(input);
   const integrated = model.settings.integrationUrl !== "";
   const order: Order = {
-    number: nextNumber([...headers, ...lineNumbers].map((n) => n.number), model.settings.poPrefix),
+    number: nextNumber(
+      [...headers, ...lineNumbers].map((n) => n.number),
+      model.settings.poPrefix,
+    ),
     type: PO_TYPE,
     supplier: supplier.code,
     warehouse,
@@ -145,7 +148,14 @@ function build(ctx: OrderContext, request: NewOrderRequest, today: Day, override
 }
 
 /** One priced line, or the refusal that names the SKU: status, link to the supplier, price, quantity. */
-export function priceLine(model: PlanningModel, sku: string, quantity: number, supplier: string, warehouse: string, number: number): { line: OrderLine; leadDays: number } | string {
+export function priceLine(
+  model: PlanningModel,
+  sku: string,
+  quantity: number,
+  supplier: string,
+  warehouse: string,
+  number: number,
+): { line: OrderLine; leadDays: number } | string {
   const item = orderableItem(model, sku, warehouse);
   if (typeof item === "string") return item;
   const terms = supplierTerms(model, sku, warehouse, supplier);

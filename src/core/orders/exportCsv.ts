@@ -4,8 +4,21 @@ import { lineDelivery } from "./order";
 import type { SharedOrder } from "./share";
 
 const COLUMNS = [
-  "PO Number", "Order Date", "Supplier", "Supplier Name", "Payment Terms", "Ship To", "Ship To Name",
-  "Currency", "Line", "SKU", "Description", "Quantity", "Unit Price", "Line Total", "Expected Delivery",
+  "PO Number",
+  "Order Date",
+  "Supplier",
+  "Supplier Name",
+  "Payment Terms",
+  "Ship To",
+  "Ship To Name",
+  "Currency",
+  "Line",
+  "SKU",
+  "Description",
+  "Quantity",
+  "Unit Price",
+  "Line Total",
+  "Expected Delivery",
 ];
 
 /**
@@ -20,10 +33,21 @@ export function orderCsv(shared: SharedOrder): string {
   const number = (t: string) => ({ text: t, isNumber: true });
   const lines = order.lines.map((line) =>
     csvLine([
-      text(order.number), day(order.orderDate), text(supplier.code), text(supplier.name), text(supplier.paymentTerms),
-      text(shipTo.code), text(shipTo.name), text(order.currency), number(String(line.line)), text(line.sku),
-      text(shared.descriptions.get(line.sku) ?? ""), number(String(line.quantity)), number(line.unitPrice.toFixed()),
-      number(line.lineTotal.toFixed(2)), day(lineDelivery(order, line)),
+      text(order.number),
+      day(order.orderDate),
+      text(supplier.code),
+      text(supplier.name),
+      text(supplier.paymentTerms),
+      text(shipTo.code),
+      text(shipTo.name),
+      text(order.currency),
+      number(String(line.line)),
+      text(line.sku),
+      text(shared.descriptions.get(line.sku) ?? ""),
+      number(String(line.quantity)),
+      number(line.unitPrice.toFixed()),
+      number(line.lineTotal.toFixed(2)),
+      day(lineDelivery(order, line)),
     ]),
   );
   return csvLine(COLUMNS.map(text)) + lines.join("");

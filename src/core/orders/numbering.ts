@@ -73,18 +73,24 @@ export interface WrittenOrder {
  */
 export function renumberIfTaken(ours: WrittenOrder, now: WorkbookInput, prefix: string): { number: string; cells: CellWrite[] } | undefined {
   const { headers, lines } = numbersInWorkbook(now);
-  const holders = headers.filter((h) => h.number === ours.number).map((h) => h.row).sort((a, b) => a - b);
+  const holders = headers
+    .filter((h) => h.number === ours.number)
+    .map((h) => h.row)
+    .sort((a, b) => a - b);
   const place = holders.indexOf(ours.headerRow);
   if (place <= 0) return undefined;
-  const number = formatNumber(prefix, highestSequence([...headers, ...lines].map((n) => n.number), prefix) + place);
+  const number = formatNumber(
+    prefix,
+    highestSequence(
+      [...headers, ...lines].map((n) => n.number),
+      prefix,
+    ) + place,
+  );
   const headerLayout = sheetLayout(now, "Purchase Orders", { number: PO_FIELDS.number })!;
   const lineLayout = sheetLayout(now, "PO Lines", { number: LINE_FIELDS.number })!;
   return {
     number,
-    cells: [
-      ...rowCells(headerLayout, ours.headerRow, { number }),
-      ...ours.lineRows.flatMap((row) => rowCells(lineLayout, row, { number })),
-    ],
+    cells: [...rowCells(headerLayout, ours.headerRow, { number }), ...ours.lineRows.flatMap((row) => rowCells(lineLayout, row, { number }))],
   };
 }
 

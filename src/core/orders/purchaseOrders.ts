@@ -106,7 +106,8 @@ export function readOrderBook(input: WorkbookInput, settings: Settings, problems
   if (headers && lines !== null) {
     for (const po of book.orders) {
       if (po.lines.length > 0) continue;
-      const message = lines === undefined ? `Purchase order ${po.number} has no lines: the workbook has no PO Lines sheet.` : `Purchase order ${po.number} has no lines on the PO Lines sheet.`;
+      const message =
+        lines === undefined ? `Purchase order ${po.number} has no lines: the workbook has no PO Lines sheet.` : `Purchase order ${po.number} has no lines on the PO Lines sheet.`;
       headers.reportAt(headerRow.get(po)!, "number", message);
     }
   }
@@ -130,7 +131,11 @@ function readHeaders(sheet: Sheet<keyof typeof PO_FIELDS>, settings: Settings, b
     const statusText = sheet.text(r, "status");
     const status = parsePoStatus(statusText) ?? null;
     if (status === null) {
-      sheet.reportAt(r, "status", `Purchase order ${number} has ${statusText ? `the unknown status "${statusText}"` : "no status"}; it counts as open. Use one of ${PO_STATUSES.join(", ")}.`);
+      sheet.reportAt(
+        r,
+        "status",
+        `Purchase order ${number} has ${statusText ? `the unknown status "${statusText}"` : "no status"}; it counts as open. Use one of ${PO_STATUSES.join(", ")}.`,
+      );
     }
     const po: PurchaseOrder = {
       number,

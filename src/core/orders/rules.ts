@@ -37,7 +37,9 @@ export function supplierOrRefusal(model: PlanningModel, code: string): Supplier 
 /** A warehouse is known when the Warehouses sheet lists it, or (without that sheet) when some SKU row is held there. */
 export function warehouseRefusal(model: PlanningModel, warehouse: string): string | undefined {
   if (model.warehouses.size > 0) return model.warehouses.has(warehouse) ? undefined : `Warehouse "${warehouse}" is not on the Warehouses sheet.`;
-  return model.items.some((i) => i.warehouse === warehouse) ? undefined : `Warehouse "${warehouse}" is unknown: no SKU is held there on the SKUs sheet (and the workbook has no Warehouses sheet).`;
+  return model.items.some((i) => i.warehouse === warehouse)
+    ? undefined
+    : `Warehouse "${warehouse}" is unknown: no SKU is held there on the SKUs sheet (and the workbook has no Warehouses sheet).`;
 }
 
 /** The item-location a line buys, if the SKU is orderable there. */
@@ -114,7 +116,10 @@ export function flaggedLines(model: PlanningModel, po: PurchaseOrder): { line: P
   for (const line of po.lines) {
     const item = model.itemsByKey.get(itemKey(line.sku, po.warehouse));
     if (item && !item.status.orderable) {
-      flags.push({ line, message: `SKU "${line.sku}" on ${po.number} can no longer be ordered at warehouse "${po.warehouse}": its purchase status is ${describeStatus(item.status)}. The line stays on the order.` });
+      flags.push({
+        line,
+        message: `SKU "${line.sku}" on ${po.number} can no longer be ordered at warehouse "${po.warehouse}": its purchase status is ${describeStatus(item.status)}. The line stays on the order.`,
+      });
     }
   }
   return flags;

@@ -28,7 +28,13 @@ export function sharedOrder(model: PlanningModel, number: string): SharedOrder |
   }
   return {
     order: { ...read.order, currency: read.order.currency || supplier?.currency || model.settings.currency },
-    supplier: { code: po.supplier, name: supplier?.name || po.supplier, address: supplier?.address ?? "", email: supplier?.email ?? "", paymentTerms: supplier?.paymentTerms ?? "" },
+    supplier: {
+      code: po.supplier,
+      name: supplier?.name || po.supplier,
+      address: supplier?.address ?? "",
+      email: supplier?.email ?? "",
+      paymentTerms: supplier?.paymentTerms ?? "",
+    },
     shipTo: { code: po.warehouse, name: warehouse?.name || po.warehouse },
     descriptions,
   };

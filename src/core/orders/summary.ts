@@ -75,7 +75,13 @@ export function orderSummary(model: PlanningModel): OrderSummary {
   const totals = new Map<string, CurrencyTotal>();
   for (const row of rows) {
     const total = totals.get(row.currency) ?? { currency: row.currency, orders: 0, open: new Money(0), received: new Money(0), committed: new Money(0) };
-    totals.set(row.currency, { currency: row.currency, orders: total.orders + row.orders, open: total.open.plus(row.open), received: total.received.plus(row.received), committed: total.committed.plus(row.committed) });
+    totals.set(row.currency, {
+      currency: row.currency,
+      orders: total.orders + row.orders,
+      open: total.open.plus(row.open),
+      received: total.received.plus(row.received),
+      committed: total.committed.plus(row.committed),
+    });
   }
   return { rows, totals: [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency)), unpriced };
 }
@@ -87,7 +93,9 @@ export function poSummarySheet(summary: OrderSummary, date1904 = false): SheetSp
   const money = (d: Decimal) => d.toNumber();
   const rows: OutValue[][] = [
     ["PO Summary"],
-    ["Committed = Open + Received. Open: still to be delivered on open orders. Received: received quantities at the order's price. Drafts and cancelled orders are not counted; currencies are never added together."],
+    [
+      "Committed = Open + Received. Open: still to be delivered on open orders. Received: received quantities at the order's price. Drafts and cancelled orders are not counted; currencies are never added together.",
+    ],
     [],
     ["Currency", "Orders", "Open", "Received", "Committed"],
     ...summary.totals.map((t) => [t.currency, t.orders, money(t.open), money(t.received), money(t.committed)]),

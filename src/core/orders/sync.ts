@@ -100,7 +100,13 @@ export async function sendOrder(order: Order, options: SendOptions): Promise<Syn
   const { transport, sign, sleep, now } = options;
   const attempts = Math.max(1, options.attempts ?? 4);
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const failed = (reason: string, tries: number): SyncOutcome => ({ sent: false, externalId: order.externalId, syncStatus: `failed: ${reason}`, lastSynced: order.lastSynced, attempts: tries });
+  const failed = (reason: string, tries: number): SyncOutcome => ({
+    sent: false,
+    externalId: order.externalId,
+    syncStatus: `failed: ${reason}`,
+    lastSynced: order.lastSynced,
+    attempts: tries,
+  });
   let body: string;
   let headers: Record<string, string>;
   try {

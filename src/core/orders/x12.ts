@@ -61,7 +61,25 @@ export function orderX12(shared: SharedOrder, options: X12Options): string {
 
   const controlText = String(control).padStart(9, "0");
   const segments: string[][] = [
-    ["ISA", "00", " ".repeat(10), "00", " ".repeat(10), sender.qualifier, fixed(sender.id, 15), receiver.qualifier, fixed(receiver.id, 15), ccyymmdd.slice(2), hhmm, "U", "00401", controlText, "0", options.usage ?? "P", X12_DELIMITERS.component],
+    [
+      "ISA",
+      "00",
+      " ".repeat(10),
+      "00",
+      " ".repeat(10),
+      sender.qualifier,
+      fixed(sender.id, 15),
+      receiver.qualifier,
+      fixed(receiver.id, 15),
+      ccyymmdd.slice(2),
+      hhmm,
+      "U",
+      "00401",
+      controlText,
+      "0",
+      options.usage ?? "P",
+      X12_DELIMITERS.component,
+    ],
     ["GS", "PO", clean(sender.id), clean(receiver.id), ccyymmdd, hhmm, String(control), "X", "004010"],
     ...body,
     ["GE", "1", String(control)],

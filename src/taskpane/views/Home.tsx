@@ -57,8 +57,12 @@ export function Home() {
                   </Text>
                 </TableCell>
                 <TableCell>
-                  <Text block size={200}>Arrives {day(line.arrivalDate)}</Text>
-                  <Text block size={200}>{line.shortDate === null ? "Not short" : `Short from ${day(line.shortDate)}`}</Text>
+                  <Text block size={200}>
+                    Arrives {day(line.arrivalDate)}
+                  </Text>
+                  <Text block size={200}>
+                    {line.shortDate === null ? "Not short" : `Short from ${day(line.shortDate)}`}
+                  </Text>
                 </TableCell>
               </TableRow>
             ))}

@@ -1,19 +1,4 @@
-import {
-  Badge,
-  Button,
-  Dropdown,
-  Field,
-  Input,
-  Link,
-  Option,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-} from "@fluentui/react-components";
+import { Badge, Button, Dropdown, Field, Input, Link, Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { dayFromIso } from "../../core/dates";
 import { editOrder, type OrderEdit } from "../../core/orders/edit";
@@ -40,7 +25,13 @@ function Pick({ label, choices, value, onPick, testId }: { label: string; choice
   const chosen = choices.find((c) => c.value === value);
   return (
     <Field label={label}>
-      <Dropdown value={chosen?.text ?? ""} selectedOptions={chosen ? [chosen.value] : []} onOptionSelect={(_, d) => onPick(d.optionValue ?? "")} data-testid={testId} style={{ minWidth: 120 }}>
+      <Dropdown
+        value={chosen?.text ?? ""}
+        selectedOptions={chosen ? [chosen.value] : []}
+        onOptionSelect={(_, d) => onPick(d.optionValue ?? "")}
+        data-testid={testId}
+        style={{ minWidth: 120 }}
+      >
         {choices.map((c) => (
           <Option key={c.value || "(all)"} value={c.value} text={c.text}>
             {c.text}
@@ -75,9 +66,20 @@ export function Logistics() {
         Purchase orders
       </Text>
       <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }} role="group" aria-label="Filters">
-        <Pick label="Supplier" value={supplier} onPick={setSupplier} choices={[{ value: ALL, text: "All suppliers" }, ...[...suppliers.values()].map((s) => ({ value: s.code, text: s.name ? `${s.name} (${s.code})` : s.code }))]} />
+        <Pick
+          label="Supplier"
+          value={supplier}
+          onPick={setSupplier}
+          choices={[{ value: ALL, text: "All suppliers" }, ...[...suppliers.values()].map((s) => ({ value: s.code, text: s.name ? `${s.name} (${s.code})` : s.code }))]}
+        />
         <Pick label="Warehouse" value={warehouse} onPick={setWarehouse} choices={[{ value: ALL, text: "All warehouses" }, ...warehouseCodes.map((w) => ({ value: w, text: w }))]} />
-        <Pick label="Status" value={status} onPick={setStatus} testId="status-filter" choices={[{ value: OPEN, text: "Open orders" }, { value: ALL, text: "All orders" }, ...PO_STATUSES.map((s) => ({ value: s, text: s }))]} />
+        <Pick
+          label="Status"
+          value={status}
+          onPick={setStatus}
+          testId="status-filter"
+          choices={[{ value: OPEN, text: "Open orders" }, { value: ALL, text: "All orders" }, ...PO_STATUSES.map((s) => ({ value: s, text: s }))]}
+        />
       </div>
       <Text block size={200}>
         {plural(orders.length, "order")}
@@ -104,11 +106,19 @@ export function Logistics() {
               </TableCell>
               <TableCell data-testid="order-status">
                 {po.status ?? "unknown"}
-                {po.syncStatus && <Text block size={200}>{po.syncStatus}</Text>}
+                {po.syncStatus && (
+                  <Text block size={200}>
+                    {po.syncStatus}
+                  </Text>
+                )}
               </TableCell>
               <TableCell>
-                <Text block size={200}>{day(po.expectedDelivery) || "no date"}</Text>
-                <Text block size={200}>{po.total ? money(po.total, po.currency) : ""}</Text>
+                <Text block size={200}>
+                  {day(po.expectedDelivery) || "no date"}
+                </Text>
+                <Text block size={200}>
+                  {po.total ? money(po.total, po.currency) : ""}
+                </Text>
               </TableCell>
             </TableRow>
           ))}
@@ -174,7 +184,11 @@ function OrderDetail({ po }: { po: PurchaseOrder }) {
         {po.externalId ? ` · External ID ${po.externalId}` : ""}
         {po.lastSynced ? ` · last synced ${po.lastSynced}` : ""}
       </Text>
-      {readOnly && <Badge appearance="tint" color="informative">{po.status} orders are read-only{po.status === "Received" ? " (they can still be closed)" : ""}.</Badge>}
+      {readOnly && (
+        <Badge appearance="tint" color="informative">
+          {po.status} orders are read-only{po.status === "Received" ? " (they can still be closed)" : ""}.
+        </Badge>
+      )}
       <Table size="small" aria-label={`Lines of ${po.number}`}>
         <TableHeader>
           <TableRow>
@@ -203,11 +217,16 @@ function OrderDetail({ po }: { po: PurchaseOrder }) {
                 </TableCell>
                 <TableCell>{qty(line.receivedQty)}</TableCell>
                 <TableCell>
-                  <LineDate value={day(line.expectedDelivery)} disabled={readOnly} label={`Delivery of line ${line.line}`} onSave={(text) =>
+                  <LineDate
+                    value={day(line.expectedDelivery)}
+                    disabled={readOnly}
+                    label={`Delivery of line ${line.line}`}
+                    onSave={(text) =>
                       text === ""
                         ? void edit({ lineDeliveries: [{ line: line.line, expectedDelivery: null }] }, `line ${line.line} is delivered with the order.`)
                         : withDate(text, (d) => void edit({ lineDeliveries: [{ line: line.line, expectedDelivery: d }] }, `line ${line.line}'s delivery is ${day(d)}.`))
-                    } />
+                    }
+                  />
                 </TableCell>
               </TableRow>
             );
@@ -231,7 +250,12 @@ function OrderDetail({ po }: { po: PurchaseOrder }) {
             <Button onClick={() => withDate(delivery, (d) => void edit({ expectedDelivery: d }, `expected delivery is ${day(d)}.`))}>Save date</Button>
           </div>
           <div style={{ display: "flex", gap: 8, alignItems: "end", flexWrap: "wrap" }}>
-            <Pick label="Supplier" value={supplier} onPick={setSupplier} choices={[...model.suppliers.values()].map((s) => ({ value: s.code, text: s.name ? `${s.name} (${s.code})` : s.code }))} />
+            <Pick
+              label="Supplier"
+              value={supplier}
+              onPick={setSupplier}
+              choices={[...model.suppliers.values()].map((s) => ({ value: s.code, text: s.name ? `${s.name} (${s.code})` : s.code }))}
+            />
             <Button disabled={supplier === po.supplier} onClick={() => void edit({ supplier }, `the supplier is ${supplier}; lines are priced from it.`)}>
               Change supplier
             </Button>
@@ -245,7 +269,12 @@ function OrderDetail({ po }: { po: PurchaseOrder }) {
             </ul>
           )}
           <div style={{ display: "flex", gap: 8, alignItems: "end", flexWrap: "wrap" }}>
-            <Pick label="Warehouse" value={warehouse} onPick={setWarehouse} choices={[...new Set([...model.warehouses.keys(), ...model.items.map((i) => i.warehouse)])].map((w) => ({ value: w, text: w }))} />
+            <Pick
+              label="Warehouse"
+              value={warehouse}
+              onPick={setWarehouse}
+              choices={[...new Set([...model.warehouses.keys(), ...model.items.map((i) => i.warehouse)])].map((w) => ({ value: w, text: w }))}
+            />
             <Button disabled={warehouse === po.warehouse} onClick={() => void edit({ warehouse }, `it now ships to ${warehouse}.`)}>
               Move
             </Button>

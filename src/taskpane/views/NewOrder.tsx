@@ -51,7 +51,12 @@ export function NewOrderDialog({ plan, week, onClose }: { plan: ItemPlan; week: 
     const result = createFromWeekLine({ model, input }, { sku: item.sku, warehouse: item.warehouse, week, supplier, expectedDelivery }, host.today());
     setRefusal(result.ok ? undefined : result.reason);
     const done = await write(
-      newOrderChange(host, result, model.settings, (number) => `Purchase order ${number} for ${qty(quantity)} × ${item.sku} is in the Purchase Orders sheet; week ${week}'s recommendation is now inbound supply.`),
+      newOrderChange(
+        host,
+        result,
+        model.settings,
+        (number) => `Purchase order ${number} for ${qty(quantity)} × ${item.sku} is in the Purchase Orders sheet; week ${week}'s recommendation is now inbound supply.`,
+      ),
       "",
       "Order created",
     );

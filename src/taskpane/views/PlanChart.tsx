@@ -29,11 +29,21 @@ export function PlanChart({ plan }: { plan: ItemPlan }) {
       {values.map((v, i) => (
         <circle key={i} cx={x(i + 1)} cy={y(v)} r={2} fill={v < ss ? tokens.colorPaletteRedForeground1 : tokens.colorBrandForeground1} />
       ))}
-      <text x={PAD.left - 4} y={y(top) + 4} fontSize={9} textAnchor="end">{qty(top)}</text>
-      <text x={PAD.left - 4} y={y(bottom) + 4} fontSize={9} textAnchor="end">{qty(bottom)}</text>
-      <text x={PAD.left - 4} y={y(ss) + 3} fontSize={9} textAnchor="end" fill={tokens.colorPaletteRedForeground1}>SS</text>
-      <text x={PAD.left} y={H - 4} fontSize={9}>week 1</text>
-      <text x={W - PAD.right} y={H - 4} fontSize={9} textAnchor="end">week {weeks}</text>
+      <text x={PAD.left - 4} y={y(top) + 4} fontSize={9} textAnchor="end">
+        {qty(top)}
+      </text>
+      <text x={PAD.left - 4} y={y(bottom) + 4} fontSize={9} textAnchor="end">
+        {qty(bottom)}
+      </text>
+      <text x={PAD.left - 4} y={y(ss) + 3} fontSize={9} textAnchor="end" fill={tokens.colorPaletteRedForeground1}>
+        SS
+      </text>
+      <text x={PAD.left} y={H - 4} fontSize={9}>
+        week 1
+      </text>
+      <text x={W - PAD.right} y={H - 4} fontSize={9} textAnchor="end">
+        week {weeks}
+      </text>
     </svg>
   );
 }

@@ -6,7 +6,6 @@ import { type Change, usePane } from "../pane";
 import { INTEGRATION_KEY } from "../orders";
 import { missingSheets } from "../setup";
 
-
 export function Settings() {
   const { state, host, write, notify } = usePane();
   const s = state.model.settings;
@@ -26,7 +25,11 @@ export function Settings() {
     host.secrets.set(INTEGRATION_KEY, value);
     setStored(value !== null);
     setKey("");
-    notify({ intent: "success", title: "Saved", text: value === null ? "The integration key was removed from this machine." : "The integration key is kept on this machine only, never in the workbook." });
+    notify({
+      intent: "success",
+      title: "Saved",
+      text: value === null ? "The integration key was removed from this machine." : "The integration key is kept on this machine only, never in the workbook.",
+    });
   };
   return (
     <section aria-labelledby="settings-title">

@@ -18,7 +18,7 @@ import {
   TableRow,
   Text,
 } from "@fluentui/react-components";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { itemKey } from "../../core/catalog";
 import type { ItemLocation } from "../../core/model";
 import { describeStatus } from "../../core/orders/rules";
@@ -57,9 +57,17 @@ export function SupplyPlan({ itemKey: chosen, onPick }: { itemKey?: string; onPi
 function ItemPicker({ items, selected, onPick }: { items: ItemLocation[]; selected?: ItemLocation; onPick: (key: string) => void }) {
   const [query, setQuery] = useState(selected ? label(selected) : "");
   const [open, setOpen] = useState(false);
-  useEffect(() => setQuery(selected ? label(selected) : ""), [selected]);
+  // Another item chosen elsewhere (a Problems link, Home) replaces what was typed: adjusted while rendering, not in an effect.
+  const [shownFor, setShownFor] = useState(selected);
+  if (selected !== shownFor) {
+    setShownFor(selected);
+    setQuery(selected ? label(selected) : "");
+  }
   const matches = useMemo(() => {
-    const words = query.toLowerCase().split(/\s+/).filter((w) => w && w !== "@" && w !== "—");
+    const words = query
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((w) => w && w !== "@" && w !== "—");
     const found: ItemLocation[] = [];
     for (const item of items) {
       const text = label(item).toLowerCase();
@@ -162,7 +170,11 @@ function WeekLine({ row, onWhy, onOrder }: { row: PlanRow; onWhy: () => void; on
       </TableCell>
       <TableCell>{qty(row.demand)}</TableCell>
       <TableCell>{qty(row.scheduledReceipts + row.plannedReceipts)}</TableCell>
-      <TableCell data-testid="projected" style={short ? { color: "#a4262c", fontWeight: 600 } : undefined} aria-label={short ? `${qty(row.projectedOnHand)}, below safety stock` : undefined}>
+      <TableCell
+        data-testid="projected"
+        style={short ? { color: "#a4262c", fontWeight: 600 } : undefined}
+        aria-label={short ? `${qty(row.projectedOnHand)}, below safety stock` : undefined}
+      >
         {qty(row.projectedOnHand)}
       </TableCell>
       <TableCell>{qty(row.safetyStock)}</TableCell>
@@ -194,7 +206,12 @@ function OverrideInput({ row }: { row: PlanRow }) {
   const { state, write } = usePane();
   const shown = row.override === null ? "" : String(row.override);
   const [text, setText] = useState(shown);
-  useEffect(() => setText(shown), [shown]);
+  // A new plan (the planner's save, a co-author's edit) shows its value in place of what was typed.
+  const [textFor, setTextFor] = useState(shown);
+  if (shown !== textFor) {
+    setTextFor(shown);
+    setText(shown);
+  }
   const commit = async () => {
     const trimmed = text.trim();
     if (trimmed === shown) return;
