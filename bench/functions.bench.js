@@ -23,7 +23,7 @@ require.extensions[".ts"] = (module, filename) => {
   module._compile(outputText, filename);
 };
 
-const { SAMPLE_PLAN_START, sampleSheets } = require("../src/core/sample.ts");
+const { SAMPLE_PLAN_START, sampleSheets } = require("../src/sample/sample.ts");
 const { planAll } = require("../src/core/plan.ts");
 const { readModel } = require("../src/core/model.ts");
 const { supplyPlanSheet } = require("../src/core/planSheet.ts");
@@ -31,7 +31,7 @@ const functions = require("../src/functions/functions.ts");
 const { LiveModel } = require("../src/functions/liveModel.ts");
 const { setLiveModel } = require("../src/functions/runtime.ts");
 const { OfficeWorkbook } = require("../src/workbook/office.ts");
-const { FakeExcel } = require("../test/functions/fakeExcel.ts");
+const { FakeExcel } = require("../test/workbook/fakeExcel.ts");
 
 globalThis.CustomFunctions = {
   Error: class {

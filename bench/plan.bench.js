@@ -12,7 +12,7 @@
 const { spawnSync } = require("node:child_process");
 const { readModel } = require("../lib/core/model");
 const { planAll } = require("../lib/core/plan");
-const { SAMPLE_PLAN_START, sampleInput, sampleSheets } = require("../lib/core/sample");
+const { SAMPLE_PLAN_START, sampleInput, sampleSheets } = require("../lib/sample/sample");
 
 const WEEKS = 52;
 const SIZES = [10_000, 50_000];

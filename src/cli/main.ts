@@ -1,18 +1,8 @@
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import { parseArgs } from "node:util";
 import { localDay } from "../core/dates";
 import { COMMANDS } from "./commands";
 import { type CliIO, CommandError, EXIT } from "./io";
 import { WorkbookFileError } from "../workbook/xlsx";
-
-export interface Command {
-  /** One line: arguments and options. */
-  usage: string;
-  summary: string;
-  options: NonNullable<ParseArgsConfig["options"]>;
-  /** How many positional arguments the command takes. */
-  positionals: number;
-  run(positionals: string[], options: Record<string, string | boolean | undefined>, io: CliIO): Promise<number>;
-}
 
 function help(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  planster ${name} ${c.usage}\n      ${c.summary}`);

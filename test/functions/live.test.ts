@@ -3,7 +3,7 @@ import { LiveModel } from "../../src/functions/liveModel";
 import { setLiveModel } from "../../src/functions/runtime";
 import { OfficeWorkbook } from "../../src/workbook/office";
 import { TODAY } from "../helpers";
-import { FakeExcel } from "./fakeExcel";
+import { FakeExcel } from "../workbook/fakeExcel";
 import { SERIAL, sheets } from "./fixture";
 
 /** What Excel's runtime provides: the error class the functions answer with. */

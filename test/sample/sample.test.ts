@@ -1,6 +1,6 @@
 import { readModel, type PlanningModel } from "../../src/core/model";
 import { planAll } from "../../src/core/plan";
-import { SAMPLE_DEFAULTS, SAMPLE_PLAN_START, sampleInput, sampleSheets } from "../../src/core/sample";
+import { SAMPLE_DEFAULTS, SAMPLE_PLAN_START, sampleInput, sampleSheets } from "../../src/sample/sample";
 import type { SheetSpec } from "../../src/core/sheetSpec";
 import { TODAY } from "../helpers";
 

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { records, shop } from "../orders/fixture";
+import { records, shop } from "../core/orders/fixture";
 import { openItem, projectedOf, recommendedOf, renderPane, weekAction } from "./pane";
 
 // Fluent UI in jsdom is slow on a shared 2-core machine.

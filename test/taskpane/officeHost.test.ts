@@ -1,7 +1,7 @@
 import { OfficeHost } from "../../src/taskpane/officeHost";
 import { OfficeWorkbook } from "../../src/workbook/office";
 import { memorySecrets } from "../../src/taskpane/memoryHost";
-import { FakeExcel } from "../functions/fakeExcel";
+import { FakeExcel } from "../workbook/fakeExcel";
 
 test("appends land below each sheet's last used row, in order, and cells are written as text where they are text", async () => {
   const excel = new FakeExcel({

@@ -3,7 +3,7 @@ import { fireEvent, screen, waitFor } from "@testing-library/react";
 import type { CellValue } from "../../src/core/input";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { settings, SUPPLIERS } from "../helpers";
-import { shop } from "../orders/fixture";
+import { shop } from "../core/orders/fixture";
 import { renderPane, watchSheetWrites } from "./pane";
 
 // Fluent UI in jsdom is slow on a shared 2-core machine.

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { dayFromIso, serialFromDay } from "../../src/core/dates";
-import { records, shop } from "../orders/fixture";
+import { records, shop } from "../core/orders/fixture";
 import { openItem, projectedOf, recommendedOf, renderPane, weekLine } from "./pane";
 
 // Fluent UI in jsdom is slow on a shared 2-core machine.

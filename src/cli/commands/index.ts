@@ -1,4 +1,4 @@
-import type { Command } from "../main";
+import type { Command } from "../command";
 import { check, orderNowCommand, plan, status, writePlan } from "./planning";
 import { sample } from "./sample";
 import { exportPo, summary } from "./orders";

@@ -7,7 +7,7 @@ import { orderX12 } from "../../core/orders/x12";
 import { XlsxBook } from "../../workbook/xlsx";
 import { CommandError, EXIT } from "../io";
 import { loadModel, reportProblems } from "../load";
-import type { Command } from "../main";
+import type { Command } from "../command";
 import { type Column, parseFormat, printRows } from "../output";
 
 const EXPORT_FORMATS = ["csv", "x12", "xlsx"] as const;

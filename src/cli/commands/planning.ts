@@ -4,7 +4,7 @@ import { PLAN_COLUMNS, planRowJson, supplyPlanSheet } from "../../core/planSheet
 import type { ItemLocation } from "../../core/model";
 import { EXIT } from "../io";
 import { loadModel, problemLine, reportProblems } from "../load";
-import type { Command } from "../main";
+import type { Command } from "../command";
 import { type Column, parseFormat, printRows } from "../output";
 
 const FORMAT_OPTION = { format: { type: "string" } } as const;

@@ -1,9 +1,9 @@
 import { stat } from "node:fs/promises";
 import { dateFromDay } from "../../core/dates";
-import { SAMPLE_DEFAULTS, SAMPLE_LIMITS, SAMPLE_PLAN_START, sampleSheets } from "../../core/sample";
+import { SAMPLE_DEFAULTS, SAMPLE_LIMITS, SAMPLE_PLAN_START, sampleSheets } from "../../sample/sample";
 import { WorkbookFileError, XlsxBook } from "../../workbook/xlsx";
 import { CommandError, EXIT } from "../io";
-import type { Command } from "../main";
+import type { Command } from "../command";
 
 /** When every sample is dated: the plan's start stands for "when", so nothing in the file depends on the clock. */
 const SAMPLE_TIME = dateFromDay(SAMPLE_PLAN_START);

@@ -7,7 +7,7 @@ import { type ExcelHost, OfficeWorkbook } from "../../src/workbook/office";
 import { excelValue, formatRow, isInputName, rowChunks, valueRow } from "../../src/workbook/officeSheet";
 import { model } from "../helpers";
 import { FakeExcel } from "./fakeExcel";
-import { sheets } from "./fixture";
+import { sheets } from "../functions/fixture";
 
 describe("reading the workbook", () => {
   it("reads every input sheet in one values sync, found by loose names, and nothing else", async () => {

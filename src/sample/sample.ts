@@ -4,10 +4,10 @@
  * Pure and seeded: the same options always give the same sheets, and nothing
  * depends on the clock (the plan starts on a fixed Monday).
  */
-import { type Day, dayFromIso, serialFromDay } from "./dates";
-import type { Grid, WorkbookInput } from "./input";
-import { lineTotal, Money } from "./money";
-import { FORMAT, type OutValue, type SheetSpec } from "./sheetSpec";
+import { type Day, dayFromIso, serialFromDay } from "../core/dates";
+import type { Grid, WorkbookInput } from "../core/input";
+import { lineTotal, Money } from "../core/money";
+import { FORMAT, type OutValue, type SheetSpec } from "../core/sheetSpec";
 
 export interface SampleOptions {
   /** SKUs, each held in both warehouses. */

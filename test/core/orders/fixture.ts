@@ -1,9 +1,9 @@
-import type { CellValue } from "../../src/core/input";
-import { readModel } from "../../src/core/model";
-import type { OrderContext } from "../../src/core/orders/create";
-import type { Writes } from "../../src/core/orders/writes";
-import { MemoryWorkbook } from "../../src/workbook/memory";
-import { settings, TODAY } from "../helpers";
+import type { CellValue } from "../../../src/core/input";
+import { readModel } from "../../../src/core/model";
+import type { OrderContext } from "../../../src/core/orders/create";
+import type { Writes } from "../../../src/core/orders/writes";
+import { MemoryWorkbook } from "../../../src/workbook/memory";
+import { settings, TODAY } from "../../helpers";
 
 /**
  * A small shop: two suppliers, three warehouses in two districts, statuses that

@@ -1,9 +1,9 @@
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
-import type { CellValue } from "../../src/core/input";
-import { lineTotal, totalsByCurrency } from "../../src/core/money";
-import { createOrder } from "../../src/core/orders/create";
-import { TODAY } from "../helpers";
+import type { CellValue } from "../../../src/core/input";
+import { lineTotal, totalsByCurrency } from "../../../src/core/money";
+import { createOrder } from "../../../src/core/orders/create";
+import { TODAY } from "../../helpers";
 import { context, shop } from "./fixture";
 
 /** round(q × p, 2) half away from zero, in integer arithmetic: p as an integer of 10^-scale. */

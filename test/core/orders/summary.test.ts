@@ -1,4 +1,4 @@
-import { orderSummary, poSummarySheet } from "../../src/core/orders/summary";
+import { orderSummary, poSummarySheet } from "../../../src/core/orders/summary";
 import { context, shop } from "./fixture";
 
 function book() {

@@ -1,8 +1,8 @@
-import { createOrder } from "../../src/core/orders/create";
-import { nextNumber, settleNumber, type WrittenOrder } from "../../src/core/orders/numbering";
-import type { CellWrite } from "../../src/core/orders/writes";
-import type { MemoryWorkbook } from "../../src/workbook/memory";
-import { TODAY } from "../helpers";
+import { createOrder } from "../../../src/core/orders/create";
+import { nextNumber, settleNumber, type WrittenOrder } from "../../../src/core/orders/numbering";
+import type { CellWrite } from "../../../src/core/orders/writes";
+import type { MemoryWorkbook } from "../../../src/workbook/memory";
+import { TODAY } from "../../helpers";
 import { applyWrites, context, records, shop } from "./fixture";
 
 describe("PO numbers", () => {

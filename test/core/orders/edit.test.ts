@@ -1,9 +1,9 @@
-import { dayFromIso } from "../../src/core/dates";
-import { editOrder, type OrderEdit } from "../../src/core/orders/edit";
-import { PO_STATUSES } from "../../src/core/orders/purchaseOrders";
-import { flaggedLines, moveRefusal } from "../../src/core/orders/rules";
-import type { CellWrite } from "../../src/core/orders/writes";
-import { TODAY } from "../helpers";
+import { dayFromIso } from "../../../src/core/dates";
+import { editOrder, type OrderEdit } from "../../../src/core/orders/edit";
+import { PO_STATUSES } from "../../../src/core/orders/purchaseOrders";
+import { flaggedLines, moveRefusal } from "../../../src/core/orders/rules";
+import type { CellWrite } from "../../../src/core/orders/writes";
+import { TODAY } from "../../helpers";
 import { applyWrites, context, records, shop } from "./fixture";
 
 const day = (iso: string) => dayFromIso(iso)!;

@@ -1,6 +1,6 @@
-import { MemoryWorkbook } from "../../src/workbook/memory";
-import { createFromWeekLine } from "../../src/core/orders/create";
-import { TODAY } from "../helpers";
+import { MemoryWorkbook } from "../../../src/workbook/memory";
+import { createFromWeekLine } from "../../../src/core/orders/create";
+import { TODAY } from "../../helpers";
 import { context, shop } from "./fixture";
 
 describe("reading Purchase Orders and PO Lines", () => {

@@ -1,8 +1,8 @@
-import { dayFromIso } from "../../src/core/dates";
-import { readModel } from "../../src/core/model";
-import { createFromWeekLine, createOrder } from "../../src/core/orders/create";
-import { planItem } from "../../src/core/plan";
-import { TODAY } from "../helpers";
+import { dayFromIso } from "../../../src/core/dates";
+import { readModel } from "../../../src/core/model";
+import { createFromWeekLine, createOrder } from "../../../src/core/orders/create";
+import { planItem } from "../../../src/core/plan";
+import { TODAY } from "../../helpers";
 import { applyWrites, context, records, shop } from "./fixture";
 
 const day = (iso: string) => dayFromIso(iso)!;

@@ -9,7 +9,7 @@ import type { OutValue } from "../../src/core/sheetSpec";
 import type { MemoryWorkbook } from "../../src/workbook/memory";
 import { XlsxBook } from "../../src/workbook/xlsx";
 import { TODAY } from "../helpers";
-import { shop } from "./fixture";
+import { shop } from "../core/orders/fixture";
 
 let dir: string;
 beforeAll(async () => (dir = await mkdtemp(join(tmpdir(), "planster-orders-"))));

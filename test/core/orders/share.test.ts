@@ -1,7 +1,7 @@
 import { X12Interchange, X12Parser } from "node-x12";
-import { orderCsv } from "../../src/core/orders/exportCsv";
-import { poSheet, poSheetName, sharedOrder, type SharedOrder } from "../../src/core/orders/share";
-import { orderX12 } from "../../src/core/orders/x12";
+import { orderCsv } from "../../../src/core/orders/exportCsv";
+import { poSheet, poSheetName, sharedOrder, type SharedOrder } from "../../../src/core/orders/share";
+import { orderX12 } from "../../../src/core/orders/x12";
 import { context, shop } from "./fixture";
 
 /** PO-0007 plus a second line with its own date, and another supplier's order that must not leak. */

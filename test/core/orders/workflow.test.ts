@@ -1,9 +1,9 @@
-import { createOrder } from "../../src/core/orders/create";
-import { editOrder } from "../../src/core/orders/edit";
-import type { HttpRequest } from "../../src/core/orders/sync";
-import { commitEdit, commitNewOrder, type Integration, type OrderStore } from "../../src/core/orders/workflow";
-import type { MemoryWorkbook } from "../../src/workbook/memory";
-import { TODAY } from "../helpers";
+import { createOrder } from "../../../src/core/orders/create";
+import { editOrder } from "../../../src/core/orders/edit";
+import type { HttpRequest } from "../../../src/core/orders/sync";
+import { commitEdit, commitNewOrder, type Integration, type OrderStore } from "../../../src/core/orders/workflow";
+import type { MemoryWorkbook } from "../../../src/workbook/memory";
+import { TODAY } from "../../helpers";
 import { applyWrites, context, records, shop } from "./fixture";
 
 const memoryStore = (book: MemoryWorkbook): OrderStore => ({ read: async () => book.input(), apply: async (writes) => applyWrites(book, writes) });

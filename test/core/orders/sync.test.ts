@@ -1,11 +1,11 @@
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createOrder } from "../../src/core/orders/create";
-import { orderFromBook } from "../../src/core/orders/order";
-import { type SendOptions, sendOrder, syncWrites } from "../../src/core/orders/sync";
-import { fetchTransport, webCryptoSigner } from "../../src/integration/http";
-import { TODAY } from "../helpers";
+import { createOrder } from "../../../src/core/orders/create";
+import { orderFromBook } from "../../../src/core/orders/order";
+import { type SendOptions, sendOrder, syncWrites } from "../../../src/core/orders/sync";
+import { fetchTransport, webCryptoSigner } from "../../../src/integration/http";
+import { TODAY } from "../../helpers";
 import { applyWrites, context, records, shop } from "./fixture";
 
 const KEY = "s3cret-integration-key";
