@@ -1,5 +1,6 @@
 import type { WorkbookInput } from "./input";
 import type { Problem } from "./problems";
+import { SHEETS } from "./schema";
 import { Sheet } from "./sheet";
 
 export type StatusType = "A" | "M" | "D" | "O" | "T" | "P";
@@ -96,7 +97,7 @@ function parseType(text: string): StatusType | undefined {
 
 export function readStatusTable(input: WorkbookInput, problems: Problem[]): StatusTable {
   const table = new StatusTable();
-  const sheet = Sheet.open(input, "Purchase Statuses", { code: "Code", type: "Type", description: "Description" }, ["code", "type"], problems);
+  const sheet = Sheet.open(input, SHEETS.purchaseStatuses, problems);
   if (!sheet) return table;
   const seen = new Set<string>();
   for (const r of sheet.rows) {

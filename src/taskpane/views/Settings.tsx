@@ -1,24 +1,14 @@
 import { Button, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
 import { useState } from "react";
-import { day } from "../format";
+import { missingSheets } from "../../core/setup";
+import { settingsShown } from "../../core/settings";
 import type { WorkbookHost } from "../host";
 import { type Change, usePane } from "../pane";
 import { INTEGRATION_KEY } from "../orders";
-import { missingSheets } from "../setup";
 
 export function Settings() {
   const { state, host, write, notify } = usePane();
-  const s = state.model.settings;
-  const rows: [string, string][] = [
-    ["Plan Start", day(s.planStart)],
-    ["Horizon Weeks", String(s.horizonWeeks)],
-    ["Currency", s.currency],
-    ["Default Warehouse", s.defaultWarehouse],
-    ["Safety Days", String(s.safetyDays)],
-    ["Review Weeks", String(s.reviewWeeks)],
-    ["PO Prefix", s.poPrefix],
-    ["Integration URL", s.integrationUrl || "none"],
-  ];
+  const rows = settingsShown(state.model.settings);
   const [key, setKey] = useState("");
   const [stored, setStored] = useState(() => host.secrets.get(INTEGRATION_KEY) !== null);
   const saveKey = (value: string | null) => {
