@@ -12,7 +12,7 @@ import { Sheet } from "./sheet";
 import { readStatusOverrides, type StatusOverrides } from "./statusOverrides";
 import { readStatusTable, type ResolvedStatus, type StatusTable } from "./statuses";
 import { WeekArrays } from "./weekArrays";
-import { weekOf } from "./weeks";
+import { leadWeeks, weekOf } from "./weeks";
 
 /** Everything the engine needs about one SKU at one warehouse, resolved from the sheets. */
 export interface ItemLocation {
@@ -142,7 +142,7 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
       status,
       supplier,
       leadDays,
-      leadWeeks: Math.ceil(leadDays / 7),
+      leadWeeks: leadWeeks(leadDays),
       moq: item?.moq ?? row.moq ?? 0,
       multiple: item?.multiple ?? row.multiple ?? 1,
       unitPrice,

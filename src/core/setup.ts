@@ -1,3 +1,4 @@
+import { type Refusal, refusal } from "./edit";
 import { findGrid, type WorkbookInput } from "./input";
 import { PO_STATUSES } from "./orders/purchaseOrders";
 import { PO_TYPE } from "./orders/order";
@@ -43,13 +44,18 @@ export function newSheet(schema: SheetSchema, rows: OutValue[][] = firstRows(sch
   };
 }
 
-/** What "Create Planster sheets" adds: every input sheet the workbook lacks; the ones it has are left alone. */
-export function missingSheets(input: WorkbookInput): { sheets: SheetSpec[]; present: string[] } {
+/**
+ * "Create Planster sheets": every input sheet the workbook lacks, and what to tell
+ * the user; the sheets it has are left alone. Refused when nothing is missing.
+ */
+export function setupSheets(input: WorkbookInput): { ok: true; sheets: SheetSpec[]; told: string } | Refusal {
   const sheets: SheetSpec[] = [];
   const present: string[] = [];
   for (const schema of INPUT_SHEETS) {
     if (findGrid(input, schema.name)) present.push(schema.name);
     else sheets.push(newSheet(schema));
   }
-  return { sheets, present };
+  if (sheets.length === 0) return refusal("Every Planster sheet is already in this workbook; nothing was changed.");
+  const kept = present.length ? ` Already there and left as they were: ${present.join(", ")}.` : "";
+  return { ok: true, sheets, told: `Created ${sheets.map((s) => s.name).join(", ")}.${kept}` };
 }

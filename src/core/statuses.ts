@@ -33,6 +33,20 @@ const BUILT_IN: Record<StatusType, string> = {
 
 export const STATUS_TYPES = Object.keys(BUILT_IN) as StatusType[];
 
+const SOURCE_WORDS: Record<StatusSource, string> = {
+  warehouse: "from the warehouse override",
+  district: "from the district override",
+  region: "from the region override",
+  product: "from the SKUs sheet",
+  default: "by default",
+};
+
+/** A status as a planner reads it: `T (Discontinued), from the district override`. */
+export function describeStatus(status: ResolvedStatus): string {
+  const kind = status.type === null ? "an unknown code" : status.code === status.type ? BUILT_IN[status.type] : `type ${status.type}, ${BUILT_IN[status.type]}`;
+  return `${status.code} (${kind}), ${SOURCE_WORDS[status.source]}`;
+}
+
 export function isOrderableType(type: StatusType | null): boolean {
   return type === "A" || type === "M" || type === "D" || type === "O";
 }

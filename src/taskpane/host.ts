@@ -1,5 +1,6 @@
 import type { Day } from "../core/dates";
 import type { WorkbookInput } from "../core/input";
+import type { Refusal, WorkbookEdit } from "../core/edit";
 import type { Writes } from "../core/orders/writes";
 import type { SheetSpec } from "../core/sheetSpec";
 
@@ -14,16 +15,13 @@ export interface Applied {
 /** What a change tells the user when it is done: a sentence, or a notice with its own intent. */
 export type Told = string | { intent: "success" | "warning" | "error" | "info"; title: string; text: string };
 
-/** A change to make to the workbook, or the reason it is refused (nothing is written then). */
+/** A change to make to the workbook (the core's edit, then what the pane does next), or the reason it is refused (nothing is written then). */
 export type Change =
-  | {
-      ok: true;
-      writes?: Writes;
-      sheets?: SheetSpec[];
+  | (Extract<WorkbookEdit, { ok: true }> & {
       /** Runs after the writes (an order's workflow, say); answers what to tell the user, if it differs. */
       then?: (applied: Applied) => Promise<Told | undefined>;
-    }
-  | { ok: false; reason: string };
+    })
+  | Refusal;
 
 /** Progress of a long write, from 0 to `total`. */
 export type Progress = (done: number, total: number) => void;
