@@ -14,10 +14,11 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useCallback, useMemo, useState, useSyncExternalStore } from "react";
+import type { LiveModel } from "../runtime/liveModel";
 import type { Applied, WorkbookHost } from "./host";
 import { type Change, type Notice, type Pane, PaneContext, type TabName } from "./pane";
-import { Session } from "./session";
+import { PlanStore, unplannedMessage } from "./planStore";
 import { Home } from "./views/Home";
 import { Logistics } from "./views/Logistics";
 import { Problems, ProblemList } from "./views/Problems";
@@ -43,13 +44,9 @@ interface Running {
   total: number;
 }
 
-export function App({ host }: { host: WorkbookHost }) {
-  const session = useMemo(() => new Session(host), [host]);
-  useEffect(() => {
-    void session.refresh();
-    return () => session.dispose();
-  }, [session]);
-  const state = useSyncExternalStore(session.subscribe, session.snapshot);
+export function App({ host, live }: { host: WorkbookHost; live: LiveModel }) {
+  const store = useMemo(() => new PlanStore(live), [live]);
+  const state = useSyncExternalStore(store.subscribe, store.snapshot);
   const styles = useStyles();
   const [tab, setTab] = useState<TabName>("home");
   const [item, setItem] = useState<string | undefined>();
@@ -72,7 +69,7 @@ export function App({ host }: { host: WorkbookHost }) {
         }
         const applied = change.writes && (change.writes.append.length || change.writes.cells.length) ? await host.apply(change.writes) : { appendedRows: [] };
         const told = (await change.then?.(applied)) ?? label;
-        await session.refresh();
+        await store.refresh();
         notify(typeof told === "string" ? { intent: "success", title, text: told } : told);
         return applied;
       } catch (error) {
@@ -82,7 +79,7 @@ export function App({ host }: { host: WorkbookHost }) {
         setRunning(null);
       }
     },
-    [host, session],
+    [host, store],
   );
 
   const open = useCallback((next: TabName, key?: string) => {
@@ -91,14 +88,14 @@ export function App({ host }: { host: WorkbookHost }) {
   }, []);
 
   let body;
-  if (state.kind === "loading") body = <Spinner label="Reading the workbook…" />;
-  else if (state.kind === "failed") {
+  if (!state.ok && state.kind === "loading") body = <Spinner label="Reading the workbook…" />;
+  else if (!state.ok) {
     body = (
       <>
         <MessageBar intent="error">
           <MessageBarBody>
             <MessageBarTitle>Nothing can be planned yet</MessageBarTitle>
-            {state.error}
+            {unplannedMessage(state)}
           </MessageBarBody>
         </MessageBar>
         <SetupButton host={host} write={write} />
@@ -106,7 +103,7 @@ export function App({ host }: { host: WorkbookHost }) {
       </>
     );
   } else {
-    const pane: Pane = { host, session, state, notify, write, open };
+    const pane: Pane = { host, live, state, notify, write, open };
     body = (
       <PaneContext.Provider value={pane}>
         <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as TabName)} size="small" aria-label="Planster views">

@@ -38,10 +38,11 @@ const label = (item: ItemLocation) => `${item.sku} @ ${item.warehouse}${item.des
 
 export function SupplyPlan({ itemKey: chosen, onPick }: { itemKey?: string; onPick: (key: string) => void }) {
   const { state } = usePane();
-  const { model, plansByKey, orderNow } = state;
-  const fallback = orderNow[0] ? itemKey(orderNow[0].sku, orderNow[0].warehouse) : model.items[0] && itemKey(model.items[0].sku, model.items[0].warehouse);
-  const key = chosen && plansByKey.has(chosen) ? chosen : fallback;
-  const plan = key === undefined ? undefined : plansByKey.get(key);
+  const { model, byKey } = state;
+  const [urgent] = state.orderNow();
+  const fallback = urgent ? itemKey(urgent.sku, urgent.warehouse) : model.items[0] && itemKey(model.items[0].sku, model.items[0].warehouse);
+  const key = chosen && byKey.has(chosen) ? chosen : fallback;
+  const plan = key === undefined ? undefined : byKey.get(key);
   return (
     <section aria-labelledby="plan-title">
       <Text as="h2" id="plan-title" weight="semibold" size={400} block>
