@@ -19,24 +19,14 @@ import type { LiveModel } from "../runtime/liveModel";
 import type { Applied, WorkbookHost } from "./host";
 import { type Change, type Notice, type Pane, PaneContext, type TabName } from "./pane";
 import { PlanStore, unplannedMessage } from "./planStore";
-import { Home } from "./views/Home";
-import { Logistics } from "./views/Logistics";
-import { Problems, ProblemList } from "./views/Problems";
-import { Settings, SetupButton } from "./views/Settings";
-import { SupplyPlan } from "./views/SupplyPlan";
+import { VIEWS } from "./views";
+import { ProblemList } from "./views/Problems";
+import { SetupButton } from "./views/Settings";
 
 const useStyles = makeStyles({
   pane: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, minWidth: "300px" },
   header: { display: "flex", alignItems: "baseline", justifyContent: "space-between" },
 });
-
-const TABS: { name: TabName; label: string }[] = [
-  { name: "home", label: "Home" },
-  { name: "plan", label: "Supply Plan" },
-  { name: "logistics", label: "Logistics" },
-  { name: "problems", label: "Problems" },
-  { name: "settings", label: "Settings" },
-];
 
 interface Running {
   label: string;
@@ -103,22 +93,19 @@ export function App({ host, live }: { host: WorkbookHost; live: LiveModel }) {
       </>
     );
   } else {
-    const pane: Pane = { host, live, state, notify, write, open };
+    const pane: Pane = { host, live, state, item, notify, write, open };
+    const { label, View } = VIEWS.find((v) => v.name === tab) ?? VIEWS[0];
     body = (
       <PaneContext.Provider value={pane}>
         <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as TabName)} size="small" aria-label="Planster views">
-          {TABS.map((t) => (
+          {VIEWS.map((t) => (
             <Tab key={t.name} value={t.name}>
               {t.label}
             </Tab>
           ))}
         </TabList>
-        <div role="tabpanel" aria-label={TABS.find((t) => t.name === tab)?.label}>
-          {tab === "home" && <Home />}
-          {tab === "plan" && <SupplyPlan itemKey={item} onPick={setItem} />}
-          {tab === "logistics" && <Logistics />}
-          {tab === "problems" && <Problems />}
-          {tab === "settings" && <Settings />}
+        <div role="tabpanel" aria-label={label}>
+          <View />
         </div>
       </PaneContext.Provider>
     );

@@ -2,10 +2,9 @@ import { createContext, useContext } from "react";
 import type { PlannedWorkbook } from "../core/planned";
 import type { LiveModel } from "../runtime/liveModel";
 import type { Applied, Change, WorkbookHost } from "./host";
+import type { TabName } from "./views";
 
-export type { Change };
-
-export type TabName = "home" | "plan" | "logistics" | "problems" | "settings";
+export type { Change, TabName };
 
 export interface Notice {
   intent: "error" | "success" | "warning" | "info";
@@ -21,6 +20,9 @@ export interface Pane {
   notify(notice: Notice | null): void;
   /** Writes a change (showing progress for long ones), re-plans, and tells the user; false when refused or failed. */
   write(change: Change, done: string, title?: string): Promise<Applied | null>;
+  /** The item-location chosen last (`itemKey`), shown by the Supply Plan view. */
+  item?: string;
+  /** Shows a view, and chooses an item-location when given. */
   open(tab: TabName, item?: string): void;
 }
 

@@ -36,8 +36,9 @@ const MATCHES = 50;
 
 const label = (item: ItemLocation) => `${item.sku} @ ${item.warehouse}${item.description ? ` — ${item.description}` : ""}`;
 
-export function SupplyPlan({ itemKey: chosen, onPick }: { itemKey?: string; onPick: (key: string) => void }) {
-  const { state } = usePane();
+export function SupplyPlan() {
+  const { state, item: chosen, open } = usePane();
+  const onPick = (key: string) => open("plan", key);
   const { model, byKey } = state;
   const [urgent] = state.orderNow();
   const fallback = urgent ? itemKey(urgent.sku, urgent.warehouse) : model.items[0] && itemKey(model.items[0].sku, model.items[0].warehouse);
