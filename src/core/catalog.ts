@@ -3,7 +3,7 @@ import type { WorkbookInput } from "./input";
 import type { Problem } from "./problems";
 import { type ColumnKey, SHEETS } from "./schema";
 import type { Settings } from "./settings";
-import { Sheet } from "./sheet";
+import { exactAmount, type NumberRule, Sheet, SheetRow } from "./sheet";
 
 export type SkuField = ColumnKey<typeof SHEETS.skus>;
 
@@ -21,14 +21,52 @@ export interface SkuRow {
   leadDays?: number;
   moq?: number;
   multiple?: number;
-  unitCost?: Decimal;
+  readonly unitCost?: Decimal;
   /** Blank means the product level gives no status. */
   statusCode?: string;
   weeklyForecast?: number;
-  /** Where the row and its status cell are, for messages. */
-  address: string;
+  /** Where the row is, for messages. */
+  readonly address: string;
   /** Reports a problem at one of the row's cells. */
   report(field: SkuField, message: string): void;
+}
+
+class SkuRecord extends SheetRow<SkuField> implements SkuRow {
+  description = "";
+  supplier?: string;
+  onHand = 0;
+  safetyStock?: number;
+  safetyDays?: number;
+  leadDays?: number;
+  moq?: number;
+  multiple?: number;
+  /** The Unit Cost as read; its Decimal is made on first use (most items are priced by a supplier item). */
+  cost?: number | Decimal;
+  statusCode?: string;
+  weeklyForecast?: number;
+
+  constructor(
+    sheet: Sheet<SkuField>,
+    row: number,
+    readonly sku: string,
+    readonly warehouse: string,
+    readonly key: string,
+  ) {
+    super(sheet, row);
+  }
+
+  get address(): string {
+    return this.addressOf();
+  }
+
+  get unitCost(): Decimal | undefined {
+    if (typeof this.cost === "number") this.cost = exactAmount(this.cost);
+    return this.cost;
+  }
+
+  report(field: SkuField, message: string): void {
+    this.reportAt(field, message);
+  }
 }
 
 export interface Supplier {
@@ -49,9 +87,37 @@ export interface SupplierItem {
   moq?: number;
   multiple?: number;
   preferred: boolean;
-  address: string;
+  /** The row's Preferred cell, for messages. */
+  readonly address: string;
   /** Reports a problem at the row's Preferred cell. */
   report(message: string): void;
+}
+
+type SupplierItemField = ColumnKey<typeof SHEETS.supplierItems>;
+
+class SupplierItemRecord extends SheetRow<SupplierItemField> implements SupplierItem {
+  unitPrice?: Decimal;
+  leadDays?: number;
+  moq?: number;
+  multiple?: number;
+  preferred = false;
+
+  constructor(
+    sheet: Sheet<SupplierItemField>,
+    row: number,
+    readonly sku: string,
+    readonly supplier: string,
+  ) {
+    super(sheet, row);
+  }
+
+  get address(): string {
+    return this.addressOf("preferred");
+  }
+
+  report(message: string): void {
+    this.reportAt("preferred", message);
+  }
 }
 
 export interface Warehouse {
@@ -62,65 +128,67 @@ export interface Warehouse {
 }
 
 /** An order multiple is a case pack: more than 0, and not so small that dividing by it overflows. */
-const CASE_PACK = { min: 1e-6, exclusive: true };
+const CASE_PACK: NumberRule = { min: 1e-6, exclusive: true };
+const AT_LEAST_0: NumberRule = { min: 0 };
 
 export const itemKey = (sku: string, warehouse: string): string => `${sku}\u0000${warehouse}`;
 
 /**
- * The item-location a row of Forecast or Order Overrides is for (its Warehouse, else the
- * default). A row for an item-location that is not on the SKUs sheet is reported and gives undefined.
+ * The key of the item-location a row of Forecast or Order Overrides is for (its Warehouse,
+ * else the default). A row for an item-location that is not on the SKUs sheet is reported and gives undefined.
  */
-export function rowItem<K extends string>(
-  sheet: Sheet<K | "sku" | "warehouse">,
-  row: number,
-  defaultWarehouse: string,
-  items: ReadonlySet<string>,
-  what: string,
-): { sku: string; warehouse: string; key: string } | undefined {
+export function rowItem<K extends string>(sheet: Sheet<K | "sku" | "warehouse">, row: number, defaultWarehouse: string, items: ItemKeys, what: string): string | undefined {
   const sku = sheet.requiredCode(row, "sku", "");
   if (sku === undefined) return undefined;
   const warehouse = sheet.code(row, "warehouse") ?? defaultWarehouse;
   const key = itemKey(sku, warehouse);
-  if (items.has(key)) return { sku, warehouse, key };
+  if (items.has(key)) return key;
   sheet.reportAt(row, "sku", `SKU "${sku}" at warehouse "${warehouse}" is not on the SKUs sheet; this ${what} was not used.`);
   return undefined;
 }
 
-export function readSkus(sheet: Sheet<SkuField>, settings: Settings): SkuRow[] {
+/** The item-locations known so far, by `itemKey`: what rows of other sheets may refer to. */
+export interface ItemKeys {
+  has(key: string): boolean;
+}
+
+/** The SKUs rows in sheet order, and by item key. */
+export function readSkus(sheet: Sheet<SkuField>, settings: Settings): { rows: SkuRow[]; byKey: Map<string, SkuRow> } {
   const rows: SkuRow[] = [];
-  const seen = new Map<string, string>();
-  for (const r of sheet.rows) {
-    const sku = sheet.requiredCode(r, "sku", "");
-    if (sku === undefined) continue;
-    const warehouse = sheet.code(r, "warehouse") ?? settings.defaultWarehouse;
-    const key = itemKey(sku, warehouse);
-    const first = seen.get(key);
+  const seen = new Map<string, SkuRow>();
+  const gridRows = sheet.rows;
+  for (let i = 0; i < gridRows.length; i++) {
+    const row = readSkuRow(sheet, gridRows[i], settings);
+    if (!row) continue;
+    const first = seen.get(row.key);
     if (first) {
-      sheet.reportAt(r, "sku", `SKU "${sku}" at warehouse "${warehouse}" is already on row ${first}; this row was not used.`);
+      row.report("sku", `SKU "${row.sku}" at warehouse "${row.warehouse}" is already on row ${first.address}; this row was not used.`);
       continue;
     }
-    const address = sheet.address(r);
-    seen.set(key, address);
-    rows.push({
-      sku,
-      warehouse,
-      key,
-      description: sheet.text(r, "description"),
-      supplier: sheet.code(r, "supplier"),
-      onHand: sheet.number(r, "onHand") ?? 0,
-      safetyStock: sheet.number(r, "safetyStock", { min: 0 }),
-      safetyDays: sheet.number(r, "safetyDays", { min: 0 }),
-      leadDays: sheet.number(r, "leadDays", { min: 0 }),
-      moq: sheet.number(r, "moq", { min: 0 }),
-      multiple: sheet.number(r, "multiple", CASE_PACK),
-      unitCost: sheet.decimal(r, "unitCost"),
-      statusCode: statusCode(sheet, r),
-      weeklyForecast: sheet.number(r, "weeklyForecast", { min: 0 }),
-      address,
-      report: (field, message) => sheet.reportAt(r, field, message),
-    });
+    seen.set(row.key, row);
+    rows.push(row);
   }
-  return rows;
+  return { rows, byKey: seen };
+}
+
+/** One SKUs row by itself (its key may repeat another row's: that is the sheet's check). */
+export function readSkuRow(sheet: Sheet<SkuField>, r: number, settings: Settings): SkuRow | undefined {
+  const sku = sheet.requiredCode(r, "sku", "");
+  if (sku === undefined) return undefined;
+  const warehouse = sheet.code(r, "warehouse") ?? settings.defaultWarehouse;
+  const row = new SkuRecord(sheet, r, sku, warehouse, itemKey(sku, warehouse));
+  row.description = sheet.text(r, "description");
+  row.supplier = sheet.code(r, "supplier");
+  row.onHand = sheet.number(r, "onHand") ?? 0;
+  row.safetyStock = sheet.number(r, "safetyStock", AT_LEAST_0);
+  row.safetyDays = sheet.number(r, "safetyDays", AT_LEAST_0);
+  row.leadDays = sheet.number(r, "leadDays", AT_LEAST_0);
+  row.moq = sheet.number(r, "moq", AT_LEAST_0);
+  row.multiple = sheet.number(r, "multiple", CASE_PACK);
+  row.cost = sheet.amount(r, "unitCost");
+  row.statusCode = statusCode(sheet, r);
+  row.weeklyForecast = sheet.number(r, "weeklyForecast", AT_LEAST_0);
+  return row;
 }
 
 /**
@@ -155,7 +223,7 @@ export function readSuppliers(input: WorkbookInput, problems: Problem[]): Map<st
       code,
       name: sheet.text(r, "name"),
       email: sheet.text(r, "email"),
-      leadDays: sheet.number(r, "leadDays", { min: 0 }),
+      leadDays: sheet.number(r, "leadDays", AT_LEAST_0),
       currency: currency || undefined,
       paymentTerms: sheet.text(r, "terms"),
       address: sheet.text(r, "address"),
@@ -169,7 +237,9 @@ export function readSupplierItems(input: WorkbookInput, skus: ReadonlySet<string
   if (!sheet) return [];
   const items: SupplierItem[] = [];
   const seen = new Set<string>();
-  for (const r of sheet.rows) {
+  const rows = sheet.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     const sku = sheet.requiredCode(r, "sku", "");
     const supplier = sheet.requiredCode(r, "supplier", "");
     if (sku === undefined || supplier === undefined) continue;
@@ -187,17 +257,13 @@ export function readSupplierItems(input: WorkbookInput, skus: ReadonlySet<string
       continue;
     }
     seen.add(key);
-    items.push({
-      sku,
-      supplier,
-      unitPrice: sheet.decimal(r, "unitPrice"),
-      leadDays: sheet.number(r, "leadDays", { min: 0 }),
-      moq: sheet.number(r, "moq", { min: 0 }),
-      multiple: sheet.number(r, "multiple", CASE_PACK),
-      preferred: sheet.boolean(r, "preferred") ?? false,
-      address: sheet.address(r, "preferred"),
-      report: (message) => sheet.reportAt(r, "preferred", message),
-    });
+    const item = new SupplierItemRecord(sheet, r, sku, supplier);
+    item.unitPrice = sheet.decimal(r, "unitPrice");
+    item.leadDays = sheet.number(r, "leadDays", AT_LEAST_0);
+    item.moq = sheet.number(r, "moq", AT_LEAST_0);
+    item.multiple = sheet.number(r, "multiple", CASE_PACK);
+    item.preferred = sheet.boolean(r, "preferred") ?? false;
+    items.push(item);
   }
   return items;
 }

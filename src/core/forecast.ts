@@ -1,18 +1,20 @@
 import { readDate, readNumber, show } from "./cells";
-import { rowItem } from "./catalog";
+import { type ItemKeys, rowItem } from "./catalog";
 import type { WorkbookInput } from "./input";
 import type { Problem } from "./problems";
 import { type ColumnKey, SHEETS } from "./schema";
 import type { Settings } from "./settings";
-import { Sheet } from "./sheet";
+import { type NumberRule, Sheet } from "./sheet";
 import { WeekArrays } from "./weekArrays";
 import { weekOf } from "./weeks";
+
+const AT_LEAST_0: NumberRule = { min: 0 };
 
 /**
  * Demand per item-location and plan week, from the Forecast sheet in its wide
  * (one date column per week) or long (`Week`, `Quantity`) layout.
  */
-export function readForecast(input: WorkbookInput, settings: Settings, items: ReadonlySet<string>, problems: Problem[]): Map<string, Float64Array> {
+export function readForecast(input: WorkbookInput, settings: Settings, items: ItemKeys, problems: Problem[]): Map<string, Float64Array> {
   const demand = new Map<string, Float64Array>();
   const sheet = Sheet.open(input, SHEETS.forecast, problems);
   if (!sheet) return demand;
@@ -29,12 +31,14 @@ export function readForecast(input: WorkbookInput, settings: Settings, items: Re
   const cols = Int32Array.from(weekColumns, (c) => c.col);
   const weeksOf = Int32Array.from(weekColumns, (c) => c.week);
 
-  for (const r of sheet.rows) {
-    const key = rowItem(sheet, r, settings.defaultWarehouse, items, "forecast row")?.key;
+  const rows = sheet.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const key = rowItem(sheet, r, settings.defaultWarehouse, items, "forecast row");
     if (key === undefined) continue;
     if (long) {
       const day = sheet.date(r, "week");
-      const quantity = sheet.number(r, "quantity", { min: 0 });
+      const quantity = sheet.number(r, "quantity", AT_LEAST_0);
       if (day === undefined) {
         if (sheet.blank(r, "week")) sheet.reportAt(r, "week", "This forecast row has no Week date, so it was not used.");
         continue;

@@ -14,7 +14,7 @@ export interface ItemPlan {
   item: ItemLocation;
   /** End-of-week projected stock; index 0 is the on-hand now. */
   projected: Float64Array;
-  /** The engine's quantity per order week, next to any override. */
+  /** The engine's quantity per order week, next to any override. Read-only: items never recommended share one array of zeros. */
   recommended: Float64Array;
 }
 
@@ -25,7 +25,8 @@ export function planItem(item: ItemLocation, settings: Settings, arrays = new We
   const L = item.leadWeeks;
   const { demand: d, scheduled: s, overrides: q, safetyStock: SS, moq, multiple, recommendable } = item;
   const projected = arrays.take();
-  const recommended = arrays.take();
+  // An item that is never recommended keeps no array of its own zeros.
+  const recommended = recommendable ? arrays.take() : arrays.shared();
   projected[0] = item.onHand;
   for (let a = 1; a <= H; a++) {
     const o = a - L;
@@ -51,8 +52,10 @@ export function planItem(item: ItemLocation, settings: Settings, arrays = new We
 }
 
 export function planAll(model: PlanningModel): ItemPlan[] {
-  const arrays = new WeekArrays(model.settings.horizonWeeks + 1, 2 * model.items.length);
-  return model.items.map((item) => planItem(item, model.settings, arrays));
+  let arrays = 0;
+  for (let i = 0; i < model.items.length; i++) arrays += model.items[i].recommendable ? 2 : 1;
+  const weeks = new WeekArrays(model.settings.horizonWeeks + 1, arrays);
+  return model.items.map((item) => planItem(item, model.settings, weeks));
 }
 
 export type Flag = "below-safety" | "stockout" | "inside-lead-time" | `not-recommended:${string}`;
