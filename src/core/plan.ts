@@ -6,7 +6,7 @@ import type { Settings } from "./settings";
 import { WeekArrays } from "./weekArrays";
 import { weekStart } from "./weeks";
 
-/** Quantities closer than this are equal: sums of fractional demand carry binary noise (PLANNING's 1e-9). */
+/** Quantities closer than this are equal: sums of fractional demand carry binary noise (docs/planning.md's 1e-9). */
 export const EPS = 1e-9;
 
 /** The engine's arrays for one item-location, indexed by week 1..H. */
@@ -18,7 +18,7 @@ export interface ItemPlan {
   recommended: Float64Array;
 }
 
-/** PLANNING.md's recurrence for one item-location. */
+/** The plan's recurrence for one item-location (docs/planning.md). */
 export function planItem(item: ItemLocation, settings: Settings, arrays = new WeekArrays(settings.horizonWeeks + 1, 2)): ItemPlan {
   const H = settings.horizonWeeks;
   const R = settings.reviewWeeks;
@@ -60,7 +60,7 @@ export function planAll(model: PlanningModel): ItemPlan[] {
 
 export type Flag = "below-safety" | "stockout" | "inside-lead-time" | `not-recommended:${string}`;
 
-/** One output row of PLANNING.md. */
+/** One row of the plan (docs/planning.md). */
 export interface PlanRow {
   sku: string;
   warehouse: string;
