@@ -22,6 +22,8 @@ export interface SkuRow {
   moq?: number;
   multiple?: number;
   readonly unitCost?: Decimal;
+  /** The Unit Cost as read (`unitCost` is its Decimal). */
+  readonly cost?: number | Decimal;
   /** Blank means the product level gives no status. */
   statusCode?: string;
   weeklyForecast?: number;
@@ -82,7 +84,9 @@ export interface Supplier {
 export interface SupplierItem {
   sku: string;
   supplier: string;
-  unitPrice?: Decimal;
+  readonly unitPrice?: Decimal;
+  /** The Unit Price as read (`unitPrice` is its Decimal). */
+  readonly price?: number | Decimal;
   leadDays?: number;
   moq?: number;
   multiple?: number;
@@ -96,7 +100,8 @@ export interface SupplierItem {
 type SupplierItemField = ColumnKey<typeof SHEETS.supplierItems>;
 
 class SupplierItemRecord extends SheetRow<SupplierItemField> implements SupplierItem {
-  unitPrice?: Decimal;
+  /** Its Decimal is made on first use. */
+  price?: number | Decimal;
   leadDays?: number;
   moq?: number;
   multiple?: number;
@@ -113,6 +118,11 @@ class SupplierItemRecord extends SheetRow<SupplierItemField> implements Supplier
 
   get address(): string {
     return this.addressOf("preferred");
+  }
+
+  get unitPrice(): Decimal | undefined {
+    if (typeof this.price === "number") this.price = exactAmount(this.price);
+    return this.price;
   }
 
   report(message: string): void {
@@ -134,41 +144,65 @@ const AT_LEAST_0: NumberRule = { min: 0 };
 export const itemKey = (sku: string, warehouse: string): string => `${sku}\u0000${warehouse}`;
 
 /**
- * The key of the item-location a row of Forecast or Order Overrides is for (its Warehouse,
- * else the default). A row for an item-location that is not on the SKUs sheet is reported and gives undefined.
+ * The position (in the SKUs rows) of the item-location a row of Forecast or Order Overrides
+ * is for (its Warehouse, else the default). A row for an item-location that is not on the
+ * SKUs sheet is reported and gives -1.
  */
-export function rowItem<K extends string>(sheet: Sheet<K | "sku" | "warehouse">, row: number, defaultWarehouse: string, items: ItemKeys, what: string): string | undefined {
+export function rowItem<K extends string>(sheet: Sheet<K | "sku" | "warehouse">, row: number, defaultWarehouse: string, items: ItemIndex, what: string): number {
   const sku = sheet.requiredCode(row, "sku", "");
-  if (sku === undefined) return undefined;
+  if (sku === undefined) return -1;
   const warehouse = sheet.code(row, "warehouse") ?? defaultWarehouse;
-  const key = itemKey(sku, warehouse);
-  if (items.has(key)) return key;
-  sheet.reportAt(row, "sku", `SKU "${sku}" at warehouse "${warehouse}" is not on the SKUs sheet; this ${what} was not used.`);
-  return undefined;
+  const at = items.find(sku, warehouse);
+  if (at < 0) sheet.reportAt(row, "sku", `SKU "${sku}" at warehouse "${warehouse}" is not on the SKUs sheet; this ${what} was not used.`);
+  return at;
 }
 
-/** The item-locations known so far, by `itemKey`: what rows of other sheets may refer to. */
-export interface ItemKeys {
-  has(key: string): boolean;
+/** Codes a row may refer to (SKUs on the SKUs sheet, places…). */
+export interface Codes {
+  has(code: string): boolean;
 }
 
-/** The SKUs rows in sheet order, and by item key. */
-export function readSkus(sheet: Sheet<SkuField>, settings: Settings): { rows: SkuRow[]; byKey: Map<string, SkuRow> } {
-  const rows: SkuRow[] = [];
-  const seen = new Map<string, SkuRow>();
+/**
+ * The SKUs rows, in sheet order, found by SKU and warehouse. Other sheets' rows look
+ * their item-location up here by the two codes: no key string is made per look-up (a
+ * cold read of 50,000 rows pays for every one).
+ */
+export class ItemIndex {
+  readonly rows: SkuRow[] = [];
+  /** Positions in `rows` of each SKU's warehouses. */
+  private readonly bySku = new Map<string, number[]>();
+  readonly skus: Codes = { has: (sku) => this.bySku.has(sku) };
+
+  /** Adds a row; when its SKU is held at its warehouse already, answers that row instead. */
+  add(row: SkuRow): SkuRow | undefined {
+    const at = this.find(row.sku, row.warehouse);
+    if (at >= 0) return this.rows[at];
+    const positions = this.bySku.get(row.sku);
+    if (positions) positions.push(this.rows.length);
+    else this.bySku.set(row.sku, [this.rows.length]);
+    this.rows.push(row);
+    return undefined;
+  }
+
+  /** The position in `rows` of an item-location, -1 when it is not on the SKUs sheet. */
+  find(sku: string, warehouse: string): number {
+    const positions = this.bySku.get(sku);
+    if (!positions) return -1;
+    for (let i = 0; i < positions.length; i++) if (this.rows[positions[i]].warehouse === warehouse) return positions[i];
+    return -1;
+  }
+}
+
+export function readSkus(sheet: Sheet<SkuField>, settings: Settings): ItemIndex {
+  const index = new ItemIndex();
   const gridRows = sheet.rows;
   for (let i = 0; i < gridRows.length; i++) {
     const row = readSkuRow(sheet, gridRows[i], settings);
     if (!row) continue;
-    const first = seen.get(row.key);
-    if (first) {
-      row.report("sku", `SKU "${row.sku}" at warehouse "${row.warehouse}" is already on row ${first.address}; this row was not used.`);
-      continue;
-    }
-    seen.set(row.key, row);
-    rows.push(row);
+    const first = index.add(row);
+    if (first) row.report("sku", `SKU "${row.sku}" at warehouse "${row.warehouse}" is already on row ${first.address}; this row was not used.`);
   }
-  return { rows, byKey: seen };
+  return index;
 }
 
 /** One SKUs row by itself (its key may repeat another row's: that is the sheet's check). */
@@ -232,7 +266,7 @@ export function readSuppliers(input: WorkbookInput, problems: Problem[]): Map<st
   return suppliers;
 }
 
-export function readSupplierItems(input: WorkbookInput, skus: ReadonlySet<string>, suppliers: ReadonlyMap<string, Supplier>, problems: Problem[]): SupplierItem[] {
+export function readSupplierItems(input: WorkbookInput, skus: Codes, suppliers: ReadonlyMap<string, Supplier>, problems: Problem[]): SupplierItem[] {
   const sheet = Sheet.open(input, SHEETS.supplierItems, problems);
   if (!sheet) return [];
   const items: SupplierItem[] = [];
@@ -258,7 +292,7 @@ export function readSupplierItems(input: WorkbookInput, skus: ReadonlySet<string
     }
     seen.add(key);
     const item = new SupplierItemRecord(sheet, r, sku, supplier);
-    item.unitPrice = sheet.decimal(r, "unitPrice");
+    item.price = sheet.amount(r, "unitPrice");
     item.leadDays = sheet.number(r, "leadDays", AT_LEAST_0);
     item.moq = sheet.number(r, "moq", AT_LEAST_0);
     item.multiple = sheet.number(r, "multiple", CASE_PACK);

@@ -1,5 +1,5 @@
 import { Decimal } from "decimal.js";
-import { itemKey, readSkus, readSupplierItems, readSuppliers, readWarehouses, type SkuRow, type Supplier, type SupplierItem, type Warehouse } from "./catalog";
+import { type ItemIndex, readSkus, readSupplierItems, readSuppliers, readWarehouses, type SkuRow, type Supplier, type SupplierItem, type Warehouse } from "./catalog";
 import type { Day } from "./dates";
 import { readForecast } from "./forecast";
 import type { WorkbookInput } from "./input";
@@ -9,7 +9,7 @@ import type { Problem } from "./problems";
 import { safetyStock } from "./safetyStock";
 import { SHEETS } from "./schema";
 import { readSettings, type Settings } from "./settings";
-import { Sheet } from "./sheet";
+import { exactAmount, Sheet } from "./sheet";
 import { readStatusOverrides, type StatusOverrides } from "./statusOverrides";
 import { readStatusTable, type ResolvedStatus, type StatusTable } from "./statuses";
 import { WeekArrays } from "./weekArrays";
@@ -19,6 +19,8 @@ import { leadWeeks, weekOf } from "./weeks";
 export interface ItemLocation {
   sku: string;
   warehouse: string;
+  /** `itemKey(sku, warehouse)`: the key of `itemsByKey`. */
+  key: string;
   description: string;
   onHand: number;
   status: ResolvedStatus;
@@ -29,7 +31,7 @@ export interface ItemLocation {
   leadWeeks: number;
   moq: number;
   multiple: number;
-  unitPrice: Decimal;
+  readonly unitPrice: Decimal;
   currency: string;
   safetyStock: number;
   /**
@@ -43,6 +45,43 @@ export interface ItemLocation {
   overrides: Float64Array;
   /** Status type A or M, and a supplier to order from. */
   recommendable: boolean;
+}
+
+/** An item-location as the model makes it: its unit price becomes a Decimal on first use (planning needs none). */
+class Item implements ItemLocation {
+  readonly sku: string;
+  readonly warehouse: string;
+  readonly key: string;
+  readonly description: string;
+  readonly onHand: number;
+  supplier?: string;
+  leadDays = 0;
+  leadWeeks = 0;
+  moq = 0;
+  multiple = 1;
+  currency = "";
+  safetyStock = 0;
+  demand!: Float64Array;
+  scheduled!: Float64Array;
+  overrides!: Float64Array;
+  recommendable = false;
+
+  constructor(
+    row: SkuRow,
+    readonly status: ResolvedStatus,
+    private price: number | Decimal,
+  ) {
+    this.sku = row.sku;
+    this.warehouse = row.warehouse;
+    this.key = row.key;
+    this.description = row.description;
+    this.onHand = row.onHand;
+  }
+
+  get unitPrice(): Decimal {
+    if (typeof this.price === "number") this.price = exactAmount(this.price);
+    return this.price;
+  }
 }
 
 export interface PlanningModel {
@@ -78,7 +117,8 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
     return { ok: false, error: "The SKUs sheet has no SKU column in its header row, so nothing can be planned: add a column headed SKU to its first row.", problems };
   }
   const statuses = readStatusTable(input, problems);
-  const { rows: skuRows, byKey: itemKeys } = readSkus(skuSheet, settings);
+  const index = readSkus(skuSheet, settings);
+  const skuRows = index.rows;
   const suppliers = readSuppliers(input, problems);
   // A Suppliers sheet without its Supplier column has been reported as such already.
   if (suppliers === undefined) {
@@ -90,20 +130,20 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
     });
   }
   const supplierMap = suppliers ?? new Map<string, Supplier>();
-  const skuCodes = new Set<string>();
-  for (let i = 0; i < skuRows.length; i++) skuCodes.add(skuRows[i].sku);
-  const supplierItems = groupBySku(readSupplierItems(input, skuCodes, supplierMap, problems));
+  const supplierItems = groupBySku(readSupplierItems(input, index.skus, supplierMap, problems));
   const warehouses = readWarehouses(input, problems);
-  const statusOverrides = readStatusOverrides(input, statuses, { skus: skuCodes, places: warehouses && placesOf(warehouses, skuRows) }, problems);
-  const forecast = readForecast(input, settings, itemKeys, problems);
-  const overrides = readOrderOverrides(input, settings, itemKeys, problems);
+  const statusOverrides = readStatusOverrides(input, statuses, { skus: index.skus, places: warehouses && placesOf(warehouses, skuRows) }, problems);
+  const forecast = readForecast(input, settings, index, problems);
+  const overrides = readOrderOverrides(input, settings, index, problems);
   const orderBook = readOrderBook(input, settings, problems);
   reportSecondPreferred(supplierItems);
 
   const H = settings.horizonWeeks;
   // Flat demand for the rows the Forecast has none for; overrides for the rows that have some.
   const flat = new FlatDemand(H);
-  const overrideArrays = new WeekArrays(H + 1, overrides.size);
+  let overridden = 0;
+  overrides.forEach(() => overridden++);
+  const overrideArrays = new WeekArrays(H + 1, overridden);
   const none: NoWeeks = { receipts: new Float64Array(H + 1), overrides: new Float64Array(H + 1).fill(NaN) };
   const items: ItemLocation[] = [];
   const itemsByKey = new Map<string, ItemLocation>();
@@ -129,36 +169,29 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
     const item = supplier === undefined ? undefined : itemOf(linked, supplier);
     const vendor = supplier === undefined ? undefined : supplierMap.get(supplier);
     const leadDays = item?.leadDays ?? row.leadDays ?? vendor?.leadDays ?? 0;
-    let unitPrice = item?.unitPrice ?? row.unitCost;
-    if (unitPrice === undefined) {
+    let price = item?.price ?? row.cost;
+    if (price === undefined) {
       if (supplier !== undefined) row.report("unitCost", `SKU "${row.sku}" has no unit price from supplier "${supplier}" nor a Unit Cost; its order value counts as 0.`);
-      unitPrice = ZERO;
+      price = ZERO;
     }
-    const demand = forecast.get(key) ?? flat.of(row.weeklyForecast ?? 0);
+    const demand = forecast[i] ?? flat.of(row.weeklyForecast ?? 0);
     const L = leadWeeks(leadDays);
-    const loc: ItemLocation = {
-      sku: row.sku,
-      warehouse: row.warehouse,
-      description: row.description,
-      onHand: row.onHand,
-      status,
-      supplier,
-      leadDays,
-      leadWeeks: L,
-      moq: item?.moq ?? row.moq ?? 0,
-      multiple: item?.multiple ?? row.multiple ?? 1,
-      unitPrice,
-      currency: vendor?.currency ?? settings.currency,
-      safetyStock: safetyStock({ row, settings, demand, leadWeeks: L }),
-      demand,
-      scheduled: none.receipts,
-      overrides: plannerQuantities(overrides.get(key), status, none.overrides, overrideArrays),
-      recommendable: status.recommended && supplier !== undefined,
-    };
+    const loc = new Item(row, status, price);
+    loc.supplier = supplier;
+    loc.leadDays = leadDays;
+    loc.leadWeeks = L;
+    loc.moq = item?.moq ?? row.moq ?? 0;
+    loc.multiple = item?.multiple ?? row.multiple ?? 1;
+    loc.currency = vendor?.currency ?? settings.currency;
+    loc.safetyStock = safetyStock({ row, settings, demand, leadWeeks: L });
+    loc.demand = demand;
+    loc.scheduled = none.receipts;
+    loc.overrides = plannerQuantities(overrides[i], status, none.overrides, overrideArrays);
+    loc.recommendable = status.recommended && supplier !== undefined;
     items.push(loc);
     itemsByKey.set(key, loc);
   }
-  addScheduledReceipts(orderBook, itemsByKey, settings, none.receipts);
+  addScheduledReceipts(orderBook, index, items, settings, none.receipts);
   return {
     ok: true,
     model: { settings, items, itemsByKey, skuRows, suppliers: supplierMap, supplierItems, warehouses: warehouses ?? new Map(), statuses, statusOverrides, orderBook, problems },
@@ -265,7 +298,7 @@ class FlatDemand {
   }
 }
 
-function addScheduledReceipts(book: OrderBook, items: Map<string, ItemLocation>, settings: Settings, none: Float64Array): void {
+function addScheduledReceipts(book: OrderBook, index: ItemIndex, items: ItemLocation[], settings: Settings, none: Float64Array): void {
   const arrays = new WeekArrays(settings.horizonWeeks + 1, book.orders.length);
   for (let i = 0; i < book.orders.length; i++) {
     const po = book.orders[i];
@@ -273,8 +306,9 @@ function addScheduledReceipts(book: OrderBook, items: Map<string, ItemLocation>,
     let undated = false;
     for (let j = 0; j < po.lines.length; j++) {
       const line = po.lines[j];
-      const item = items.get(itemKey(line.sku, po.warehouse));
-      if (!item) {
+      const at = index.find(line.sku, po.warehouse);
+      const item = items[at];
+      if (at < 0) {
         line.report(`SKU "${line.sku}" is not on the SKUs sheet at warehouse "${po.warehouse}", so this open line is not counted as inbound.`);
         continue;
       }

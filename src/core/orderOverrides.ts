@@ -1,4 +1,4 @@
-import { type ItemKeys, rowItem } from "./catalog";
+import { type ItemIndex, rowItem } from "./catalog";
 import type { WorkbookInput } from "./input";
 import type { Problem } from "./problems";
 import { type ColumnKey, SHEETS } from "./schema";
@@ -26,16 +26,16 @@ export class OrderOverride extends SheetRow<OverrideField> {
 
 const AT_LEAST_0: NumberRule = { min: 0 };
 
-/** The planner's quantities by item-location, then by order week (the last row of a week stands). */
-export function readOrderOverrides(input: WorkbookInput, settings: Settings, items: ItemKeys, problems: Problem[]): Map<string, Map<number, OrderOverride>> {
-  const byItem = new Map<string, Map<number, OrderOverride>>();
+/** The planner's quantities by item-location (its position in the SKUs rows), then by order week (the last row of a week stands). */
+export function readOrderOverrides(input: WorkbookInput, settings: Settings, items: ItemIndex, problems: Problem[]): (Map<number, OrderOverride> | undefined)[] {
+  const byItem = new Array<Map<number, OrderOverride> | undefined>(items.rows.length);
   const sheet = Sheet.open(input, SHEETS.orderOverrides, problems);
   if (!sheet) return byItem;
   const rows = sheet.rows;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    const key = rowItem(sheet, r, settings.defaultWarehouse, items, "override");
-    if (key === undefined) continue;
+    const at = rowItem(sheet, r, settings.defaultWarehouse, items, "override");
+    if (at < 0) continue;
     const day = sheet.date(r, "week");
     const quantity = sheet.number(r, "quantity", AT_LEAST_0);
     if (day === undefined || quantity === undefined) {
@@ -49,8 +49,8 @@ export function readOrderOverrides(input: WorkbookInput, settings: Settings, ite
       continue;
     }
     if (week > settings.horizonWeeks) continue;
-    let weeks = byItem.get(key);
-    if (!weeks) byItem.set(key, (weeks = new Map()));
+    let weeks = byItem[at];
+    if (!weeks) byItem[at] = weeks = new Map();
     const earlier = weeks.get(week);
     if (earlier) {
       const sku = sheet.code(r, "sku");

@@ -1,4 +1,5 @@
 import type { WorkbookInput } from "./input";
+import type { Codes } from "./catalog";
 import type { Problem } from "./problems";
 import { SHEETS } from "./schema";
 import { Sheet } from "./sheet";
@@ -36,7 +37,7 @@ function at(mine: Map<string, string>, level: Level, place: string): { code: str
 
 /** What the rows may refer to: SKUs on the SKUs sheet and, when there is a Warehouses sheet, its places. */
 export interface OverrideTargets {
-  skus: ReadonlySet<string>;
+  skus: Codes;
   places?: Record<Level, ReadonlySet<string>>;
 }
 
