@@ -154,7 +154,7 @@ export class Sheet<K extends string> {
     return readText(this.raw(row, key));
   }
 
-  number(row: number, key: K, rule: NumberRule = {}): number | undefined {
+  number(row: number, key: K, rule: NumberRule = ANY_NUMBER): number | undefined {
     const value = this.accept(row, key, readNumber(this.raw(row, key)));
     if (value === undefined) return undefined;
     const broken = breaksRule(value, rule);
@@ -252,6 +252,8 @@ function hasValue(row: CellValue[] | undefined): boolean {
 export function exactAmount(amount: number | Decimal): Decimal {
   return typeof amount === "number" ? new Decimal(amount) : amount;
 }
+
+const ANY_NUMBER: NumberRule = {};
 
 /** Beyond this a quantity, day count or amount can only be a typo (and would overflow the plan). */
 const LARGEST = 1e12;
