@@ -30,7 +30,7 @@ const { supplyPlanSheet } = require("../src/core/planSheet.ts");
 const functions = require("../src/functions/functions.ts");
 const { LiveModel } = require("../src/functions/liveModel.ts");
 const { setLiveModel } = require("../src/functions/runtime.ts");
-const { OfficeWorkbook } = require("../src/workbook/office.ts");
+const { OfficeWorkbook } = require("../src/workbook/office/index.ts");
 const { FakeExcel } = require("../test/workbook/fakeExcel.ts");
 
 globalThis.CustomFunctions = {
