@@ -1,8 +1,11 @@
 import type { Decimal } from "decimal.js";
 import type { WorkbookInput } from "./input";
 import type { Problem } from "./problems";
+import { type ColumnKey, SHEETS } from "./schema";
 import type { Settings } from "./settings";
 import { Sheet } from "./sheet";
+
+export type SkuField = ColumnKey<typeof SHEETS.skus>;
 
 /** One SKUs row: a SKU held at one warehouse. */
 export interface SkuRow {
@@ -25,7 +28,7 @@ export interface SkuRow {
   /** Where the row and its status cell are, for messages. */
   address: string;
   /** Reports a problem at one of the row's cells. */
-  report(field: keyof typeof SKU_FIELDS, message: string): void;
+  report(field: SkuField, message: string): void;
 }
 
 export interface Supplier {
@@ -83,23 +86,7 @@ export function rowItem<K extends string>(
   return undefined;
 }
 
-export const SKU_FIELDS = {
-  sku: "SKU",
-  description: "Description",
-  warehouse: "Warehouse",
-  supplier: "Supplier",
-  onHand: "On Hand",
-  safetyStock: "Safety Stock",
-  safetyDays: "Safety Days",
-  leadDays: "Lead Time Days",
-  moq: "MOQ",
-  multiple: "Order Multiple",
-  unitCost: "Unit Cost",
-  status: "Purchase Status",
-  weeklyForecast: "Weekly Forecast",
-};
-
-export function readSkus(sheet: Sheet<keyof typeof SKU_FIELDS>, settings: Settings): SkuRow[] {
+export function readSkus(sheet: Sheet<SkuField>, settings: Settings): SkuRow[] {
   const rows: SkuRow[] = [];
   const seen = new Map<string, string>();
   for (const r of sheet.rows) {
@@ -140,7 +127,7 @@ export function readSkus(sheet: Sheet<keyof typeof SKU_FIELDS>, settings: Settin
  * A status cell that is not text nor a number (TRUE, a date) is a status nobody can read: it
  * must block the item like an unknown code, not fall back to `A` and let it be bought.
  */
-function statusCode(sheet: Sheet<keyof typeof SKU_FIELDS>, row: number): string | undefined {
+function statusCode(sheet: Sheet<SkuField>, row: number): string | undefined {
   const raw = sheet.raw(row, "status");
   return typeof raw === "boolean" || raw instanceof Date ? sheet.text(row, "status") : sheet.code(row, "status");
 }
@@ -149,13 +136,7 @@ const CURRENCY = /^[A-Z]{3}$/;
 
 /** `undefined` when there is no Suppliers sheet; `null` when it has no Supplier column (reported). */
 export function readSuppliers(input: WorkbookInput, problems: Problem[]): Map<string, Supplier> | null | undefined {
-  const sheet = Sheet.open(
-    input,
-    "Suppliers",
-    { code: "Supplier", name: "Name", email: "Email", leadDays: "Lead Time Days", currency: "Currency", terms: "Payment Terms", address: "Address" },
-    ["code"],
-    problems,
-  );
+  const sheet = Sheet.open(input, SHEETS.suppliers, problems);
   if (!sheet) return sheet;
   const suppliers = new Map<string, Supplier>();
   for (const r of sheet.rows) {
@@ -184,13 +165,7 @@ export function readSuppliers(input: WorkbookInput, problems: Problem[]): Map<st
 }
 
 export function readSupplierItems(input: WorkbookInput, skus: ReadonlySet<string>, suppliers: ReadonlyMap<string, Supplier>, problems: Problem[]): SupplierItem[] {
-  const sheet = Sheet.open(
-    input,
-    "Supplier Items",
-    { sku: "SKU", supplier: "Supplier", unitPrice: "Unit Price", leadDays: "Lead Time Days", moq: "MOQ", multiple: "Order Multiple", preferred: "Preferred" },
-    ["sku", "supplier"],
-    problems,
-  );
+  const sheet = Sheet.open(input, SHEETS.supplierItems, problems);
   if (!sheet) return [];
   const items: SupplierItem[] = [];
   const seen = new Set<string>();
@@ -228,7 +203,7 @@ export function readSupplierItems(input: WorkbookInput, skus: ReadonlySet<string
 }
 
 export function readWarehouses(input: WorkbookInput, problems: Problem[]): Map<string, Warehouse> | undefined {
-  const sheet = Sheet.open(input, "Warehouses", { code: "Warehouse", name: "Name", district: "District", region: "Region" }, ["code"], problems);
+  const sheet = Sheet.open(input, SHEETS.warehouses, problems);
   if (!sheet) return undefined;
   const warehouses = new Map<string, Warehouse>();
   for (const r of sheet.rows) {

@@ -2,12 +2,11 @@ import { readDate, readNumber, show } from "./cells";
 import { rowItem } from "./catalog";
 import type { WorkbookInput } from "./input";
 import type { Problem } from "./problems";
+import { type ColumnKey, SHEETS } from "./schema";
 import type { Settings } from "./settings";
 import { Sheet } from "./sheet";
 import { WeekArrays } from "./weekArrays";
 import { weekOf } from "./weeks";
-
-const FIELDS = { sku: "SKU", warehouse: "Warehouse", week: "Week", quantity: "Quantity" };
 
 /**
  * Demand per item-location and plan week, from the Forecast sheet in its wide
@@ -15,7 +14,7 @@ const FIELDS = { sku: "SKU", warehouse: "Warehouse", week: "Week", quantity: "Qu
  */
 export function readForecast(input: WorkbookInput, settings: Settings, items: ReadonlySet<string>, problems: Problem[]): Map<string, Float64Array> {
   const demand = new Map<string, Float64Array>();
-  const sheet = Sheet.open(input, "Forecast", FIELDS, ["sku"], problems);
+  const sheet = Sheet.open(input, SHEETS.forecast, problems);
   if (!sheet) return demand;
   const H = settings.horizonWeeks;
   const long = sheet.has("week") && sheet.has("quantity");
@@ -81,7 +80,7 @@ const DATE_LIKE = /^(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d+(\.\d+)?)$/;
  * `undefined` when no header is a date at all: every row would plan zero demand in place
  * of its Weekly Forecast, which must not pass silently.
  */
-function dateColumns(sheet: Sheet<keyof typeof FIELDS>, settings: Settings, date1904: boolean): { col: number; week: number }[] | undefined {
+function dateColumns(sheet: Sheet<ColumnKey<typeof SHEETS.forecast>>, settings: Settings, date1904: boolean): { col: number; week: number }[] | undefined {
   const out: { col: number; week: number }[] = [];
   let dates = 0;
   for (const { col, value } of sheet.otherColumns()) {

@@ -1,17 +1,18 @@
 import { Decimal } from "decimal.js";
-import { itemKey, readSkus, readSupplierItems, readSuppliers, readWarehouses, SKU_FIELDS, type SkuRow, type Supplier, type SupplierItem, type Warehouse } from "./catalog";
+import { itemKey, readSkus, readSupplierItems, readSuppliers, readWarehouses, type SkuRow, type Supplier, type SupplierItem, type Warehouse } from "./catalog";
 import type { Day } from "./dates";
 import { readForecast } from "./forecast";
 import type { WorkbookInput } from "./input";
 import { type OrderOverride, readOrderOverrides } from "./orderOverrides";
 import { isOpen, type OrderBook, readOrderBook } from "./orders/purchaseOrders";
 import type { Problem } from "./problems";
+import { SHEETS } from "./schema";
 import { readSettings, type Settings } from "./settings";
 import { Sheet } from "./sheet";
 import { readStatusOverrides, type StatusOverrides } from "./statusOverrides";
 import { readStatusTable, type ResolvedStatus, type StatusTable } from "./statuses";
 import { WeekArrays } from "./weekArrays";
-import { weekOf } from "./weeks";
+import { leadWeeks, weekOf } from "./weeks";
 
 /** Everything the engine needs about one SKU at one warehouse, resolved from the sheets. */
 export interface ItemLocation {
@@ -67,7 +68,7 @@ export interface ReadOptions {
 export function readModel(input: WorkbookInput, options: ReadOptions): ReadResult {
   const problems: Problem[] = [];
   const settings = readSettings(input, options.today, problems);
-  const skuSheet = Sheet.open(input, "SKUs", SKU_FIELDS, ["sku"], problems);
+  const skuSheet = Sheet.open(input, SHEETS.skus, problems);
   if (skuSheet === undefined) {
     return { ok: false, error: "The workbook has no SKUs sheet: add a sheet named SKUs with a SKU column (see the workbook layout in README.md).", problems };
   }
@@ -141,7 +142,7 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
       status,
       supplier,
       leadDays,
-      leadWeeks: Math.ceil(leadDays / 7),
+      leadWeeks: leadWeeks(leadDays),
       moq: item?.moq ?? row.moq ?? 0,
       multiple: item?.multiple ?? row.multiple ?? 1,
       unitPrice,

@@ -1,6 +1,7 @@
 import { rowItem } from "./catalog";
 import type { WorkbookInput } from "./input";
 import type { Problem } from "./problems";
+import { SHEETS } from "./schema";
 import type { Settings } from "./settings";
 import { Sheet } from "./sheet";
 import { weekOf } from "./weeks";
@@ -17,7 +18,7 @@ export interface OrderOverride {
 /** The planner's quantities by item-location, then by order week (the last row of a week stands). */
 export function readOrderOverrides(input: WorkbookInput, settings: Settings, items: ReadonlySet<string>, problems: Problem[]): Map<string, Map<number, OrderOverride>> {
   const byItem = new Map<string, Map<number, OrderOverride>>();
-  const sheet = Sheet.open(input, "Order Overrides", { sku: "SKU", warehouse: "Warehouse", week: "Week", quantity: "Quantity" }, ["sku", "week", "quantity"], problems);
+  const sheet = Sheet.open(input, SHEETS.orderOverrides, problems);
   if (!sheet) return byItem;
   for (const r of sheet.rows) {
     const item = rowItem(sheet, r, settings.defaultWarehouse, items, "override");
@@ -52,8 +53,9 @@ export function readOrderOverrides(input: WorkbookInput, settings: Settings, ite
  * week, in sheet order: clearing a week must blank them all, or an earlier one would come back.
  */
 export function overrideRowsOfWeek(input: WorkbookInput, settings: Settings, sku: string, warehouse: string, week: number): number[] {
-  const sheet = Sheet.open(input, "Order Overrides", { sku: "SKU", warehouse: "Warehouse", week: "Week" }, ["sku", "week"], []);
-  if (!sheet) return [];
+  // Rows are found by SKU and Week alone: a sheet that lost its Quantity column still has rows to clear.
+  const sheet = Sheet.find(input, SHEETS.orderOverrides, []);
+  if (!sheet || !sheet.has("sku") || !sheet.has("week")) return [];
   const origin = sheet.grid.originRow ?? 0;
   return sheet.rows
     .filter((r) => {

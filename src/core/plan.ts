@@ -6,7 +6,8 @@ import type { Settings } from "./settings";
 import { WeekArrays } from "./weekArrays";
 import { weekStart } from "./weeks";
 
-const EPS = 1e-9;
+/** Quantities closer than this are equal: sums of fractional demand carry binary noise (PLANNING's 1e-9). */
+export const EPS = 1e-9;
 
 /** The engine's arrays for one item-location, indexed by week 1..H. */
 export interface ItemPlan {

@@ -3,6 +3,7 @@ import { isBlank, readBoolean, readCode, readDate, readDecimal, readNumber, read
 import type { Day } from "./dates";
 import { type CellValue, findGrid, type Grid, looseName, type WorkbookInput } from "./input";
 import { cellName, type Problem, problemAt, sheetReference } from "./problems";
+import { requiredKeys, type SheetSchema } from "./schema";
 
 export interface NumberRule {
   min?: number;
@@ -13,8 +14,9 @@ export interface NumberRule {
 }
 
 /**
- * One input sheet found by its loose name: header row located, columns mapped to
- * fields, and typed readers that report every bad cell with its address.
+ * One input sheet found by its loose name (schema.ts): header row located, columns
+ * mapped to fields, and typed readers that report every bad cell with its address.
+ * Addresses are made only when a problem is reported: a row that reads well costs no string.
  */
 export class Sheet<K extends string> {
   /** Indices (into the grid) of the non-blank rows under the header. */
@@ -28,7 +30,7 @@ export class Sheet<K extends string> {
 
   private constructor(
     readonly grid: Grid,
-    fields: Record<K, string>,
+    readonly schema: SheetSchema<K>,
     private readonly problems: Problem[],
     private readonly date1904: boolean,
   ) {
@@ -38,7 +40,10 @@ export class Sheet<K extends string> {
     if (header < 0) header = values.length;
     this.headerRow = header;
     const byName = new Map<string, K>();
-    for (const key of Object.keys(fields) as K[]) byName.set(looseName(fields[key]), key);
+    for (const key of Object.keys(schema.columns) as K[]) {
+      const column = schema.columns[key];
+      for (const name of [column.header, ...(column.aliases ?? [])]) byName.set(looseName(name), key);
+    }
     const headerCells = values[header] ?? [];
     headerCells.forEach((cell, col) => {
       if (isBlank(cell)) return;
@@ -56,18 +61,25 @@ export class Sheet<K extends string> {
     }
   }
 
+  /** Finds a sheet with whatever columns it has; `undefined` when there is no such sheet. */
+  static find<K extends string>(input: WorkbookInput, schema: SheetSchema<K>, problems: Problem[]): Sheet<K> | undefined {
+    const grid = findGrid(input, schema.name);
+    return grid && new Sheet(grid, schema, problems, input.date1904 ?? false);
+  }
+
   /**
    * Finds a sheet and checks its required columns. `undefined` when there is no such
    * sheet; `null` when it exists but cannot be used (the problem is reported).
    */
-  static open<K extends string>(input: WorkbookInput, name: string, fields: Record<K, string>, required: NoInfer<K>[], problems: Problem[]): Sheet<K> | null | undefined {
-    const grid = findGrid(input, name);
-    if (!grid) return undefined;
-    const sheet = new Sheet(grid, fields, problems, input.date1904 ?? false);
-    const missing = required.filter((key) => !sheet.has(key)).map((key) => `"${fields[key]}"`);
+  static open<K extends string>(input: WorkbookInput, schema: SheetSchema<K>, problems: Problem[]): Sheet<K> | null | undefined {
+    const sheet = Sheet.find(input, schema, problems);
+    if (!sheet) return undefined;
+    const missing = requiredKeys(schema)
+      .filter((key) => !sheet.has(key))
+      .map((key) => `"${schema.columns[key].header}"`);
     if (missing.length === 0) return sheet;
     const what = missing.length === 1 ? `column ${missing[0]}` : `columns ${missing.join(", ")}`;
-    sheet.report(sheet.headerRow, 0, `The ${name} sheet has no ${what} in its header row, so it was not read.`);
+    sheet.report(sheet.headerRow, 0, `The ${schema.name} sheet has no ${what} in its header row, so it was not read.`);
     return null;
   }
 
@@ -86,9 +98,11 @@ export class Sheet<K extends string> {
     return col === undefined ? undefined : this.grid.values[row]?.[col];
   }
 
+  /** The column's header as the sheet spells it, else as the schema does. */
   header(key: K): string {
     const col = this.columns.get(key);
-    return col === undefined ? key : String(this.grid.values[this.headerRow]?.[col] ?? key).trim();
+    const header = this.schema.columns[key].header;
+    return col === undefined ? header : String(this.grid.values[this.headerRow]?.[col] ?? header).trim();
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { WorkbookInput } from "./input";
 import type { Problem } from "./problems";
+import { SHEETS } from "./schema";
 import { Sheet } from "./sheet";
 import type { StatusSource, StatusTable } from "./statuses";
 
@@ -42,13 +43,7 @@ export interface OverrideTargets {
 
 export function readStatusOverrides(input: WorkbookInput, statuses: StatusTable, targets: OverrideTargets, problems: Problem[]): StatusOverrides {
   const overrides = new StatusOverrides();
-  const sheet = Sheet.open(
-    input,
-    "Status Overrides",
-    { sku: "SKU", warehouse: "Warehouse", district: "District", region: "Region", status: "Status" },
-    ["sku", "status"],
-    problems,
-  );
+  const sheet = Sheet.open(input, SHEETS.statusOverrides, problems);
   if (!sheet) return overrides;
   for (const r of sheet.rows) {
     const sku = sheet.requiredCode(r, "sku", "");

@@ -2,7 +2,8 @@ import { localDay, type Day } from "../core/dates";
 import type { CellValue, WorkbookInput } from "../core/input";
 import { type CellRef, parseAddress } from "../core/problems";
 import { MemoryWorkbook } from "../workbook/memory";
-import type { Applied, Download, Progress, SecretStore, SheetWrite, WorkbookHost, Writes } from "./host";
+import type { SheetSpec } from "../core/sheetSpec";
+import type { Applied, Download, Progress, SecretStore, WorkbookHost, Writes } from "./host";
 
 /** Rows written between two progress reports of a long sheet write. */
 const CHUNK = 2000;
@@ -30,7 +31,7 @@ export class MemoryHost implements WorkbookHost {
   lastWrite = { sheets: new Set<string>(), cells: new Set<string>() };
   readonly created: CreatedBook[] = [];
   /** Dropdowns set by sheet writes, by sheet name. */
-  readonly choices = new Map<string, SheetWrite["choices"]>();
+  readonly choices = new Map<string, SheetSpec["choices"]>();
   private readonly listeners = new Set<() => void>();
   private readonly viewers = new Set<() => void>();
   private readonly day: Day;
@@ -66,7 +67,7 @@ export class MemoryHost implements WorkbookHost {
     return { appendedRows };
   }
 
-  async writeSheets(sheets: SheetWrite[], progress?: Progress): Promise<void> {
+  async writeSheets(sheets: SheetSpec[], progress?: Progress): Promise<void> {
     const total = sheets.reduce((sum, s) => sum + s.rows.length, 0);
     let done = 0;
     for (const spec of sheets) {
@@ -98,7 +99,7 @@ export class MemoryHost implements WorkbookHost {
     return () => this.listeners.delete(listener);
   }
 
-  async createWorkbook(name: string, sheets: SheetWrite[]): Promise<void> {
+  async createWorkbook(name: string, sheets: SheetSpec[]): Promise<void> {
     const book = new MemoryWorkbook();
     for (const spec of sheets) book.write(spec.name, spec.rows);
     this.created.push({ name, book });

@@ -2,7 +2,8 @@ import { localDay } from "../core/dates";
 import type { WorkbookInput } from "../core/input";
 import { OfficeWorkbook } from "../workbook/office";
 import { localSecrets, saveDownload } from "./browser";
-import type { Applied, Download, Progress, SecretStore, SheetWrite, WorkbookHost, Writes } from "./host";
+import type { SheetSpec } from "../core/sheetSpec";
+import type { Applied, Download, Progress, SecretStore, WorkbookHost, Writes } from "./host";
 
 /**
  * The pane's host in Excel: reads, change events, writes and selection through the
@@ -27,7 +28,7 @@ export class OfficeHost implements WorkbookHost {
     return this.workbook.apply(writes);
   }
 
-  writeSheets(specs: SheetWrite[], progress?: Progress): Promise<void> {
+  writeSheets(specs: SheetSpec[], progress?: Progress): Promise<void> {
     return this.workbook.writeSheets(specs, progress);
   }
 
@@ -43,7 +44,7 @@ export class OfficeHost implements WorkbookHost {
     };
   }
 
-  async createWorkbook(_name: string, sheets: SheetWrite[]): Promise<void> {
+  async createWorkbook(_name: string, sheets: SheetSpec[]): Promise<void> {
     const { xlsxBase64 } = await import("./newWorkbook");
     await Excel.createWorkbook(await xlsxBase64(sheets));
   }

@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/rea
 import { createElement } from "react";
 import { App } from "../../src/taskpane/App";
 import { MemoryHost } from "../../src/taskpane/memoryHost";
-import type { SheetWrite } from "../../src/taskpane/host";
+import type { SheetSpec } from "../../src/core/sheetSpec";
 import type { MemoryWorkbook } from "../../src/workbook/memory";
 import { TODAY } from "../helpers";
 
@@ -57,7 +57,7 @@ export function leafTexts(element: HTMLElement): string[] {
  * pane while it is writing).
  */
 export function watchSheetWrites(host: MemoryHost, hold?: Promise<void>) {
-  const sheets = new Map<string, SheetWrite>();
+  const sheets = new Map<string, SheetSpec>();
   const progress: [number, number][] = [];
   const spy = jest.spyOn(host, "writeSheets").mockImplementation(async function (this: MemoryHost, specs, report) {
     specs.forEach((spec) => sheets.set(spec.name, spec));

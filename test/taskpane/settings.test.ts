@@ -61,6 +61,10 @@ describe("the settings in effect", () => {
       ["Review Weeks", "2"],
       ["PO Prefix", "ORD-"],
       ["Integration URL", "https://erp.example.com/po"],
+      // Not on that Settings sheet: their defaults (docs/workbook.md).
+      ["Forecast Method", "auto"],
+      ["Service Level", "none"],
+      ["Receipt Tolerance %", "0%"],
     ]);
   });
 
@@ -75,6 +79,9 @@ describe("the settings in effect", () => {
       ["Review Weeks", "1"],
       ["PO Prefix", "PO-"],
       ["Integration URL", "none"],
+      ["Forecast Method", "auto"],
+      ["Service Level", "none"],
+      ["Receipt Tolerance %", "0%"],
     ]);
   });
 });
@@ -131,10 +138,16 @@ describe("Create Planster sheets", () => {
       "Unit Cost",
       "Purchase Status",
       "Weekly Forecast",
+      "Service Level",
+      "Forecast Method",
+      "Lead Time SD Days",
     ],
-    Suppliers: ["Supplier", "Name", "Email", "Lead Time Days", "Currency", "Payment Terms", "Address"],
-    "Supplier Items": ["SKU", "Supplier", "Unit Price", "Lead Time Days", "MOQ", "Order Multiple", "Preferred"],
+    Suppliers: ["Supplier", "Name", "Email", "Lead Time Days", "Currency", "Payment Terms", "Address", "Lead Time SD Days", "Min Order Value"],
+    "Supplier Items": ["SKU", "Supplier", "Unit Price", "Lead Time Days", "MOQ", "Order Multiple", "Preferred", "Lead Time SD Days"],
     Forecast: ["SKU", "Warehouse", "Week", "Quantity"],
+    // docs/forecasting.md: the long layout.
+    "Sales History": ["SKU", "Warehouse", "Date", "Quantity", "Stockout"],
+    "Forecast Overrides": ["SKU", "Warehouse", "Week", "Quantity"],
     Warehouses: ["Warehouse", "Name", "District", "Region"],
     "Purchase Statuses": ["Code", "Type", "Description"],
     "Status Overrides": ["SKU", "Warehouse", "District", "Region", "Status"],
@@ -155,7 +168,7 @@ describe("Create Planster sheets", () => {
       "Sync Status",
       "Last Synced",
     ],
-    "PO Lines": ["PO Number", "Line", "SKU", "Quantity", "Unit Price", "Line Total", "Received Qty", "Expected Delivery"],
+    "PO Lines": ["PO Number", "Line", "SKU", "Quantity", "Unit Price", "Line Total", "Received Qty", "Expected Delivery", "Last Received"],
   };
   // STATUSES.md: the pickers never offer P.
   const STATUS_CODES = ["A", "M", "D", "O", "T"];
@@ -180,7 +193,7 @@ describe("Create Planster sheets", () => {
       expect(spec.freezeRows).toBe(1);
       expect(spec.styles).toContainEqual({ fromRow: 0, toRow: 0, fromCol: 0, toCol: headers.length - 1, style: { bold: true } });
     }
-    expect(new Set([...written.values()].map((s) => s.table!.name.toLowerCase())).size).toBe(11);
+    expect(new Set([...written.values()].map((s) => s.table!.name.toLowerCase())).size).toBe(13);
 
     // The settings with their defaults (WORKBOOK.md), Plan Start blank so week 1 is the current week.
     expect(host.book.sheet("Settings")!.slice(1)).toEqual([
@@ -192,6 +205,9 @@ describe("Create Planster sheets", () => {
       ["Review Weeks", 1],
       ["PO Prefix", "PO-"],
       ["Integration URL", null],
+      ["Forecast Method", "auto"],
+      ["Service Level", null],
+      ["Receipt Tolerance %", 0],
     ]);
 
     const format = (sheet: string, header: string) => written.get(sheet)!.columnFormats?.[HEADERS[sheet].indexOf(header)];
@@ -212,6 +228,7 @@ describe("Create Planster sheets", () => {
     expect(dropdown("Purchase Statuses", "Type")).toEqual(STATUS_CODES);
     expect(dropdown("Purchase Orders", "Status")).toEqual(["Draft", "Submitted", "Confirmed", "Shipped", "Partially Received", "Received", "Closed", "Cancelled"]);
     expect(dropdown("Supplier Items", "Preferred")).toEqual(["TRUE", "FALSE"]);
+    expect(dropdown("Sales History", "Stockout")).toEqual(["TRUE", "FALSE"]);
 
     // The new workbook reads without a single problem.
     expect((await screen.findByTestId("problem-count")).textContent).toBe("No problems in the workbook.");
@@ -231,7 +248,18 @@ describe("Create Planster sheets", () => {
     await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("Already there and left as they were: SKUs, Suppliers, Supplier Items."));
 
     // Sheet names ignore case, spaces and "_": supplier_items is the Supplier Items sheet.
-    const added = ["Settings", "Forecast", "Warehouses", "Purchase Statuses", "Status Overrides", "Order Overrides", "Purchase Orders", "PO Lines"];
+    const added = [
+      "Settings",
+      "Forecast",
+      "Sales History",
+      "Forecast Overrides",
+      "Warehouses",
+      "Purchase Statuses",
+      "Status Overrides",
+      "Order Overrides",
+      "Purchase Orders",
+      "PO Lines",
+    ];
     expect([...written.keys()].sort()).toEqual([...added].sort());
     expect(JSON.stringify([host.book.sheet("Suppliers"), host.book.sheet("SKUs"), host.book.sheet("supplier_items")])).toBe(before);
     expect(host.book.sheet("Supplier Items")).toBeUndefined();

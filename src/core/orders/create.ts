@@ -5,11 +5,12 @@ import type { PlanningModel } from "../model";
 import { lineTotal } from "../money";
 import { overrideRowsOfWeek } from "../orderOverrides";
 import { orderQty, planItem } from "../plan";
-import { weekStart } from "../weeks";
+import { leadWeeks, weekStart } from "../weeks";
 import { numbersInWorkbook, nextNumber } from "./numbering";
 import { headerRecord, lineRecord, type Order, type OrderLine, orderTotal, PO_TYPE } from "./order";
 import { LINE_FIELDS, PO_FIELDS } from "./purchaseOrders";
 import { linkedSuppliers, orderableItem, quantityRefusal, supplierOrRefusal, supplierTerms, warehouseRefusal } from "./rules";
+import type { Settings } from "../settings";
 import { PENDING } from "./sync";
 import { appendRow, clearRow, type SheetLayout, sheetLayout, type Writes } from "./writes";
 
@@ -82,11 +83,14 @@ export function createFromWeekLine(ctx: OrderContext, request: WeekLineRequest, 
   if (supplier === undefined) return refuse(`SKU "${sku}" has no supplier (none on SKUs or Supplier Items), so it cannot be ordered.`);
   const quantity = orderQty(planItem(item, model.settings), week);
   const terms = supplierTerms(model, sku, warehouse, supplier);
-  const arrival = typeof terms === "string" ? undefined : weekStart(week + Math.ceil(terms.leadDays / 7), model.settings.planStart);
-  // A plan that started weeks ago may put the arrival week's Monday in the past: today is the earliest default.
-  const expectedDelivery = request.expectedDelivery ?? (arrival === undefined ? undefined : Math.max(arrival, today));
+  const expectedDelivery = request.expectedDelivery ?? (typeof terms === "string" ? undefined : weekLineDelivery(model.settings, week, terms.leadDays, today));
   const overrideRows = overrideRowsOfWeek(ctx.input, ctx.model.settings, sku, warehouse, week);
   return build(ctx, { supplier, warehouse, lines: [{ sku, quantity }], expectedDelivery }, today, overrideRows);
+}
+
+/** The default delivery of a week line's order: the start of its arrival week, and today at the earliest (a plan that started weeks ago may put that Monday in the past). */
+export function weekLineDelivery(settings: Settings, week: number, leadDays: number, today: Day): Day {
+  return Math.max(weekStart(week + leadWeeks(leadDays), settings.planStart), today);
 }
 
 function build(ctx: OrderContext, request: NewOrderRequest, today: Day, overrideRows: number[]): ActionResult {
@@ -111,7 +115,7 @@ function build(ctx: OrderContext, request: NewOrderRequest, today: Day, override
     leadDays = Math.max(leadDays, line.leadDays);
   }
   // Lead times count in whole weeks, as in the plan: the default is the Monday of the week it reaches, not before today.
-  const expectedDelivery = request.expectedDelivery ?? Math.max(today, mondayOf(today) + 7 * Math.ceil(leadDays / 7));
+  const expectedDelivery = request.expectedDelivery ?? Math.max(today, mondayOf(today) + 7 * leadWeeks(leadDays));
   if (expectedDelivery < today) return refuse(`The expected delivery is before today's order date; choose a later date.`);
   const { headers, lines: lineNumbers } = numbersInWorkbook(input);
   const integrated = model.settings.integrationUrl !== "";

@@ -2,6 +2,7 @@ import { itemKey } from "../catalog";
 import { serialFromDay } from "../dates";
 import type { PlanningModel } from "../model";
 import { FORMAT, type OutValue, type SheetSpec, type StyledRange } from "../sheetSpec";
+import { poCurrency } from "./amounts";
 import { lineDelivery, type Order, orderFromBook } from "./order";
 
 /**
@@ -27,7 +28,7 @@ export function sharedOrder(model: PlanningModel, number: string): SharedOrder |
     descriptions.set(line.sku, model.itemsByKey.get(itemKey(line.sku, po.warehouse))?.description ?? model.skuRows.find((r) => r.sku === line.sku)?.description ?? "");
   }
   return {
-    order: { ...read.order, currency: read.order.currency || supplier?.currency || model.settings.currency },
+    order: { ...read.order, currency: poCurrency(po, model.suppliers, model.settings) },
     supplier: {
       code: po.supplier,
       name: supplier?.name || po.supplier,

@@ -1,24 +1,14 @@
 import { Button, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
 import { useState } from "react";
-import { day } from "../format";
+import { setupSheets } from "../../core/setup";
+import { settingsShown } from "../../core/settings";
 import type { WorkbookHost } from "../host";
 import { type Change, usePane } from "../pane";
 import { INTEGRATION_KEY } from "../orders";
-import { missingSheets } from "../setup";
 
 export function Settings() {
   const { state, host, write, notify } = usePane();
-  const s = state.model.settings;
-  const rows: [string, string][] = [
-    ["Plan Start", day(s.planStart)],
-    ["Horizon Weeks", String(s.horizonWeeks)],
-    ["Currency", s.currency],
-    ["Default Warehouse", s.defaultWarehouse],
-    ["Safety Days", String(s.safetyDays)],
-    ["Review Weeks", String(s.reviewWeeks)],
-    ["PO Prefix", s.poPrefix],
-    ["Integration URL", s.integrationUrl || "none"],
-  ];
+  const rows = settingsShown(state.model.settings);
   const [key, setKey] = useState("");
   const [stored, setStored] = useState(() => host.secrets.get(INTEGRATION_KEY) !== null);
   const saveKey = (value: string | null) => {
@@ -80,13 +70,8 @@ export function Settings() {
 /** Adds every missing Planster sheet as a table with headers, formats and dropdowns; sheets already there are left alone. */
 export function SetupButton({ host, write }: { host: WorkbookHost; write: (change: Change, done: string) => Promise<unknown> }) {
   const create = async () => {
-    const { sheets, present } = missingSheets(await host.read());
-    if (sheets.length === 0) {
-      await write({ ok: false, reason: "Every Planster sheet is already in this workbook; nothing was changed." }, "");
-      return;
-    }
-    const kept = present.length ? ` Already there and left as they were: ${present.join(", ")}.` : "";
-    await write({ ok: true, sheets }, `Created ${sheets.map((s) => s.name).join(", ")}.${kept}`);
+    const setup = setupSheets(await host.read());
+    await write(setup, setup.ok ? setup.told : "");
   };
   return <Button onClick={() => void create()}>Create Planster sheets</Button>;
 }

@@ -21,13 +21,13 @@ import {
 import { useMemo, useState } from "react";
 import { itemKey } from "../../core/catalog";
 import type { ItemLocation } from "../../core/model";
-import { describeStatus } from "../../core/orders/rules";
+import { describeStatus } from "../../core/statuses";
 import { type ItemPlan, planRow, type PlanRow } from "../../core/plan";
 import { supplyPlanSheet } from "../../core/planSheet";
 import { day, qty } from "../format";
-import { overrideChange } from "../overrides";
+import { overrideEdit } from "../../core/overrideEdits";
 import { usePane } from "../pane";
-import { explain } from "../why";
+import { explain } from "../../core/why";
 import { NewOrderDialog } from "./NewOrder";
 import { PlanChart } from "./PlanChart";
 
@@ -217,7 +217,7 @@ function OverrideInput({ row }: { row: PlanRow }) {
     if (trimmed === shown) return;
     const quantity = trimmed === "" ? null : Number(trimmed);
     const saved = await write(
-      overrideChange(state.input, state.model, row.sku, row.warehouse, row.week, quantity),
+      overrideEdit(state.input, state.model, row.sku, row.warehouse, row.week, quantity),
       quantity === null ? `Week ${row.week} follows the recommendation again.` : `Week ${row.week}: the planner's quantity is ${qty(quantity)}; the plan is updated.`,
       "Saved in Order Overrides",
     );
