@@ -6,6 +6,7 @@ import type { WorkbookInput } from "./input";
 import { type OrderOverride, readOrderOverrides } from "./orderOverrides";
 import { isOpen, type OrderBook, readOrderBook } from "./orders/purchaseOrders";
 import type { Problem } from "./problems";
+import { safetyStock } from "./safetyStock";
 import { SHEETS } from "./schema";
 import { readSettings, type Settings } from "./settings";
 import { Sheet } from "./sheet";
@@ -133,7 +134,7 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
       unitPrice = new Decimal(0);
     }
     const demand = forecast.get(key) ?? flatDemand(row.weeklyForecast ?? 0, flatArrays);
-    const safetyDays = row.safetyDays ?? settings.safetyDays;
+    const L = leadWeeks(leadDays);
     const loc: ItemLocation = {
       sku: row.sku,
       warehouse: row.warehouse,
@@ -142,12 +143,12 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
       status,
       supplier,
       leadDays,
-      leadWeeks: leadWeeks(leadDays),
+      leadWeeks: L,
       moq: item?.moq ?? row.moq ?? 0,
       multiple: item?.multiple ?? row.multiple ?? 1,
       unitPrice,
       currency: vendor?.currency ?? settings.currency,
-      safetyStock: row.safetyStock ?? (safetyDays / 7) * mean(demand),
+      safetyStock: safetyStock({ row, settings, demand, leadWeeks: L }),
       demand,
       scheduled: none.receipts,
       overrides: plannerQuantities(overrides.get(key), status, none.overrides, overrideArrays),
@@ -231,12 +232,6 @@ function flatDemand(perWeek: number, arrays: WeekArrays): Float64Array {
   const d = arrays.take().fill(perWeek);
   d[0] = 0;
   return d;
-}
-
-function mean(demand: Float64Array): number {
-  let sum = 0;
-  for (let w = 1; w < demand.length; w++) sum += demand[w];
-  return demand.length > 1 ? sum / (demand.length - 1) : 0;
 }
 
 function addScheduledReceipts(book: OrderBook, items: Map<string, ItemLocation>, settings: Settings, none: Float64Array): void {

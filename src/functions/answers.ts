@@ -10,7 +10,7 @@ import type { ResolvedStatus } from "../core/statuses";
 import { weekStart } from "../core/weeks";
 import { type Arg, optionalCode, optionalCurrency, optionalDate, optionalWeek, requiredCode, requiredWeek } from "./args";
 import { badArgument, FunctionError, NO_STOCKOUT, unknownPo, unknownSku, unknownSupplier, unknownWarehouse } from "./errors";
-import type { PlanState } from "./planState";
+import type { PlannedWorkbook as PlanState } from "../core/planned";
 
 /**
  * What each PLANSTER function answers for one workbook state: plain values and

@@ -40,11 +40,12 @@ export interface Download {
 }
 
 /**
- * Everything the pane needs from the workbook it runs on. Excel implements it over
- * Office.js; the demo page and the tests over a workbook held in memory.
+ * What the pane does to the workbook it runs on. Excel implements it over Office.js
+ * (the runtime's adapter); the demo page and the tests over a workbook held in memory.
+ * What the pane shows comes from the live model of the same workbook, not from here.
  */
 export interface WorkbookHost {
-  /** Cell values of every sheet and table, as the core reads them. */
+  /** Cell values of every sheet and table as they are now (read back after a write: co-authors' rows). */
   read(): Promise<WorkbookInput>;
   /** Applies writes in one batch; nothing is written when it throws. */
   apply(writes: Writes): Promise<Applied>;
@@ -52,8 +53,6 @@ export interface WorkbookHost {
   writeSheets(sheets: SheetSpec[], progress?: Progress): Promise<void>;
   /** Selects a cell or range such as `SKUs!E7` or `'PO Lines'!C4`. */
   select(address: string): Promise<void>;
-  /** Calls back after the workbook changes (the pane's own writes or the user's); returns an unsubscribe. */
-  onChange(listener: () => void): () => void;
   /** A new workbook holding these sheets (Excel.createWorkbook in Excel, a download elsewhere). */
   createWorkbook(name: string, sheets: SheetSpec[]): Promise<void>;
   /** Hands a file to the user. */

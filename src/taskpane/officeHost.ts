@@ -36,14 +36,6 @@ export class OfficeHost implements WorkbookHost {
     return this.workbook.select(address);
   }
 
-  onChange(listener: () => void): () => void {
-    let on = true;
-    void this.workbook.watch(() => on && listener());
-    return () => {
-      on = false;
-    };
-  }
-
   async createWorkbook(_name: string, sheets: SheetSpec[]): Promise<void> {
     const { xlsxBase64 } = await import("./newWorkbook");
     await Excel.createWorkbook(await xlsxBase64(sheets));

@@ -2,6 +2,7 @@ import "./shims";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { createElement } from "react";
 import { App } from "../../src/taskpane/App";
+import { LiveModel } from "../../src/runtime/liveModel";
 import { MemoryHost } from "../../src/taskpane/memoryHost";
 import type { SheetSpec } from "../../src/core/sheetSpec";
 import type { MemoryWorkbook } from "../../src/workbook/memory";
@@ -10,8 +11,10 @@ import { TODAY } from "../helpers";
 /** The pane on a workbook in memory, today 2026-11-23, as it starts (reading the workbook). */
 export function mountPane(book: MemoryWorkbook, downloads: unknown[] = []) {
   const host = new MemoryHost(book, { today: TODAY, onDownload: (file) => downloads.push(file) });
-  const view = render(createElement(App, { host }));
-  return { host, view };
+  // The live model over the same workbook, as Excel's runtime has it: the pane reads and plans through it.
+  const live = new LiveModel(host, { today: () => host.today(), refreshDelayMs: 0 });
+  const view = render(createElement(App, { host, live }));
+  return { host, live, view };
 }
 
 /** The pane on a workbook in memory, today 2026-11-23; resolves once the plan is shown. */

@@ -36,12 +36,14 @@ const MATCHES = 50;
 
 const label = (item: ItemLocation) => `${item.sku} @ ${item.warehouse}${item.description ? ` — ${item.description}` : ""}`;
 
-export function SupplyPlan({ itemKey: chosen, onPick }: { itemKey?: string; onPick: (key: string) => void }) {
-  const { state } = usePane();
-  const { model, plansByKey, orderNow } = state;
-  const fallback = orderNow[0] ? itemKey(orderNow[0].sku, orderNow[0].warehouse) : model.items[0] && itemKey(model.items[0].sku, model.items[0].warehouse);
-  const key = chosen && plansByKey.has(chosen) ? chosen : fallback;
-  const plan = key === undefined ? undefined : plansByKey.get(key);
+export function SupplyPlan() {
+  const { state, item: chosen, open } = usePane();
+  const onPick = (key: string) => open("plan", key);
+  const { model, byKey } = state;
+  const [urgent] = state.orderNow();
+  const fallback = urgent ? itemKey(urgent.sku, urgent.warehouse) : model.items[0] && itemKey(model.items[0].sku, model.items[0].warehouse);
+  const key = chosen && byKey.has(chosen) ? chosen : fallback;
+  const plan = key === undefined ? undefined : byKey.get(key);
   return (
     <section aria-labelledby="plan-title">
       <Text as="h2" id="plan-title" weight="semibold" size={400} block>

@@ -1,10 +1,9 @@
 import { spend } from "../../../src/functions/answers";
-import { planState } from "../../../src/functions/planState";
 import { orderCsv } from "../../../src/core/orders/exportCsv";
 import { sharedOrder } from "../../../src/core/orders/share";
 import { orderSummary } from "../../../src/core/orders/summary";
 import { orderX12 } from "../../../src/core/orders/x12";
-import { TODAY } from "../../helpers";
+import { planned } from "../../helpers";
 import { context, shop } from "./fixture";
 
 /** PO-0007 (ACME, 10 × 2.50 = 25.00) with its Currency typed in lower case. */
@@ -24,7 +23,7 @@ describe("a PO's currency, one rule everywhere: its cell, else its supplier's, e
     expect(orderCsv(shared).split("\r\n")[1].split(",")[7]).toBe("USD");
     expect(orderX12(shared, { now: new Date(Date.UTC(2026, 10, 23)) })).toContain("CUR*BY*USD~");
     expect(orderSummary(model).totals.map((t) => [t.currency, t.committed.toFixed(2)])).toEqual([["USD", "25.00"]]);
-    expect(spend(planState(book.input(), TODAY), null, null, null, "USD")).toBe(25);
+    expect(spend(planned(book.input()), null, null, null, "USD")).toBe(25);
   });
 
   it("a blank Currency cell takes the supplier's (BOLT: EUR)", () => {
