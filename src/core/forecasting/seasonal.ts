@@ -1,0 +1,286 @@
+/**
+ * Seasonal indices from a classical decomposition, chosen by cross-validation
+ * across cycles instead of being optimised as free parameters (52 of them from
+ * three years of data would mostly fit noise).
+ *
+ * 1. Trend: a centred moving average over one cycle (2×m when m is even), its
+ *    window cut short and re-weighted at the ends and around missing weeks;
+ *    computed twice, the second time on the series with the first indices removed.
+ * 2. Raw index of a position in the cycle: the mean of the detrended values there
+ *    (differences for additive, ratios for multiplicative seasonality).
+ * 3. The raw indices are smoothed across neighbouring positions (a triangular
+ *    kernel, wrapping around the cycle) and shrunk towards "no season" by λ.
+ *
+ * Every candidate (additive or multiplicative; kernel half-width 0, 1, 2 or 4) is
+ * judged by leave-one-cycle-out: each cycle's detrended weeks are predicted by the
+ * indices of the other cycles. For each candidate λ has a closed form (least
+ * squares of those predictions). The best candidate is used only if it beats "no
+ * season" by more than an AIC-style allowance for λ and the kernel choice.
+ */
+export type SeasonKind = "additive" | "multiplicative";
+
+export interface Season {
+  period: number;
+  kind: SeasonKind;
+  /** Index by position k = (t − n) mod m: future week h uses index[(h − 1) mod m]. */
+  index: Float64Array;
+  /**
+   * Out-of-sample over in-sample squared error of the decomposition: how much the
+   * indices' own estimation error adds to the one-step error variance.
+   */
+  inflation: number;
+}
+
+const HALF_WIDTHS = [0, 1, 2, 4];
+/** The multiplicative index never falls below this, so adjusting never divides by ~0. */
+const MIN_FACTOR = 0.05;
+const PENALTY_PARAMETERS = 2;
+
+/** Position in the cycle, aligned to the end of the series. */
+const positionOf = (t: number, n: number, m: number): number => (((t - n) % m) + m) % m;
+
+/** The centred moving average over one cycle, NaN-aware, truncated at the ends. */
+export function cycleTrend(x: Float64Array, m: number): Float64Array {
+  const n = x.length;
+  const half = Math.floor(m / 2);
+  const even = m % 2 === 0;
+  const out = new Float64Array(n);
+  for (let t = 0; t < n; t++) {
+    let sum = 0;
+    let weight = 0;
+    const from = Math.max(0, t - half);
+    const to = Math.min(n - 1, t + half);
+    for (let s = from; s <= to; s++) {
+      const v = x[s];
+      if (v !== v) continue;
+      const w = even && (s === t - half || s === t + half) ? 0.5 : 1;
+      sum += w * v;
+      weight += w;
+    }
+    out[t] = weight > 0 ? sum / weight : NaN;
+  }
+  return out;
+}
+
+/** Sums and counts of detrended values per position, over all cycles and for each cycle alone. */
+interface Tally {
+  sum: Float64Array;
+  count: Float64Array;
+  /** [cycle * m + k] */
+  cycleSum: Float64Array;
+  cycleCount: Float64Array;
+  cycles: number;
+}
+
+function tally(detrended: Float64Array, m: number): Tally {
+  const n = detrended.length;
+  const cycles = Math.ceil(n / m);
+  const t0: Tally = {
+    sum: new Float64Array(m),
+    count: new Float64Array(m),
+    cycleSum: new Float64Array(cycles * m),
+    cycleCount: new Float64Array(cycles * m),
+    cycles,
+  };
+  for (let t = 0; t < n; t++) {
+    const v = detrended[t];
+    if (v !== v) continue;
+    const k = positionOf(t, n, m);
+    const c = Math.floor((n - 1 - t) / m);
+    t0.sum[k] += v;
+    t0.count[k]++;
+    t0.cycleSum[c * m + k] += v;
+    t0.cycleCount[c * m + k]++;
+  }
+  return t0;
+}
+
+/**
+ * Smoothed, centred indices (as deviations from "no season": 0) from the tally,
+ * leaving out one cycle (or none, −1).
+ */
+function profile(t: Tally, m: number, halfWidth: number, leaveOut: number, out: Float64Array): void {
+  const raw = new Float64Array(m);
+  const has = new Uint8Array(m);
+  for (let k = 0; k < m; k++) {
+    const sum = t.sum[k] - (leaveOut >= 0 ? t.cycleSum[leaveOut * m + k] : 0);
+    const count = t.count[k] - (leaveOut >= 0 ? t.cycleCount[leaveOut * m + k] : 0);
+    if (count > 0) {
+      raw[k] = sum / count;
+      has[k] = 1;
+    }
+  }
+  let mean = 0;
+  let filled = 0;
+  for (let k = 0; k < m; k++) {
+    let sum = 0;
+    let weight = 0;
+    for (let j = -halfWidth; j <= halfWidth; j++) {
+      const i = (((k + j) % m) + m) % m;
+      if (!has[i]) continue;
+      const w = halfWidth + 1 - Math.abs(j);
+      sum += w * raw[i];
+      weight += w;
+    }
+    out[k] = weight > 0 ? sum / weight : NaN;
+    if (weight > 0) {
+      mean += out[k];
+      filled++;
+    }
+  }
+  mean = filled > 0 ? mean / filled : 0;
+  for (let k = 0; k < m; k++) out[k] = out[k] === out[k] ? out[k] - mean : 0;
+}
+
+interface Decomposition {
+  kind: SeasonKind;
+  trend: Float64Array;
+  /** Additive: y − trend. Multiplicative: y / trend − 1 (trend > 0), else NaN. */
+  detrended: Float64Array;
+}
+
+function decompose(y: Float64Array, m: number, kind: SeasonKind): Decomposition | undefined {
+  const n = y.length;
+  let trend = cycleTrend(y, m);
+  const detrended = new Float64Array(n);
+  const index = new Float64Array(m);
+  for (let round = 0; round < 2; round++) {
+    for (let t = 0; t < n; t++) {
+      const tr = trend[t];
+      if (kind === "additive") detrended[t] = y[t] - tr;
+      else detrended[t] = tr > 0 ? y[t] / tr - 1 : NaN;
+    }
+    if (round === 1) break;
+    profile(tally(detrended, m), m, 2, -1, index);
+    const adjusted = new Float64Array(n);
+    for (let t = 0; t < n; t++) {
+      const s = index[positionOf(t, n, m)];
+      adjusted[t] = kind === "additive" ? y[t] - s : y[t] / Math.max(MIN_FACTOR, 1 + s);
+    }
+    trend = cycleTrend(adjusted, m);
+  }
+  for (let t = 0; t < n; t++) if (trend[t] !== trend[t]) return undefined;
+  return { kind, trend, detrended };
+}
+
+interface Candidate {
+  kind: SeasonKind;
+  halfWidth: number;
+  lambda: number;
+  /** Leave-one-cycle-out squared error in the series' units, and the same in-sample. */
+  cvSse: number;
+  inSse: number;
+  /** Squared error with no season (y − trend). */
+  noneSse: number;
+  weeks: number;
+  d: Decomposition;
+}
+
+/**
+ * Leave-one-cycle-out for one decomposition and kernel: the error of each week as
+ * a function of λ is (r − λ·u) in the series' units, so λ* = Σru / Σu² in [0, 1].
+ */
+function crossValidate(y: Float64Array, m: number, d: Decomposition, halfWidth: number): Candidate | undefined {
+  const n = y.length;
+  const t0 = tally(d.detrended, m);
+  if (t0.cycles < 2) return undefined;
+  const loo = new Float64Array(m);
+  const full = new Float64Array(m);
+  profile(t0, m, halfWidth, -1, full);
+  let ru = 0;
+  let uu = 0;
+  let rr = 0;
+  let ruIn = 0;
+  let uuIn = 0;
+  let weeks = 0;
+  for (let c = 0; c < t0.cycles; c++) {
+    profile(t0, m, halfWidth, c, loo);
+    const end = n - 1 - c * m;
+    for (let t = Math.max(0, end - m + 1); t <= end; t++) {
+      const v = d.detrended[t];
+      if (v !== v || y[t] !== y[t]) continue;
+      const k = positionOf(t, n, m);
+      // Both kinds in units of y: additive r = y − trend, u = s; multiplicative u = trend·s.
+      const scale = d.kind === "additive" ? 1 : d.trend[t];
+      const r = v * scale;
+      const u = loo[k] * scale;
+      const uFull = full[k] * scale;
+      ru += r * u;
+      uu += u * u;
+      rr += r * r;
+      ruIn += r * uFull;
+      uuIn += uFull * uFull;
+      weeks++;
+    }
+  }
+  if (weeks === 0 || !(rr > 0)) return undefined;
+  const lambda = uu > 0 ? Math.min(1, Math.max(0, ru / uu)) : 0;
+  const cvSse = rr - 2 * lambda * ru + lambda * lambda * uu;
+  const inSse = rr - 2 * lambda * ruIn + lambda * lambda * uuIn;
+  return { kind: d.kind, halfWidth, lambda, cvSse, inSse, noneSse: rr, weeks, d };
+}
+
+/** How well the best season of each kind does at period m, against no season. */
+export interface SeasonScore {
+  season: Season;
+  /** Leave-one-cycle-out squared error over that of no season (< 1: the season helps). */
+  ratio: number;
+  /** Whether it helps by more than the AIC-style allowance. */
+  helps: boolean;
+}
+
+/** The best season at period m of the given kind (or of either), or undefined when there is too little history. */
+export function scoreSeason(y: Float64Array, m: number, only?: SeasonKind): SeasonScore | undefined {
+  const n = y.length;
+  if (!(m >= 2) || n < 2 * m) return undefined;
+  let best: Candidate | undefined;
+  for (const kind of ["additive", "multiplicative"] as const) {
+    if (only && kind !== only) continue;
+    const d = decompose(y, m, kind);
+    if (!d) continue;
+    for (const halfWidth of HALF_WIDTHS) {
+      const c = crossValidate(y, m, d, halfWidth);
+      if (c && (!best || c.cvSse < best.cvSse)) best = c;
+    }
+  }
+  const none = candidateNone(y, m);
+  if (!best || !(none > 0)) return undefined;
+  const index = new Float64Array(m);
+  profile(tally(best.d.detrended, m), m, best.halfWidth, -1, index);
+  for (let k = 0; k < m; k++) {
+    index[k] = best.kind === "additive" ? best.lambda * index[k] : Math.max(MIN_FACTOR, 1 + best.lambda * index[k]);
+  }
+  const ratio = best.cvSse / none;
+  return {
+    season: { period: m, kind: best.kind, index, inflation: best.inSse > 0 ? Math.max(1, best.cvSse / best.inSse) : 1 },
+    ratio,
+    helps: best.lambda > 0 && best.weeks * Math.log(ratio) + 2 * PENALTY_PARAMETERS < 0,
+  };
+}
+
+/** Squared error of the plain trend (the one-cycle moving average of y) alone. */
+function candidateNone(y: Float64Array, m: number): number {
+  const trend = cycleTrend(y, m);
+  let sse = 0;
+  for (let t = 0; t < y.length; t++) {
+    const e = y[t] - trend[t];
+    if (e === e) sse += e * e;
+  }
+  return sse;
+}
+
+/** The series with the season taken out (missing weeks stay missing). */
+export function adjust(y: Float64Array, season: Season): Float64Array {
+  const n = y.length;
+  const out = new Float64Array(n);
+  for (let t = 0; t < n; t++) {
+    const s = season.index[positionOf(t, n, season.period)];
+    out[t] = season.kind === "additive" ? y[t] - s : y[t] / s;
+  }
+  return out;
+}
+
+/** The season's effect on future week h (1-based): added, or the factor. */
+export function seasonAt(season: Season, h: number): number {
+  return season.index[(h - 1) % season.period];
+}
