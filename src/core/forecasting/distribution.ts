@@ -72,16 +72,19 @@ export function intermittentTotal(means: Float64Array, probability: number, size
   const k = sizes.sorted.length;
   const totals = new Float64Array(DRAWS);
   const maxWeeks = means.length;
+  // Weeks without a demand are skipped in one draw each (geometric gaps), so a draw costs its demands, not its weeks.
+  const logMiss = p < 1 ? Math.log(1 - p) : -Infinity;
+  const gap = (): number => (p < 1 ? Math.floor(Math.log(1 - random()) / logMiss) : 0);
   for (let d = 0; d < DRAWS; d++) {
     let length = weeks;
     if (leadSd > 0) length = Math.min(maxWeeks, Math.max(0, weeks + leadSd * standardNormal(random)));
     const whole = Math.floor(length);
     const fraction = length - whole;
+    const end = Math.min(maxWeeks, fraction > 0 ? whole + 1 : whole);
     let total = 0;
-    for (let j = 0; j <= whole && j < maxWeeks; j++) {
+    for (let j = gap(); j < end; j += 1 + gap()) {
       const share = j < whole ? 1 : fraction;
-      if (share === 0) continue;
-      if (random() < p) total += share * sizes.sorted[Math.floor(random() * k)] * (means[j] / (p * sizes.mean));
+      total += share * sizes.sorted[Math.floor(random() * k)] * (means[j] / (p * sizes.mean));
     }
     totals[d] = total;
   }

@@ -1,7 +1,8 @@
 /**
  * Exponential smoothing as linear innovations state-space models with additive
  * errors (Hyndman, Koehler, Ord & Snyder, "Forecasting with Exponential Smoothing",
- * 2008): ETS(A,N,N) "level" and ETS(A,Ad,N) "damped" trend.
+ * 2008): ETS(A,N,N) "level", ETS(A,A,N) "linear" trend (Holt) and ETS(A,Ad,N)
+ * "damped" trend.
  *
  *   forecast  ŷ[t] = ℓ + φ·b              error  e = y[t] − ŷ[t]
  *   level     ℓ ← ℓ + φ·b + α·e           trend  b ← φ·b + β·e
@@ -16,7 +17,7 @@
  */
 import { type Bounds, fromUnbounded, nelderMead, toUnbounded } from "./optimize";
 
-export type EtsKind = "level" | "damped";
+export type EtsKind = "level" | "linear" | "damped";
 
 export interface EtsFit {
   kind: EtsKind;
@@ -49,6 +50,9 @@ interface Pass {
   observed: number;
   level: number;
   trend: number;
+  /** The best initial state. */
+  level0: number;
+  trend0: number;
 }
 
 /**
@@ -57,13 +61,13 @@ interface Pass {
  * observed week, D = F − g·w′; A ← F·A on a missing one), and the errors' regression
  * on x0 is accumulated; x0 = (Σ r·r′)⁻¹ Σ r·e₀ then gives the SSE and final state.
  */
-function pass(y: Float64Array, damped: boolean, alpha: number, beta: number, phi: number): Pass {
+function pass(y: Float64Array, trended: boolean, alpha: number, beta: number, phi: number): Pass {
   let l = 0;
   let b = 0;
   let a00 = 1;
   let a01 = 0;
   let a10 = 0;
-  let a11 = damped ? 1 : 0;
+  let a11 = trended ? 1 : 0;
   let see = 0;
   let s0 = 0;
   let s1 = 0;
@@ -111,7 +115,7 @@ function pass(y: Float64Array, damped: boolean, alpha: number, beta: number, phi
   let x0 = 0;
   let x1 = 0;
   let sse: number;
-  if (damped) {
+  if (trended) {
     const ridge = RIDGE * (r00 + r11);
     const p00 = r00 + ridge;
     const p11 = r11 + ridge;
@@ -127,7 +131,9 @@ function pass(y: Float64Array, damped: boolean, alpha: number, beta: number, phi
     sse: Math.max(sse, 0),
     observed,
     level: l + a00 * x0 + a01 * x1,
-    trend: damped ? b + a10 * x0 + a11 * x1 : 0,
+    trend: trended ? b + a10 * x0 + a11 * x1 : 0,
+    level0: x0,
+    trend0: x1,
   };
 }
 
@@ -140,11 +146,15 @@ interface Params {
 function params(kind: EtsKind, u: Float64Array): Params {
   const alpha = fromUnbounded(u[0], ALPHA);
   if (kind === "level") return { alpha, beta: 0, phi: 1 };
-  return { alpha, beta: alpha * fromUnbounded(u[1], BETA_SHARE), phi: fromUnbounded(u[2], PHI) };
+  const beta = alpha * fromUnbounded(u[1], BETA_SHARE);
+  return { alpha, beta, phi: kind === "damped" ? fromUnbounded(u[2], PHI) : 1 };
 }
 
-function sseOf(y: Float64Array, kind: EtsKind, p: Params): number {
-  return pass(y, kind === "damped", p.alpha, p.beta, p.phi).sse;
+/** How many smoothing parameters each kind searches: α; α, β; α, β, φ. */
+const SMOOTHING_PARAMETERS: Record<EtsKind, number> = { level: 1, linear: 2, damped: 3 };
+
+function run(y: Float64Array, kind: EtsKind, p: Params): Pass {
+  return pass(y, kind !== "level", p.alpha, p.beta, p.phi);
 }
 
 /** The best α on a coarse grid, where the level model's search starts. */
@@ -164,19 +174,19 @@ function bestAlphaStart(y: Float64Array): number {
 /** Fits one model; undefined when the series has too few observed weeks for its parameters. */
 export function fitEts(y: Float64Array, kind: EtsKind, alphaStart = bestAlphaStart(y)): EtsFit | undefined {
   const states = kind === "level" ? 1 : 2;
-  const smoothing = kind === "level" ? 1 : 3;
+  const smoothing = SMOOTHING_PARAMETERS[kind];
   const parameters = smoothing + states + 1;
   let observed = 0;
   for (let t = 0; t < y.length; t++) if (y[t] === y[t]) observed++;
   if (observed < parameters + 2) return undefined;
-  const start = kind === "level" ? [toUnbounded(alphaStart, ALPHA)] : [toUnbounded(alphaStart, ALPHA), toUnbounded(0.1, BETA_SHARE), toUnbounded(0.95, PHI)];
-  const found = nelderMead((u) => sseOf(y, kind, params(kind, u)), start, {
+  const start = [toUnbounded(alphaStart, ALPHA), toUnbounded(0.1, BETA_SHARE), toUnbounded(0.95, PHI)].slice(0, smoothing);
+  const found = nelderMead((u) => run(y, kind, params(kind, u)).sse, start, {
     step: 1,
-    maxEvaluations: kind === "level" ? 60 : 300,
+    maxEvaluations: 100 * smoothing,
     tolerance: 1e-7,
   });
   const p = params(kind, found.x);
-  const final = pass(y, kind === "damped", p.alpha, p.beta, p.phi);
+  const final = run(y, kind, p);
   // In units where the series' mean is 1 (series.ts), a zero SSE means a constant series.
   const sse = Math.max(final.sse, 1e-12 * observed);
   const aic = observed * Math.log(sse / observed) + 2 * parameters;
@@ -194,6 +204,33 @@ export function fitEts(y: Float64Array, kind: EtsKind, alphaStart = bestAlphaSta
   };
 }
 
+/** The one-step error variance of a fitted model's parameters on another series (its initial state refitted). */
+export function etsSigma2On(y: Float64Array, fit: EtsFit): number {
+  const p = run(y, fit.kind, fit);
+  return p.sse / Math.max(1, p.observed - fit.parameters + 1);
+}
+
+/**
+ * The state after each week of y (its initial state refitted for y), for the
+ * model's own errors of totals over its history.
+ */
+export function etsStatesOn(y: Float64Array, fit: EtsFit): { level: Float64Array; trend: Float64Array } {
+  const start = run(y, fit.kind, fit);
+  const level = new Float64Array(y.length);
+  const trend = new Float64Array(y.length);
+  let l = start.level0;
+  let b = start.trend0;
+  for (let t = 0; t < y.length; t++) {
+    const f = l + fit.phi * b;
+    const e = y[t] === y[t] ? y[t] - f : 0;
+    l = f + fit.alpha * e;
+    b = fit.phi * b + fit.beta * e;
+    level[t] = l;
+    trend[t] = b;
+  }
+  return { level, trend };
+}
+
 /** Point forecasts of weeks 1..h: ℓ + (φ + … + φʰ)·b. */
 export function etsMeans(fit: EtsFit, h: number): Float64Array {
   const out = new Float64Array(h);
@@ -209,7 +246,8 @@ export function etsMeans(fit: EtsFit, h: number): Float64Array {
 
 /**
  * The model's ψ-weights c[j] = w′F^(j−1)g for j = 1..h−1 (index j): how much a
- * one-step error moves the forecast j weeks on. Level: α. Damped: α + β(φ + … + φʲ).
+ * one-step error moves the forecast j weeks on. Level: α. Damped: α + β(φ + … + φʲ);
+ * linear: the same with φ = 1.
  */
 export function etsPsi(fit: EtsFit, h: number): Float64Array {
   const c = new Float64Array(h);

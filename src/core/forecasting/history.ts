@@ -43,7 +43,9 @@ export function prepareHistory(values: ArrayLike<unknown>): History {
     if (x === 0) zeros++;
     meanOfShares += x / max;
   }
-  const scale = observed > 0 && max > 0 ? (meanOfShares / observed) * max : 1;
+  const mean = (meanOfShares / observed) * max;
+  // The mean of subnormal quantities can round to 0: the largest one is a unit too.
+  const scale = !(max > 0) ? 1 : mean > 0 ? mean : max;
   const y = new Float64Array(raw.length);
   for (let i = 0; i < raw.length; i++) y[i] = raw[i] / scale;
   return { y, scale, observed, zeros };

@@ -8,7 +8,7 @@
  * rules for inactive and short histories only.
  */
 import type { FitContext } from "./context";
-import { fitEts } from "./ets";
+import { type EtsFit, type EtsKind, etsSigma2On, fitEts } from "./ets";
 import { fitSba, fitTsb, type IntermittentFit } from "./intermittent";
 import { constantModel, type Model, smoothingModel } from "./model";
 import { adjust, type SeasonKind } from "./seasonal";
@@ -58,15 +58,23 @@ function intermittentModel(fit: IntermittentFit | undefined): Model | undefined 
   return constantModel(fit.rate, sigma2, (a / (2 - a)) * sigma2, { probability: fit.probability });
 }
 
-/** Exponential smoothing (level or damped trend, by AICc) on the series with its season taken out. */
+function smoothing(context: FitContext, kind: EtsKind): Model | undefined {
+  const fit = fitEts(context.history.y, kind);
+  return fit && smoothingModel(fit, undefined, context.history.y);
+}
+
+/** Exponential smoothing (level, linear or damped trend, by AICc) on the series with its season taken out. */
 function seasonalModel(context: FitContext, kind: SeasonKind): Model | undefined {
   const score = context.season(kind);
   if (!score) return undefined;
   const adjusted = adjust(context.history.y, score.season);
-  const level = fitEts(adjusted, "level");
-  const damped = fitEts(adjusted, "damped");
-  const best = damped && (!level || damped.aicc < level.aicc) ? damped : level;
-  return best && smoothingModel(best, score.season);
+  let best: EtsFit | undefined;
+  for (const trend of ["level", "linear", "damped"] as const) {
+    const fit = fitEts(adjusted, trend);
+    if (fit && (!best || fit.aicc < best.aicc)) best = fit;
+  }
+  const cross = score.season.crossAdjusted;
+  return best && smoothingModel(best, score.season, cross, etsSigma2On(cross, best));
 }
 
 export const METHODS = {
@@ -86,30 +94,30 @@ export const METHODS = {
     label: "Exponential smoothing (level)",
     description: "Simple exponential smoothing, ETS(A,N,N), α and the initial level fitted by maximum likelihood.",
     family: "smoothing",
-    fit: (context) => {
-      const fit = fitEts(context.history.y, "level");
-      return fit && smoothingModel(fit);
-    },
+    fit: (context) => smoothing(context, "level"),
+  },
+  holt: {
+    label: "Exponential smoothing (linear trend)",
+    description: "Holt's linear trend, ETS(A,A,N), α, β and the initial state fitted by maximum likelihood.",
+    family: "smoothing",
+    fit: (context) => smoothing(context, "linear"),
   },
   damped: {
     label: "Exponential smoothing (damped trend)",
     description: "Damped additive trend, ETS(A,Ad,N), α, β, φ and the initial state fitted by maximum likelihood.",
     family: "smoothing",
-    fit: (context) => {
-      const fit = fitEts(context.history.y, "damped");
-      return fit && smoothingModel(fit);
-    },
+    fit: (context) => smoothing(context, "damped"),
   },
   "seasonal-additive": {
     label: "Exponential smoothing with additive season",
-    description: "Additive seasonal indices from a decomposition, then level or damped-trend smoothing of the adjusted series.",
+    description: "Additive seasonal indices from a decomposition, then level, linear or damped-trend smoothing of the adjusted series.",
     family: "smoothing",
     season: "additive",
     fit: (context) => seasonalModel(context, "additive"),
   },
   "seasonal-multiplicative": {
     label: "Exponential smoothing with multiplicative season",
-    description: "Seasonal factors from a decomposition, then level or damped-trend smoothing of the adjusted series.",
+    description: "Seasonal factors from a decomposition, then level, linear or damped-trend smoothing of the adjusted series.",
     family: "smoothing",
     season: "multiplicative",
     fit: (context) => seasonalModel(context, "multiplicative"),

@@ -3,8 +3,8 @@
  * future weeks, and the variance of its errors from the method's own model. All in
  * the history's scaled units (history.ts).
  */
-import { type EtsFit, etsMeans, etsPsi } from "./ets";
-import { type Season, seasonAt } from "./seasonal";
+import { type EtsFit, etsMeans, etsPsi, etsStatesOn } from "./ets";
+import { type Season, seasonAt, seasonOfWeek } from "./seasonal";
 
 export interface Model {
   /** Expected demand of future weeks 1..h, each ≥ 0. */
@@ -43,10 +43,24 @@ export function constantModel(rate: number, sigma2: number, levelVariance: numbe
  *   week h:        σ²·a[h]²·(1 + Σ_{j<h} c[j]²)
  *   weeks 1..p:    σ²·Σ_{h=1..p} (a[h] + Σ_{k=h+1..p} a[k]·c[k−h])²
  * which for the level model without season is σ²·Σ_{j=1..p} (1 + α(p−j))².
+ * A total's variance is the larger of that and the mean squared error the fitted
+ * model made of the same total from every week of its own history (`errorsOn`: the
+ * series it was fitted to, or for a season the cross-adjusted one): a model that
+ * misses a curve in the trend or a change of pattern shows it there.
  */
-export function smoothingModel(fit: EtsFit, season?: Season): Model {
-  const sigma2 = fit.sigma2 * (season?.inflation ?? 1);
+export function smoothingModel(fit: EtsFit, season?: Season, errorsOn?: Float64Array, sigma2 = fit.sigma2): Model {
   const factor = (h: number): number => (season?.kind === "multiplicative" ? seasonAt(season, h) : 1);
+  const totals = new Map<number, number>();
+  const modelTotal = (p: number): number => {
+    const c = etsPsi(fit, p);
+    let variance = 0;
+    for (let h = 1; h <= p; h++) {
+      let weight = factor(h);
+      for (let k = h + 1; k <= p; k++) weight += factor(k) * c[k - h];
+      variance += weight * weight;
+    }
+    return sigma2 * variance;
+  };
   return {
     means(h) {
       const out = etsMeans(fit, h);
@@ -61,16 +75,41 @@ export function smoothingModel(fit: EtsFit, season?: Season): Model {
       return sigma2 * a * a * sum;
     },
     totalVariance(p) {
-      const c = etsPsi(fit, p);
-      let variance = 0;
-      for (let h = 1; h <= p; h++) {
-        let weight = factor(h);
-        for (let k = h + 1; k <= p; k++) weight += factor(k) * c[k - h];
-        variance += weight * weight;
+      let variance = totals.get(p);
+      if (variance === undefined) {
+        variance = Math.max(modelTotal(p), errorsOn ? historyTotalError(errorsOn, fit, p, season) : 0);
+        totals.set(p, variance);
       }
-      return sigma2 * variance;
+      return variance;
     },
     aicc: fit.aicc,
     detail: fit.kind,
   };
+}
+
+/** Origins before this many weeks are left out: the state is still settling. */
+const SETTLING_WEEKS = 8;
+
+/** Mean squared error of the fitted model's forecast of p-week totals from each week of y (in the series' units). */
+function historyTotalError(y: Float64Array, fit: EtsFit, p: number, season?: Season): number {
+  const n = y.length;
+  if (p <= 0 || n - p <= SETTLING_WEEKS) return 0;
+  const { level, trend } = etsStatesOn(y, fit);
+  const factor = (t: number): number => (season?.kind === "multiplicative" ? seasonOfWeek(season, t, n) : 1);
+  let squares = 0;
+  let origins = 0;
+  for (let t = SETTLING_WEEKS - 1; t + p < n; t++) {
+    let error = 0;
+    let damping = 0;
+    let power = 1;
+    for (let h = 1; h <= p; h++) {
+      power *= fit.phi;
+      damping += power;
+      error += factor(t + h) * (y[t + h] - (level[t] + damping * trend[t]));
+    }
+    if (error !== error) continue;
+    squares += error * error;
+    origins++;
+  }
+  return origins > 0 ? squares / origins : 0;
 }

@@ -3,9 +3,9 @@
  * across cycles instead of being optimised as free parameters (52 of them from
  * three years of data would mostly fit noise).
  *
- * 1. Trend: a centred moving average over one cycle (2×m when m is even), its
- *    window cut short and re-weighted at the ends and around missing weeks;
- *    computed twice, the second time on the series with the first indices removed.
+ * 1. Trend: a centred moving average over one cycle (2×m when m is even), as a
+ *    local line where the window is cut short (the ends, missing weeks);
+ *    re-estimated a few times on the series with the last indices taken out.
  * 2. Raw index of a position in the cycle: the mean of the detrended values there
  *    (differences for additive, ratios for multiplicative seasonality).
  * 3. The raw indices are smoothed across neighbouring positions (a triangular
@@ -15,7 +15,7 @@
  * judged by leave-one-cycle-out: each cycle's detrended weeks are predicted by the
  * indices of the other cycles. For each candidate λ has a closed form (least
  * squares of those predictions). The best candidate is used only if it beats "no
- * season" by more than an AIC-style allowance for λ and the kernel choice.
+ * season" by more than a BIC-style allowance for λ and the kernel choice.
  */
 export type SeasonKind = "additive" | "multiplicative";
 
@@ -25,39 +25,64 @@ export interface Season {
   /** Index by position k = (t − n) mod m: future week h uses index[(h − 1) mod m]. */
   index: Float64Array;
   /**
-   * Out-of-sample over in-sample squared error of the decomposition: how much the
-   * indices' own estimation error adds to the one-step error variance.
+   * The series adjusted, each cycle by the indices of the other cycles only: its
+   * one-step errors carry the indices' own estimation error, as the future's will.
    */
-  inflation: number;
+  crossAdjusted: Float64Array;
 }
 
 const HALF_WIDTHS = [0, 1, 2, 4];
+/**
+ * The trend is re-estimated with the last indices taken out until it moves less than
+ * this (in units of the series' mean) or for at most so many rounds: the cut-short
+ * ends converge on what the full windows would say.
+ */
+const TREND_TOLERANCE = 1e-6;
+const MAX_TREND_ROUNDS = 20;
 /** The multiplicative index never falls below this, so adjusting never divides by ~0. */
 const MIN_FACTOR = 0.05;
+/** λ and the kernel's width, charged at BIC's log(weeks) each: the test picks the best of eight candidates. */
 const PENALTY_PARAMETERS = 2;
 
 /** Position in the cycle, aligned to the end of the series. */
 const positionOf = (t: number, n: number, m: number): number => (((t - n) % m) + m) % m;
 
-/** The centred moving average over one cycle, NaN-aware, truncated at the ends. */
+/** One week with its season taken out: the index subtracted, or the factor divided. */
+const adjustWeek = (y: number, kind: SeasonKind, s: number): number => (kind === "additive" ? y - s : y / s);
+
+/**
+ * The trend at each week: a weighted least-squares line through the cycle around
+ * it (the 2×m moving average's weights), read at that week. Where the whole window
+ * exists this is the centred moving average itself; at the ends and around missing
+ * weeks the line keeps a trend's slope instead of flattening it.
+ */
 export function cycleTrend(x: Float64Array, m: number): Float64Array {
   const n = x.length;
   const half = Math.floor(m / 2);
   const even = m % 2 === 0;
   const out = new Float64Array(n);
   for (let t = 0; t < n; t++) {
-    let sum = 0;
-    let weight = 0;
+    let sw = 0;
+    let sx = 0;
+    let sxx = 0;
+    let sy = 0;
+    let sxy = 0;
     const from = Math.max(0, t - half);
     const to = Math.min(n - 1, t + half);
     for (let s = from; s <= to; s++) {
       const v = x[s];
       if (v !== v) continue;
       const w = even && (s === t - half || s === t + half) ? 0.5 : 1;
-      sum += w * v;
-      weight += w;
+      const d = s - t;
+      sw += w;
+      sx += w * d;
+      sxx += w * d * d;
+      sy += w * v;
+      sxy += w * d * v;
     }
-    out[t] = weight > 0 ? sum / weight : NaN;
+    const det = sw * sxx - sx * sx;
+    // Intercept of the line at d = 0; a single point or a degenerate window falls back to the mean.
+    out[t] = sw === 0 ? NaN : det > 1e-9 * sw * sw ? (sxx * sy - sx * sxy) / det : sy / sw;
   }
   return out;
 }
@@ -144,20 +169,22 @@ function decompose(y: Float64Array, m: number, kind: SeasonKind): Decomposition 
   let trend = cycleTrend(y, m);
   const detrended = new Float64Array(n);
   const index = new Float64Array(m);
-  for (let round = 0; round < 2; round++) {
+  const adjusted = new Float64Array(n);
+  for (let round = 0; ; round++) {
     for (let t = 0; t < n; t++) {
       const tr = trend[t];
       if (kind === "additive") detrended[t] = y[t] - tr;
       else detrended[t] = tr > 0 ? y[t] / tr - 1 : NaN;
     }
-    if (round === 1) break;
-    profile(tally(detrended, m), m, 2, -1, index);
-    const adjusted = new Float64Array(n);
-    for (let t = 0; t < n; t++) {
-      const s = index[positionOf(t, n, m)];
-      adjusted[t] = kind === "additive" ? y[t] - s : y[t] / Math.max(MIN_FACTOR, 1 + s);
-    }
-    trend = cycleTrend(adjusted, m);
+    if (round === MAX_TREND_ROUNDS) break;
+    // Raw (unsmoothed) indices here: a smoothed spike would leak into the trend beside it.
+    profile(tally(detrended, m), m, 0, -1, index);
+    for (let t = 0; t < n; t++) adjusted[t] = adjustWeek(y[t], kind, kind === "additive" ? index[positionOf(t, n, m)] : Math.max(MIN_FACTOR, 1 + index[positionOf(t, n, m)]));
+    const next = cycleTrend(adjusted, m);
+    let change = 0;
+    for (let t = 0; t < n; t++) change = Math.max(change, Math.abs(next[t] - trend[t]));
+    trend = next;
+    if (!(change > TREND_TOLERANCE)) break;
   }
   for (let t = 0; t < n; t++) if (trend[t] !== trend[t]) return undefined;
   return { kind, trend, detrended };
@@ -167,9 +194,8 @@ interface Candidate {
   kind: SeasonKind;
   halfWidth: number;
   lambda: number;
-  /** Leave-one-cycle-out squared error in the series' units, and the same in-sample. */
+  /** Leave-one-cycle-out squared error in the series' units. */
   cvSse: number;
-  inSse: number;
   /** Squared error with no season (y − trend). */
   noneSse: number;
   weeks: number;
@@ -185,13 +211,9 @@ function crossValidate(y: Float64Array, m: number, d: Decomposition, halfWidth: 
   const t0 = tally(d.detrended, m);
   if (t0.cycles < 2) return undefined;
   const loo = new Float64Array(m);
-  const full = new Float64Array(m);
-  profile(t0, m, halfWidth, -1, full);
   let ru = 0;
   let uu = 0;
   let rr = 0;
-  let ruIn = 0;
-  let uuIn = 0;
   let weeks = 0;
   for (let c = 0; c < t0.cycles; c++) {
     profile(t0, m, halfWidth, c, loo);
@@ -204,20 +226,16 @@ function crossValidate(y: Float64Array, m: number, d: Decomposition, halfWidth: 
       const scale = d.kind === "additive" ? 1 : d.trend[t];
       const r = v * scale;
       const u = loo[k] * scale;
-      const uFull = full[k] * scale;
       ru += r * u;
       uu += u * u;
       rr += r * r;
-      ruIn += r * uFull;
-      uuIn += uFull * uFull;
       weeks++;
     }
   }
   if (weeks === 0 || !(rr > 0)) return undefined;
   const lambda = uu > 0 ? Math.min(1, Math.max(0, ru / uu)) : 0;
   const cvSse = rr - 2 * lambda * ru + lambda * lambda * uu;
-  const inSse = rr - 2 * lambda * ruIn + lambda * lambda * uuIn;
-  return { kind: d.kind, halfWidth, lambda, cvSse, inSse, noneSse: rr, weeks, d };
+  return { kind: d.kind, halfWidth, lambda, cvSse, noneSse: rr, weeks, d };
 }
 
 /** How well the best season of each kind does at period m, against no season. */
@@ -245,16 +263,23 @@ export function scoreSeason(y: Float64Array, m: number, only?: SeasonKind): Seas
   }
   const none = candidateNone(y, m);
   if (!best || !(none > 0)) return undefined;
+  const t0 = tally(best.d.detrended, m);
   const index = new Float64Array(m);
-  profile(tally(best.d.detrended, m), m, best.halfWidth, -1, index);
-  for (let k = 0; k < m; k++) {
-    index[k] = best.kind === "additive" ? best.lambda * index[k] : Math.max(MIN_FACTOR, 1 + best.lambda * index[k]);
+  profile(t0, m, best.halfWidth, -1, index);
+  const toIndex = (deviation: number): number => (best.kind === "additive" ? best.lambda * deviation : Math.max(MIN_FACTOR, 1 + best.lambda * deviation));
+  for (let k = 0; k < m; k++) index[k] = toIndex(index[k]);
+  const crossAdjusted = new Float64Array(n);
+  const loo = new Float64Array(m);
+  for (let c = 0; c < t0.cycles; c++) {
+    profile(t0, m, best.halfWidth, c, loo);
+    const end = n - 1 - c * m;
+    for (let t = Math.max(0, end - m + 1); t <= end; t++) crossAdjusted[t] = adjustWeek(y[t], best.kind, toIndex(loo[positionOf(t, n, m)]));
   }
   const ratio = best.cvSse / none;
   return {
-    season: { period: m, kind: best.kind, index, inflation: best.inSse > 0 ? Math.max(1, best.cvSse / best.inSse) : 1 },
+    season: { period: m, kind: best.kind, index, crossAdjusted },
     ratio,
-    helps: best.lambda > 0 && best.weeks * Math.log(ratio) + 2 * PENALTY_PARAMETERS < 0,
+    helps: best.lambda > 0 && best.weeks * Math.log(ratio) + PENALTY_PARAMETERS * Math.log(best.weeks) < 0,
   };
 }
 
@@ -273,11 +298,13 @@ function candidateNone(y: Float64Array, m: number): number {
 export function adjust(y: Float64Array, season: Season): Float64Array {
   const n = y.length;
   const out = new Float64Array(n);
-  for (let t = 0; t < n; t++) {
-    const s = season.index[positionOf(t, n, season.period)];
-    out[t] = season.kind === "additive" ? y[t] - s : y[t] / s;
-  }
+  for (let t = 0; t < n; t++) out[t] = adjustWeek(y[t], season.kind, season.index[positionOf(t, n, season.period)]);
   return out;
+}
+
+/** The season's effect on week t of a history of n weeks (0-based). */
+export function seasonOfWeek(season: Season, t: number, n: number): number {
+  return season.index[positionOf(t, n, season.period)];
 }
 
 /** The season's effect on future week h (1-based): added, or the factor. */
