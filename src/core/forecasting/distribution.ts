@@ -10,10 +10,13 @@
  * week has a demand with probability p, of a size drawn from the series' own
  * demand sizes, rescaled so the week's mean is the forecast; the protection
  * interval's length is P + σL·Z weeks (Z standard normal, at least 0, a fraction
- * of its last week counted pro rata). The sample's order statistics are the
- * quantiles. A normal would put stock where there is no demand and miss the lumps.
+ * of its last week counted pro rata). The forecast's own uncertainty (its level is
+ * an estimate) enters as a gamma-distributed factor on each draw's means, of mean 1
+ * and the variance the method's model gives the total beyond the compound's own.
+ * The sample's order statistics are the quantiles. A normal would put stock where
+ * there is no demand and miss the lumps.
  */
-import { inverseNormal } from "./normal";
+import { inverseStudentT } from "./normal";
 import { seededRandom } from "./random";
 
 export interface Predictive {
@@ -21,28 +24,45 @@ export interface Predictive {
   quantile(p: number): number;
 }
 
-export function normalPredictive(mean: number, variance: number): Predictive {
+/** Normal, or Student's t with `degreesOfFreedom`, around the mean. */
+export function normalPredictive(mean: number, variance: number, degreesOfFreedom = Infinity): Predictive {
   const sd = Math.sqrt(Math.max(0, variance));
-  return { quantile: (p) => Math.max(0, mean + inverseNormal(p) * sd) };
+  return { quantile: (p) => Math.max(0, mean + inverseStudentT(p, degreesOfFreedom) * sd) };
 }
 
-/** Demand sizes as the compound distribution draws them: sorted, with their mean. */
+/** Demand sizes as the compound distribution draws them: sorted, with their mean and E[s²]/E[s]². */
 export interface Sizes {
   sorted: Float64Array;
   mean: number;
+  spread: number;
 }
 
 export function sizesOf(y: Float64Array): Sizes | undefined {
   const values: number[] = [];
   let sum = 0;
+  let squares = 0;
   for (let t = 0; t < y.length; t++) {
     if (y[t] > 0) {
       values.push(y[t]);
       sum += y[t];
+      squares += y[t] * y[t];
     }
   }
   if (values.length === 0) return undefined;
-  return { sorted: Float64Array.from(values).sort(), mean: sum / values.length };
+  const mean = sum / values.length;
+  return { sorted: Float64Array.from(values).sort(), mean, spread: squares / values.length / (mean * mean) };
+}
+
+/**
+ * Variance of a total of weeks with these means under the compound model alone
+ * (demand sizes and whether a demand comes, each week on its own): a week of mean m
+ * has variance m²·(E[s²]/E[s]²/p − 1).
+ */
+export function compoundVariance(means: Float64Array, weeks: number, probability: number, sizes: Sizes): number {
+  const p = Math.min(1, Math.max(1e-9, probability));
+  let variance = 0;
+  for (let j = 0; j < weeks; j++) variance += means[j] * means[j] * (sizes.spread / p - 1);
+  return Math.max(0, variance);
 }
 
 /** One week of intermittent demand: 0 with probability 1 − p, else a rescaled size. */
@@ -66,7 +86,7 @@ const SEED = 0x5eed;
  * The total of future weeks 1..(weeks + σL·Z) of intermittent demand; `means[j]` is
  * week j+1's expected demand and must cover the longest interval drawn.
  */
-export function intermittentTotal(means: Float64Array, probability: number, sizes: Sizes, weeks: number, leadSd: number): Predictive {
+export function intermittentTotal(means: Float64Array, probability: number, sizes: Sizes, weeks: number, leadSd: number, levelCv2: number): Predictive {
   const p = Math.min(1, Math.max(1e-9, probability));
   const random = seededRandom(SEED);
   const k = sizes.sorted.length;
@@ -81,12 +101,13 @@ export function intermittentTotal(means: Float64Array, probability: number, size
     const whole = Math.floor(length);
     const fraction = length - whole;
     const end = Math.min(maxWeeks, fraction > 0 ? whole + 1 : whole);
+    const level = levelCv2 > 1e-9 ? gamma(random, 1 / levelCv2) * levelCv2 : 1;
     let total = 0;
     for (let j = gap(); j < end; j += 1 + gap()) {
       const share = j < whole ? 1 : fraction;
       total += share * sizes.sorted[Math.floor(random() * k)] * (means[j] / (p * sizes.mean));
     }
-    totals[d] = total;
+    totals[d] = total * level;
   }
   totals.sort();
   return {
@@ -95,6 +116,24 @@ export function intermittentTotal(means: Float64Array, probability: number, size
       return totals[i];
     },
   };
+}
+
+/** Marsaglia & Tsang's gamma variate of this shape (scale 1); shape < 1 boosted by U^(1/shape). */
+function gamma(random: () => number, shape: number): number {
+  if (shape < 1) return gamma(random, shape + 1) * Math.pow(1 - random(), 1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    let x: number;
+    let v: number;
+    do {
+      x = standardNormal(random);
+      v = 1 + c * x;
+    } while (v <= 0);
+    v = v * v * v;
+    const u = 1 - random();
+    if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+  }
 }
 
 /** Box–Muller from two uniforms of the seeded generator. */

@@ -3,7 +3,7 @@
  */
 import { choose, isIntermittent } from "./auto";
 import { FitContext } from "./context";
-import { intermittentTotal, intermittentWeek, normalPredictive, type Predictive } from "./distribution";
+import { compoundVariance, intermittentTotal, intermittentWeek, normalPredictive, type Predictive } from "./distribution";
 import { prepareHistory } from "./history";
 import type { MethodName } from "./methods";
 import type { Model } from "./model";
@@ -77,7 +77,7 @@ function present(context: FitContext, method: MethodName, model: Model, horizon:
   const intermittent = isIntermittent(history) && sizes !== undefined;
   const probability = model.probability ?? (history.observed - history.zeros) / Math.max(1, history.observed);
   const week = (h: number): Predictive =>
-    intermittent ? intermittentWeek(means[h - 1], probability, sizes) : normalPredictive(means[h - 1], model.weekVariance(h));
+    intermittent ? intermittentWeek(means[h - 1], probability, sizes) : normalPredictive(means[h - 1], model.weekVariance(h), model.degreesOfFreedom);
   const point: number[] = [];
   const low: number[] = [];
   const high: number[] = [];
@@ -126,8 +126,10 @@ function safetyStockOf(
   const meanDemand = weeks > 0 ? total / weeks : means[0];
   if (!intermittent) {
     const variance = weeks > 0 ? model.totalVariance(weeks) : 0;
-    return (level) => normalSafetyStock(level, variance, meanDemand, leadSd);
+    return (level) => normalSafetyStock(level, variance, meanDemand, leadSd, model.degreesOfFreedom);
   }
-  const predictive = intermittentTotal(means, intermittent.probability, intermittent.sizes, weeks, leadSd);
+  const own = weeks > 0 ? compoundVariance(means, weeks, intermittent.probability, intermittent.sizes) : 0;
+  const levelCv2 = weeks > 0 && total > 0 ? Math.max(0, model.totalVariance(weeks) - own) / (total * total) : 0;
+  const predictive = intermittentTotal(means, intermittent.probability, intermittent.sizes, weeks, leadSd, levelCv2);
   return (level) => Math.max(0, predictive.quantile(level) - total);
 }

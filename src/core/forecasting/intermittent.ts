@@ -28,7 +28,7 @@ export interface CrostonState {
 /** Croston's update for one observed week with smoothing constant α. */
 export function crostonStep(state: CrostonState, demand: number, alpha: number): CrostonState {
   const since = state.since + 1;
-  if (!(demand > 0)) return { ...state, since };
+  if (!(demand > 0)) return { size: state.size, interval: state.interval, since };
   return {
     size: state.size + alpha * (demand - state.size),
     interval: state.interval + alpha * (since - state.interval),

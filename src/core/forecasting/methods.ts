@@ -25,6 +25,7 @@ export interface MethodDefinition {
 
 /** Weeks the trailing mean averages (all of them when the history is shorter). */
 export const MEAN_WEEKS = 13;
+const PRIOR_WEEKS = 2;
 
 function trailingMean(context: FitContext): Model | undefined {
   const { y, scale } = context.history;
@@ -43,11 +44,13 @@ function trailingMean(context: FitContext): Model | undefined {
     squares += (y[t] - mean) ** 2;
     seen++;
   }
-  // Two pseudo-weeks of Poisson variance (mean demand in units, here mean/scale) keep
-  // a history of one or two weeks from claiming it knows its spread.
-  const prior = mean / scale;
-  const sigma2 = (squares + 2 * prior) / (count - 1 + 2);
-  return constantModel(mean, sigma2, sigma2 / count);
+  // Pseudo-weeks of Poisson variance (mean demand in units, here mean/scale; no more
+  // than a coefficient of variation of 1 for quantities in small fractions of a unit)
+  // keep a history of one or two weeks from claiming it knows its spread.
+  const prior = Math.min(mean / scale, mean * mean);
+  const sigma2 = (squares + PRIOR_WEEKS * prior) / (count - 1 + PRIOR_WEEKS);
+  // The error of a mean of a few weeks is Student's t on those degrees of freedom.
+  return constantModel(mean, sigma2, sigma2 / count, { degreesOfFreedom: count - 1 + PRIOR_WEEKS });
 }
 
 function intermittentModel(fit: IntermittentFit | undefined): Model | undefined {

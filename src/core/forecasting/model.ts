@@ -15,6 +15,8 @@ export interface Model {
   totalVariance(p: number): number;
   /** Probability of a demand in a week, for methods that model it (Croston family). */
   probability?: number;
+  /** Degrees of freedom of the error's Student t, for a spread estimated from few weeks (else normal). */
+  degreesOfFreedom?: number;
   /** Comparable between models fitted on the same data (ETS: AICc). */
   aicc?: number;
   /** Which variant was fitted inside the method (e.g. "damped" trend under a season). */
@@ -43,14 +45,21 @@ export function constantModel(rate: number, sigma2: number, levelVariance: numbe
  *   week h:        σ²·a[h]²·(1 + Σ_{j<h} c[j]²)
  *   weeks 1..p:    σ²·Σ_{h=1..p} (a[h] + Σ_{k=h+1..p} a[k]·c[k−h])²
  * which for the level model without season is σ²·Σ_{j=1..p} (1 + α(p−j))².
+ * σ² is the one-step errors' variance (over the series the model was fitted to, or
+ * for a season the cross-adjusted one: `errorsOn`), its recent weeks weighing more
+ * (half-life RECENT_HALF_LIFE weeks): demand's noise grows and shrinks with its
+ * level, and the forecast starts from the last one.
  * A total's variance is the larger of that and the mean squared error the fitted
- * model made of the same total from every week of its own history (`errorsOn`: the
- * series it was fitted to, or for a season the cross-adjusted one): a model that
+ * model made of the same total from every week of its own history: a model that
  * misses a curve in the trend or a change of pattern shows it there.
  */
-export function smoothingModel(fit: EtsFit, season?: Season, errorsOn?: Float64Array, sigma2 = fit.sigma2): Model {
+export function smoothingModel(fit: EtsFit, season?: Season, errorsOn?: Float64Array, fittedSigma2 = fit.sigma2): Model {
   const factor = (h: number): number => (season?.kind === "multiplicative" ? seasonAt(season, h) : 1);
   const totals = new Map<number, number>();
+  let states: States | undefined;
+  const statesOn = (y: Float64Array): States => (states ??= etsStatesOn(y, fit));
+  let sigma2Cache: number | undefined;
+  const sigma2 = (): number => (sigma2Cache ??= errorsOn ? fittedSigma2 * recentWeight(errorsOn, statesOn(errorsOn), fit) : fittedSigma2);
   const modelTotal = (p: number): number => {
     const c = etsPsi(fit, p);
     let variance = 0;
@@ -59,7 +68,7 @@ export function smoothingModel(fit: EtsFit, season?: Season, errorsOn?: Float64A
       for (let k = h + 1; k <= p; k++) weight += factor(k) * c[k - h];
       variance += weight * weight;
     }
-    return sigma2 * variance;
+    return sigma2() * variance;
   };
   return {
     means(h) {
@@ -72,12 +81,12 @@ export function smoothingModel(fit: EtsFit, season?: Season, errorsOn?: Float64A
       let sum = 1;
       for (let j = 1; j < h; j++) sum += c[j] * c[j];
       const a = factor(h);
-      return sigma2 * a * a * sum;
+      return sigma2() * a * a * sum;
     },
     totalVariance(p) {
       let variance = totals.get(p);
       if (variance === undefined) {
-        variance = Math.max(modelTotal(p), errorsOn ? historyTotalError(errorsOn, fit, p, season) : 0);
+        variance = Math.max(modelTotal(p), errorsOn ? historyTotalError(errorsOn, statesOn(errorsOn), fit, p, season) : 0);
         totals.set(p, variance);
       }
       return variance;
@@ -87,14 +96,41 @@ export function smoothingModel(fit: EtsFit, season?: Season, errorsOn?: Float64A
   };
 }
 
+interface States {
+  level: Float64Array;
+  trend: Float64Array;
+}
+
+/** Half-life, in weeks, of a one-step error's weight in σ². */
+export const RECENT_HALF_LIFE = 34;
+
+/** The recency-weighted mean of the squared one-step errors over their plain mean. */
+function recentWeight(y: Float64Array, states: States, fit: EtsFit): number {
+  const n = y.length;
+  const decay = Math.pow(0.5, 1 / RECENT_HALF_LIFE);
+  let weighted = 0;
+  let weights = 0;
+  let plain = 0;
+  let weeks = 0;
+  let w = 1;
+  for (let t = n - 1; t >= 1; t--, w *= decay) {
+    const e = y[t] - (states.level[t - 1] + fit.phi * states.trend[t - 1]);
+    if (e !== e) continue;
+    weighted += w * e * e;
+    weights += w;
+    plain += e * e;
+    weeks++;
+  }
+  return plain > 0 ? weighted / weights / (plain / weeks) : 1;
+}
+
 /** Origins before this many weeks are left out: the state is still settling. */
 const SETTLING_WEEKS = 8;
 
 /** Mean squared error of the fitted model's forecast of p-week totals from each week of y (in the series' units). */
-function historyTotalError(y: Float64Array, fit: EtsFit, p: number, season?: Season): number {
+function historyTotalError(y: Float64Array, { level, trend }: States, fit: EtsFit, p: number, season?: Season): number {
   const n = y.length;
   if (p <= 0 || n - p <= SETTLING_WEEKS) return 0;
-  const { level, trend } = etsStatesOn(y, fit);
   const factor = (t: number): number => (season?.kind === "multiplicative" ? seasonOfWeek(season, t, n) : 1);
   let squares = 0;
   let origins = 0;

@@ -74,3 +74,70 @@ export function inverseNormal(p: number): number {
   }
   return q < 0 ? -z : z;
 }
+
+/**
+ * The p-quantile of Student's t with ν degrees of freedom. ν = 1 and 2 have closed
+ * forms; otherwise the Cornish–Fisher expansion around z to 1/ν⁴ (Abramowitz &
+ * Stegun 26.7.5) starts it, and for a whole ν a few secant steps on the exact
+ * distribution function (studentTCdf) finish it. ν = Infinity is the normal.
+ */
+export function inverseStudentT(p: number, nu: number): number {
+  if (!(nu >= 1) || !(p >= 0 && p <= 1)) return NaN;
+  if (p === 0) return -Infinity;
+  if (p === 1) return Infinity;
+  if (nu === 1) return Math.tan(Math.PI * (p - 0.5));
+  if (nu === 2) return (2 * p - 1) / Math.sqrt(2 * p * (1 - p));
+  const z = inverseNormal(p);
+  if (!Number.isFinite(nu)) return z;
+  const z2 = z * z;
+  const g1 = (z * (z2 + 1)) / 4;
+  const g2 = (z * ((5 * z2 + 16) * z2 + 3)) / 96;
+  const g3 = (z * (((3 * z2 + 19) * z2 + 17) * z2 - 15)) / 384;
+  const g4 = (z * ((((79 * z2 + 776) * z2 + 1482) * z2 - 1920) * z2 - 945)) / 92160;
+  let t = z + (g1 + (g2 + (g3 + g4 / nu) / nu) / nu) / nu;
+  if (!Number.isInteger(nu) || nu > 200) return t;
+  let previous = z;
+  let fPrevious = studentTCdf(previous, nu) - p;
+  for (let i = 0; i < 8; i++) {
+    const f = studentTCdf(t, nu) - p;
+    if (f === 0 || f === fPrevious) break;
+    const next = t - (f * (t - previous)) / (f - fPrevious);
+    previous = t;
+    fPrevious = f;
+    t = next;
+    if (Math.abs(t - previous) < 1e-12 * Math.max(1, Math.abs(t))) break;
+  }
+  return t;
+}
+
+/**
+ * P(T ≤ t) for Student's t with a whole number ν ≥ 1 of degrees of freedom, from the
+ * finite series of Abramowitz & Stegun 26.7.3–4 in θ = atan(t/√ν).
+ */
+export function studentTCdf(t: number, nu: number): number {
+  const theta = Math.atan(t / Math.sqrt(nu));
+  const c = Math.cos(theta);
+  const c2 = c * c;
+  const s = Math.sin(theta);
+  let inner: number;
+  if (nu % 2 === 1) {
+    // A = (2/π)(θ + sinθ·cosθ·(1 + (2/3)cos²θ + (2·4)/(3·5)cos⁴θ + … to cos^(ν−3)θ)); ν = 1: A = 2θ/π
+    let term = 1;
+    let sum = nu > 1 ? 1 : 0;
+    for (let k = 2; k <= nu - 3; k += 2) {
+      term *= (k / (k + 1)) * c2;
+      sum += term;
+    }
+    inner = (2 / Math.PI) * (theta + s * c * sum);
+  } else {
+    // A = sinθ·(1 + (1/2)cos²θ + (1·3)/(2·4)cos⁴θ + … to cos^(ν−2)θ)
+    let term = 1;
+    let sum = 1;
+    for (let k = 1; k <= nu - 3; k += 2) {
+      term *= (k / (k + 1)) * c2;
+      sum += term;
+    }
+    inner = s * sum;
+  }
+  return 0.5 + 0.5 * inner;
+}

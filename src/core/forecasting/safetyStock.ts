@@ -8,7 +8,7 @@
  * P·σ² replaced by its model's variance of the P-week total (model.ts), which is
  * P·σ² for a level known exactly.
  */
-import { inverseNormal } from "./normal";
+import { inverseStudentT } from "./normal";
 
 export interface TextbookSafetyStock {
   serviceLevel: number;
@@ -23,9 +23,12 @@ export function textbookSafetyStock({ serviceLevel, weeks, sigma, meanDemand, le
   return normalSafetyStock(serviceLevel, weeks * sigma * sigma, meanDemand, leadTimeSdWeeks);
 }
 
-/** z·√(variance + d̄²·σL²), never negative (0 for a service level at or below 50 %). */
-export function normalSafetyStock(serviceLevel: number, totalVariance: number, meanDemand: number, leadTimeSdWeeks: number): number {
-  const z = inverseNormal(serviceLevel);
+/**
+ * z·√(variance + d̄²·σL²), never negative (0 for a service level at or below 50 %);
+ * with `degreesOfFreedom`, Student's t quantile instead of z.
+ */
+export function normalSafetyStock(serviceLevel: number, totalVariance: number, meanDemand: number, leadTimeSdWeeks: number, degreesOfFreedom = Infinity): number {
+  const z = inverseStudentT(serviceLevel, degreesOfFreedom);
   const spread = Math.sqrt(Math.max(0, totalVariance) + meanDemand * meanDemand * leadTimeSdWeeks * leadTimeSdWeeks);
   const ss = z * spread;
   return ss > 0 && Number.isFinite(ss) ? ss : ss > 0 ? Number.MAX_VALUE : 0;

@@ -37,7 +37,7 @@ const HALF_WIDTHS = [0, 1, 2, 4];
  * this (in units of the series' mean) or for at most so many rounds: the cut-short
  * ends converge on what the full windows would say.
  */
-const TREND_TOLERANCE = 1e-6;
+const TREND_TOLERANCE = 1e-5;
 const MAX_TREND_ROUNDS = 20;
 /** The multiplicative index never falls below this, so adjusting never divides by ~0. */
 const MIN_FACTOR = 0.05;
@@ -60,29 +60,48 @@ export function cycleTrend(x: Float64Array, m: number): Float64Array {
   const n = x.length;
   const half = Math.floor(m / 2);
   const even = m % 2 === 0;
+  // Prefix sums over observed weeks s of 1, s, s², x, s·x: each window's sums in O(1).
+  const c = new Float64Array(n + 1);
+  const s1 = new Float64Array(n + 1);
+  const s2 = new Float64Array(n + 1);
+  const v1 = new Float64Array(n + 1);
+  const sv = new Float64Array(n + 1);
+  for (let s = 0; s < n; s++) {
+    const v = x[s];
+    const seen = v === v;
+    c[s + 1] = c[s] + (seen ? 1 : 0);
+    s1[s + 1] = s1[s] + (seen ? s : 0);
+    s2[s + 1] = s2[s] + (seen ? s * s : 0);
+    v1[s + 1] = v1[s] + (seen ? v : 0);
+    sv[s + 1] = sv[s] + (seen ? s * v : 0);
+  }
   const out = new Float64Array(n);
   for (let t = 0; t < n; t++) {
-    let sw = 0;
-    let sx = 0;
-    let sxx = 0;
-    let sy = 0;
-    let sxy = 0;
     const from = Math.max(0, t - half);
     const to = Math.min(n - 1, t + half);
-    for (let s = from; s <= to; s++) {
-      const v = x[s];
-      if (v !== v) continue;
-      const w = even && (s === t - half || s === t + half) ? 0.5 : 1;
-      const d = s - t;
-      sw += w;
-      sx += w * d;
-      sxx += w * d * d;
-      sy += w * v;
-      sxy += w * d * v;
+    let sw = c[to + 1] - c[from];
+    let ss = s1[to + 1] - s1[from];
+    let sss = s2[to + 1] - s2[from];
+    let sy = v1[to + 1] - v1[from];
+    let ssy = sv[to + 1] - sv[from];
+    if (even) {
+      // A whole window's two end weeks count half.
+      for (const e of [t - half, t + half]) {
+        if (e < 0 || e >= n || x[e] !== x[e]) continue;
+        sw -= 0.5;
+        ss -= 0.5 * e;
+        sss -= 0.5 * e * e;
+        sy -= 0.5 * x[e];
+        ssy -= 0.5 * e * x[e];
+      }
     }
+    // The same sums about t: d = s − t.
+    const sx = ss - t * sw;
+    const sxx = sss - 2 * t * ss + t * t * sw;
+    const sxy = ssy - t * sy;
     const det = sw * sxx - sx * sx;
     // Intercept of the line at d = 0; a single point or a degenerate window falls back to the mean.
-    out[t] = sw === 0 ? NaN : det > 1e-9 * sw * sw ? (sxx * sy - sx * sxy) / det : sy / sw;
+    out[t] = sw <= 0 ? NaN : det > 1e-9 * sw * sw ? (sxx * sy - sx * sxy) / det : sy / sw;
   }
   return out;
 }

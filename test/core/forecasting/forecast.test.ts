@@ -24,14 +24,14 @@ describe("forecast", () => {
     expect(f.point).toEqual([5, 5]);
   });
 
-  it("gives the 10 % and 90 % quantiles of a short history from its mean's normal error", () => {
+  it("gives the 10 % and 90 % quantiles of a short history from its mean's t error", () => {
     // History 4, 6: mean 5. Spread: Σ(y − ȳ)² = 2 plus two pseudo-weeks of Poisson
     // variance 5 each, over 1 + 2 degrees of freedom: σ² = (2 + 10)/3 = 4; a week's
     // error also carries the mean's own: 4·(1 + 1/2) = 6, sd 2.449490.
-    // 90 %: 5 + 1.281552·2.449490 = 8.139147; 10 %: 5 − 3.139147 = 1.860853.
+    // t(0.9, 3 df) = 1.637744 (tables): 90 % = 5 + 1.637744·2.449490 = 9.011638; 10 % = 0.988362.
     const f = forecast([4, 6], { horizon: 1 });
-    expect(f.high[0]).toBeCloseTo(8.139147, 5);
-    expect(f.low[0]).toBeCloseTo(1.860853, 5);
+    expect(f.high[0]).toBeCloseTo(9.011638, 5);
+    expect(f.low[0]).toBeCloseTo(0.988362, 5);
   });
 
   it("calls an item inactive after 26 weeks without a sale, and forecasts 0", () => {
