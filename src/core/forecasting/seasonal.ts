@@ -15,7 +15,10 @@
  * judged by leave-one-cycle-out: each cycle's detrended weeks are predicted by the
  * indices of the other cycles. For each candidate λ has a closed form (least
  * squares of those predictions). The best candidate is used only if it beats "no
- * season" by more than a BIC-style allowance for λ and the kernel choice.
+ * season" by more than a BIC-style allowance for λ and the kernel choice, and in
+ * every cycle: a pattern that comes back each year predicts each year better, while
+ * a one-off event (a level shift leaves a year-long wave in the detrended series)
+ * can seem to help in total through the decomposition's trend.
  */
 export type SeasonKind = "additive" | "multiplicative";
 
@@ -215,6 +218,8 @@ interface Candidate {
   lambda: number;
   /** Leave-one-cycle-out squared error in the series' units. */
   cvSse: number;
+  /** The largest of the cycles' own squared errors with the season over without it. */
+  worstFold: number;
   /** Squared error with no season (y − trend). */
   noneSse: number;
   weeks: number;
@@ -234,6 +239,9 @@ function crossValidate(y: Float64Array, m: number, d: Decomposition, halfWidth: 
   let uu = 0;
   let rr = 0;
   let weeks = 0;
+  const foldRu = new Float64Array(t0.cycles);
+  const foldUu = new Float64Array(t0.cycles);
+  const foldRr = new Float64Array(t0.cycles);
   for (let c = 0; c < t0.cycles; c++) {
     profile(t0, m, halfWidth, c, loo);
     const end = n - 1 - c * m;
@@ -248,13 +256,21 @@ function crossValidate(y: Float64Array, m: number, d: Decomposition, halfWidth: 
       ru += r * u;
       uu += u * u;
       rr += r * r;
+      foldRu[c] += r * u;
+      foldUu[c] += u * u;
+      foldRr[c] += r * r;
       weeks++;
     }
   }
   if (weeks === 0 || !(rr > 0)) return undefined;
   const lambda = uu > 0 ? Math.min(1, Math.max(0, ru / uu)) : 0;
   const cvSse = rr - 2 * lambda * ru + lambda * lambda * uu;
-  return { kind: d.kind, halfWidth, lambda, cvSse, noneSse: rr, weeks, d };
+  let worstFold = 0;
+  for (let c = 0; c < t0.cycles; c++) {
+    if (!(foldRr[c] > 0)) continue;
+    worstFold = Math.max(worstFold, (foldRr[c] - 2 * lambda * foldRu[c] + lambda * lambda * foldUu[c]) / foldRr[c]);
+  }
+  return { kind: d.kind, halfWidth, lambda, cvSse, worstFold, noneSse: rr, weeks, d };
 }
 
 /** How well the best season of each kind does at period m, against no season. */
@@ -262,7 +278,7 @@ export interface SeasonScore {
   season: Season;
   /** Leave-one-cycle-out squared error over that of no season (< 1: the season helps). */
   ratio: number;
-  /** Whether it helps by more than the AIC-style allowance. */
+  /** Whether it helps: by more than the BIC-style allowance overall, and in every cycle. */
   helps: boolean;
 }
 
@@ -298,7 +314,7 @@ export function scoreSeason(y: Float64Array, m: number, only?: SeasonKind): Seas
   return {
     season: { period: m, kind: best.kind, index, crossAdjusted },
     ratio,
-    helps: best.lambda > 0 && best.weeks * Math.log(ratio) + PENALTY_PARAMETERS * Math.log(best.weeks) < 0,
+    helps: best.lambda > 0 && best.worstFold < 1 && best.weeks * Math.log(ratio) + PENALTY_PARAMETERS * Math.log(best.weeks) < 0,
   };
 }
 
