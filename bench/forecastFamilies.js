@@ -7,16 +7,8 @@
 const HISTORY = 156;
 const HOLDOUT = 13;
 
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The engine's own seeded generator (lib/: npm run bench builds it).
+const { seededRandom: random } = require("../lib/core/forecasting/random");
 
 const uniform = (r, lo, hi) => lo + (hi - lo) * r();
 const logUniform = (r, lo, hi) => Math.exp(uniform(r, Math.log(lo), Math.log(hi)));

@@ -231,16 +231,23 @@ export function etsStatesOn(y: Float64Array, fit: EtsFit): { level: Float64Array
   return { level, trend };
 }
 
-/** Point forecasts of weeks 1..h: ℓ + (φ + … + φʰ)·b. */
-export function etsMeans(fit: EtsFit, h: number): Float64Array {
+/** φ + φ² + … + φᵏ at index k − 1, for k = 1..h (k itself when φ = 1). */
+export function dampedSums(phi: number, h: number): Float64Array {
   const out = new Float64Array(h);
   let damping = 0;
   let power = 1;
   for (let i = 0; i < h; i++) {
-    power *= fit.phi;
+    power *= phi;
     damping += power;
-    out[i] = fit.level + damping * fit.trend;
+    out[i] = damping;
   }
+  return out;
+}
+
+/** Point forecasts of weeks 1..h: ℓ + (φ + … + φʰ)·b. */
+export function etsMeans(fit: EtsFit, h: number): Float64Array {
+  const out = dampedSums(fit.phi, h);
+  for (let i = 0; i < h; i++) out[i] = fit.level + out[i] * fit.trend;
   return out;
 }
 
@@ -251,12 +258,7 @@ export function etsMeans(fit: EtsFit, h: number): Float64Array {
  */
 export function etsPsi(fit: EtsFit, h: number): Float64Array {
   const c = new Float64Array(h);
-  let damping = 0;
-  let power = 1;
-  for (let j = 1; j < h; j++) {
-    power *= fit.phi;
-    damping += power;
-    c[j] = fit.alpha + fit.beta * damping;
-  }
+  const sums = dampedSums(fit.phi, h);
+  for (let j = 1; j < h; j++) c[j] = fit.alpha + fit.beta * sums[j - 1];
   return c;
 }

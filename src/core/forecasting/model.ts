@@ -3,7 +3,7 @@
  * future weeks, and the variance of its errors from the method's own model. All in
  * the history's scaled units (history.ts).
  */
-import { type EtsFit, etsMeans, etsPsi, etsStatesOn } from "./ets";
+import { dampedSums, type EtsFit, etsMeans, etsPsi, etsStatesOn } from "./ets";
 import { type Season, seasonAt, seasonOfWeek } from "./seasonal";
 
 export interface Model {
@@ -132,17 +132,12 @@ function historyTotalError(y: Float64Array, { level, trend }: States, fit: EtsFi
   const n = y.length;
   if (p <= 0 || n - p <= SETTLING_WEEKS) return 0;
   const factor = (t: number): number => (season?.kind === "multiplicative" ? seasonOfWeek(season, t, n) : 1);
+  const sums = dampedSums(fit.phi, p);
   let squares = 0;
   let origins = 0;
   for (let t = SETTLING_WEEKS - 1; t + p < n; t++) {
     let error = 0;
-    let damping = 0;
-    let power = 1;
-    for (let h = 1; h <= p; h++) {
-      power *= fit.phi;
-      damping += power;
-      error += factor(t + h) * (y[t + h] - (level[t] + damping * trend[t]));
-    }
+    for (let h = 1; h <= p; h++) error += factor(t + h) * (y[t + h] - (level[t] + sums[h - 1] * trend[t]));
     if (error !== error) continue;
     squares += error * error;
     origins++;
