@@ -38,7 +38,6 @@ const { spawnSync } = require("node:child_process");
 const { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } = require("node:fs");
 const { tmpdir } = require("node:os");
 const { join } = require("node:path");
-const { performance } = require("node:perf_hooks");
 const { forecast, measures } = require("../lib/core/forecasting");
 const argument = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -205,8 +204,12 @@ function accuracyTable(results, withR) {
   const ours = mean(pooled.ours);
   if (withR) {
     const r = mean(pooled.r);
-    line(`${"overall".padEnd(14)}${pad(pooled.ours.length, 7)}${pad(fixed(ours), 9)}${pad(fixed(r), 9)}${pad(fixed(ours / r), 9)}  ${ours / r <= TARGET_OVERALL ? "met" : "MISSED"}`);
-    line(`targets: overall ≤ ${TARGET_OVERALL.toFixed(2)} (${ours / r <= TARGET_OVERALL ? "met" : "MISSED"}), every family ≤ ${TARGET_FAMILY} (worst ${fixed(worst)}: ${worst <= TARGET_FAMILY ? "met" : "MISSED"})`);
+    line(
+      `${"overall".padEnd(14)}${pad(pooled.ours.length, 7)}${pad(fixed(ours), 9)}${pad(fixed(r), 9)}${pad(fixed(ours / r), 9)}  ${ours / r <= TARGET_OVERALL ? "met" : "MISSED"}`,
+    );
+    line(
+      `targets: overall ≤ ${TARGET_OVERALL.toFixed(2)} (${ours / r <= TARGET_OVERALL ? "met" : "MISSED"}), every family ≤ ${TARGET_FAMILY} (worst ${fixed(worst)}: ${worst <= TARGET_FAMILY ? "met" : "MISSED"})`,
+    );
   } else {
     line(`${"overall".padEnd(14)}${pad(pooled.ours.length, 7)}${pad(fixed(ours), 9)}`);
   }
@@ -241,10 +244,14 @@ function timing(rPerSeries, rFastest) {
   const t2 = performance.now();
   line();
   line(`Speed: ${series.length.toLocaleString("en-US")} series × ${weeks.toFixed(0)} weeks (mean), ${HOLDOUT}-week forecast, then one safety stock each`);
-  line(`  forecast ${((t1 - t0) / 1000).toFixed(1)} s, safety stock ${((t2 - t1) / 1000).toFixed(1)} s, total ${((t2 - t0) / 1000).toFixed(1)} s  (target ≤ ${TARGET_SECONDS} s: ${(t2 - t0) / 1000 <= TARGET_SECONDS ? "met" : "MISSED"})`);
+  line(
+    `  forecast ${((t1 - t0) / 1000).toFixed(1)} s, safety stock ${((t2 - t1) / 1000).toFixed(1)} s, total ${((t2 - t0) / 1000).toFixed(1)} s  (target ≤ ${TARGET_SECONDS} s: ${(t2 - t0) / 1000 <= TARGET_SECONDS ? "met" : "MISSED"})`,
+  );
   const ours = (t2 - t0) / series.length;
   if (rPerSeries !== undefined) {
-    line(`  per series: ours ${ours.toFixed(2)} ms, R ${rPerSeries.toFixed(2)} ms (its expert method, mean over the same families; its fastest, ${rFastest[0]}: ${rFastest[1].toFixed(2)} ms)  (target ours < R: ${ours < rPerSeries ? "met" : "MISSED"})`);
+    line(
+      `  per series: ours ${ours.toFixed(2)} ms, R ${rPerSeries.toFixed(2)} ms (its expert method, mean over the same families; its fastest, ${rFastest[0]}: ${rFastest[1].toFixed(2)} ms)  (target ours < R: ${ours < rPerSeries ? "met" : "MISSED"})`,
+    );
   } else {
     line(`  per series: ours ${ours.toFixed(2)} ms`);
   }
@@ -253,7 +260,12 @@ function timing(rPerSeries, rFastest) {
 function main() {
   const os = require("node:os");
   line(`Forecasting engine vs R forecast: ${FAMILY_NAMES.length} families × ${SERIES} series, ${HISTORY} weeks of history (short: 1–7), seed ${SEED}`);
-  line(`Node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+  line(
+    `Node ${process.version}, ${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" ")}`,
+  );
   let r = { error: "--no-r" };
   if (WITH_R) r = ensureR();
   const withR = r.version !== undefined;
@@ -290,7 +302,11 @@ function main() {
   serviceTable(results);
   if (withR) {
     line();
-    line(`R's time per series (ms): ${Object.entries(rTimes).map(([n, ms]) => `${n} ${ms.toFixed(1)}`).join(", ")}; ours ${(oursMs / results.length).toFixed(2)} on the same series`);
+    line(
+      `R's time per series (ms): ${Object.entries(rTimes)
+        .map(([n, ms]) => `${n} ${ms.toFixed(1)}`)
+        .join(", ")}; ours ${(oursMs / results.length).toFixed(2)} on the same series`,
+    );
   }
   const long = Object.entries(rTimes).filter(([n]) => n !== "short");
   const fastest = long.reduce((best, entry) => (entry[1] < best[1] ? entry : best), long[0]);

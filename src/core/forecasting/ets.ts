@@ -112,7 +112,7 @@ function pass(y: Float64Array, trended: boolean, alpha: number, beta: number, ph
       a11 *= phi;
     }
   }
-  let x0 = 0;
+  let x0: number;
   let x1 = 0;
   let sse: number;
   if (trended) {

@@ -13,7 +13,10 @@ describe("forecast", () => {
 
   it("treats a censored week (NaN) as missing, never as 0 or as its sales", () => {
     // Every other week censored; the observed weeks are all 10.
-    const f = forecast(Array.from({ length: 40 }, (_, t) => (t % 2 ? NaN : 10)), { horizon: 3 });
+    const f = forecast(
+      Array.from({ length: 40 }, (_, t) => (t % 2 ? NaN : 10)),
+      { horizon: 3 },
+    );
     for (const p of f.point) expect(p).toBeCloseTo(10, 9);
   });
 
