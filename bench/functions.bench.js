@@ -30,7 +30,7 @@ const { supplyPlanSheet } = require("../src/core/planSheet.ts");
 const functions = require("../src/functions/functions.ts");
 const { LiveModel } = require("../src/runtime/liveModel.ts");
 const { setRuntime } = require("../src/runtime/excel.ts");
-const { OfficeWorkbook } = require("../src/workbook/office.ts");
+const { OfficeWorkbook } = require("../src/workbook/office/index.ts");
 const { FakeExcel } = require("../test/workbook/fakeExcel.ts");
 
 globalThis.CustomFunctions = {

@@ -7,7 +7,7 @@ import type { Applied, Download, Progress, SecretStore, WorkbookHost, Writes } f
 
 /**
  * The pane's host in Excel: reads, change events, writes and selection through the
- * Office adapter (src/workbook/office.ts), the new-workbook export and downloads here.
+ * Office adapter (src/workbook/office/), the new-workbook export and downloads here.
  */
 export class OfficeHost implements WorkbookHost {
   readonly secrets: SecretStore;
