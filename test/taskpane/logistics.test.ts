@@ -75,6 +75,16 @@ test("the CSV export downloads the order", async () => {
   expect(String(downloads[0].content)).toMatch(/PO-0007.*WIDGET/s);
 });
 
+test("the X12 export of a SKU holding a separator is refused, naming the field, and nothing downloads", async () => {
+  const downloads: Download[] = [];
+  const book = shop();
+  book.sheet("PO Lines")![1][2] = "WID~GET";
+  const { detail } = await openOrder("PO-0007", downloads, book);
+  fireEvent.click(within(detail).getByRole("button", { name: "X12 850" }));
+  await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain('the SKU of line 1 "WID~GET" holds "~", the X12 segment terminator'));
+  expect(downloads).toEqual([]);
+});
+
 test("the PO sheet is written into the workbook, and sending without an Integration URL is refused", async () => {
   const { host, detail } = await openOrder("PO-0007");
   fireEvent.click(within(detail).getByRole("button", { name: "PO sheet" }));
