@@ -50,6 +50,16 @@ describe("the PO sheet", () => {
   it("has a name Excel accepts", () => {
     expect(poSheetName("A/B:C*D?[E]\\F-0001-very-long-number")).toBe("PO A_B_C_D__E__F-0001-very-long");
   });
+
+  // Issue 10: sharing PO "Lines" named its sheet "PO Lines" and cleared the input sheet.
+  it.each([
+    ["Lines", "PO Lines (2)"],
+    ["_lines", "PO _lines (2)"],
+    ["-Summary", "PO -Summary (2)"],
+    ["0007", "PO 0007"],
+  ])("never takes an input or output sheet's name, compared loosely: PO %s → %s", (number, name) => {
+    expect(poSheetName(number)).toBe(name);
+  });
 });
 
 const HOSTILE = ['=HYPERLINK("http://evil.example","x")', "+1", "-2", "@SUM(A1:A2)", "\tTAB", "\rCR"];
