@@ -7,6 +7,7 @@ import { lineTotal } from "../money";
 import { overrideRowsOfWeek } from "../orderOverrides";
 import { orderQty, planItem } from "../plan";
 import { leadWeeks, weekStart } from "../weeks";
+import { numberPart } from "./claims";
 import { numbersInWorkbook, nextNumber } from "./numbering";
 import { headerRecord, lineRecord, type Order, type OrderLine, orderTotal, PO_TYPE } from "./order";
 import { LINE_FIELDS, PO_FIELDS } from "./purchaseOrders";
@@ -122,7 +123,8 @@ function build(ctx: OrderContext, request: NewOrderRequest, today: Day, override
   const integrated = model.settings.integrationUrl !== "";
   const order: Order = {
     number: nextNumber(
-      [...headers, ...lineNumbers].map((n) => n.number),
+      // A co-author's order being saved holds its number in a claim: it is taken too.
+      [...headers, ...lineNumbers].map((n) => numberPart(n.number)),
       model.settings.poPrefix,
     ),
     type: PO_TYPE,

@@ -306,7 +306,7 @@ function OrderDetail({ po }: { po: PurchaseOrder }) {
         <Button onClick={() => share("workbook")}>New workbook</Button>
         <Button onClick={() => share("csv")}>CSV</Button>
         <Button onClick={() => share("x12")}>X12 850</Button>
-        <Button appearance="primary" onClick={() => reading.ok && void write(sendChange(host, reading.order, settings), "")} disabled={!reading.ok}>
+        <Button appearance="primary" onClick={() => reading.ok && void write(sendChange(host, po.number, settings), "")} disabled={!reading.ok}>
           {po.syncStatus === "sent" ? "Resend" : "Send"}
         </Button>
       </div>
