@@ -50,6 +50,8 @@ export class FakeExcel {
   writes = 0;
   /** Count the bytes of written values but keep none (for benchmarks of huge writes). */
   discardWrites = false;
+  /** Runs at each sync before its answers are read: a co-authoring session exchanges edits here (coauthoring.ts). */
+  onSync?: () => Promise<void>;
   syncs = 0;
   runs = 0;
   readonly syncLog: SyncStats[] = [];
@@ -230,6 +232,7 @@ class FakeContext {
   async sync(): Promise<void> {
     this.host.syncs++;
     await Promise.resolve();
+    await this.host.onSync?.();
     if (this.itemNotFound) {
       this.itemNotFound = false;
       this.tracked.clear();

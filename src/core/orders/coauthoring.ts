@@ -3,7 +3,8 @@ import type { CellValue, Grid, WorkbookInput } from "../input";
 import type { OutValue } from "../sheetSpec";
 import { numberPart } from "./claims";
 import { formatNumber, highestSequence, numbersInWorkbook } from "./numbering";
-import type { CellWrite, RowAppend, Writes } from "./writes";
+import { LINE_FIELDS } from "./purchaseOrders";
+import { type CellWrite, type RowAppend, sheetLayout, type Writes } from "./writes";
 
 /**
  * Writing orders into a workbook that co-authors change at the same moment
@@ -26,10 +27,11 @@ export interface OrderStore {
   settle(): Promise<void>;
 }
 
-/** A row the add-in appended: where it went and what it holds; `numberAt` is the index of its PO Number cell in `values`. */
+/** A row the add-in appended: where it went and what it holds; `numberAt` (`lineAt`) is the index of its PO Number (Line) cell in `values`. */
 export interface OwnRow extends RowAppend {
   row: number;
   numberAt: number;
+  lineAt?: number;
 }
 
 export type RowState = "ours" | "taken" | "mixed";
@@ -133,6 +135,37 @@ export function settledNumber(input: WorkbookInput, headerRow: number, number: s
     prefix,
   );
   return formatNumber(prefix, highest + place);
+}
+
+/**
+ * Added lines whose Line another line of the order already has (two buyers adding
+ * a line at once): the lowest row keeps it, the k-th below takes the order's
+ * highest line + k. No line is dropped as a duplicate.
+ */
+export function settleLines(input: WorkbookInput, own: OwnRow[], number: string): OwnRow[] {
+  const layout = sheetLayout(input, "PO Lines", { number: LINE_FIELDS.number, line: LINE_FIELDS.line });
+  const numberCol = layout?.columns.get("number");
+  const lineCol = layout?.columns.get("line");
+  if (!layout || numberCol === undefined || lineCol === undefined) return own;
+  const lines: { row: number; line: unknown }[] = [];
+  for (let row = layout.headerRow + 1; row < layout.headerRow + 1 + rowsOf(input, layout); row++) {
+    const code = cellAt(input, layout.sheet, layout.table, row, numberCol);
+    if (typeof code === "string" ? code.trim() === number : String(code) === number) lines.push({ row, line: cellAt(input, layout.sheet, layout.table, row, lineCol) });
+  }
+  const highest = lines.reduce((n, l) => (typeof l.line === "number" && l.line > n ? l.line : n), 0);
+  return own.map((o) => {
+    if (o.lineAt === undefined) return o;
+    const line = o.values[o.lineAt];
+    const holders = lines.filter((l) => l.line === line).map((l) => l.row);
+    const place = holders.indexOf(o.row);
+    return place <= 0 ? o : { ...o, values: o.values.map((v, i) => (i === o.lineAt ? highest + place : v)) };
+  });
+}
+
+/** Rows below the header of the sheet or table a layout describes. */
+function rowsOf(input: WorkbookInput, layout: { sheet: string; table?: string; headerRow: number; firstCol: number }): number {
+  const grid = gridFor(input, layout.sheet, layout.table, layout.headerRow, layout.firstCol);
+  return grid ? (grid.originRow ?? 0) + grid.values.length - layout.headerRow - 1 : 0;
 }
 
 /** The rows with another number in their PO Number cells. */

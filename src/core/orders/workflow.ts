@@ -1,7 +1,7 @@
 import type { WorkbookInput } from "../input";
 import type { Settings } from "../settings";
 import { claimed, newNonce } from "./claims";
-import { type OrderStore, type OwnRow, overlay, placeRows, rowState, rowWrites, settledNumber, withNumber } from "./coauthoring";
+import { type OrderStore, type OwnRow, overlay, placeRows, rowState, rowWrites, settledNumber, settleLines, withNumber } from "./coauthoring";
 import { destination, type Destination, type StoredEndpoint } from "./endpoint";
 import { type Order, orderFromBook } from "./order";
 import { LINE_FIELDS, PO_FIELDS, readOrderBook } from "./purchaseOrders";
@@ -45,10 +45,7 @@ export async function commitNewOrder(store: OrderStore, accepted: Accepted, opti
   const rows = claimRows(base, accepted, options);
   if (typeof rows === "string") return { order: accepted.order, refused: rows };
   const placed = await placeRows(store, rows, accepted.writes.cells);
-  const number = settledNumber(placed.input, placed.own[0].row, accepted.order.number, options.settings.poPrefix);
-  const own = withNumber(placed.own, number);
-  await store.apply({ append: [], cells: own.map(numberCell) });
-  return confirmAndSend(store, { base, own, cells: [], number, renumber: true, fallback: { ...accepted.order, number } }, options);
+  return settleAndSend(store, { base, ...placed, cells: [], number: accepted.order.number, isNew: true, fallback: accepted.order }, options);
 }
 
 export async function commitEdit(store: OrderStore, accepted: Accepted, options: CommitOptions): Promise<Committed> {
@@ -61,84 +58,100 @@ export async function commitEdit(store: OrderStore, accepted: Accepted, options:
       refused: `Purchase order ${number} was changed meanwhile${now ? ` (it is now revision ${now.revision})` : ""}, perhaps by a co-author: look at it again, then save your change.`,
     };
   }
-  let own: OwnRow[] = [];
-  if (accepted.writes.append.length > 0) {
-    const rows = claimRows(base, accepted, options);
-    if (typeof rows === "string") return { order: accepted.order, refused: rows };
-    const placed = await placeRows(store, rows, accepted.writes.cells);
-    own = withNumber(placed.own, number);
-    await store.apply({ append: [], cells: own.map(numberCell) });
-  } else {
-    await store.apply(accepted.writes);
-  }
-  return confirmAndSend(store, { base, own, cells: accepted.writes.cells, number, renumber: false, fallback: accepted.order }, options);
+  const rows = claimRows(base, accepted, options);
+  if (typeof rows === "string") return { order: accepted.order, refused: rows };
+  // Added lines are placed first, under their claim; the header's cells go with their numbers, so the edit shows at once.
+  const placed = rows.length > 0 ? await placeRows(store, rows) : { own: [], input: base };
+  return settleAndSend(store, { base, ...placed, cells: accepted.writes.cells, number, isNew: false, fallback: accepted.order }, options);
 }
 
 /** The appended rows of an accepted action, each with the claim in its PO Number cell. */
 function claimRows(base: WorkbookInput, accepted: Accepted, options: CommitOptions): Omit<OwnRow, "row">[] | string {
   const claim = claimed(accepted.order.number, newNonce(options.random ?? Math.random));
-  const layouts = [sheetLayout(base, "Purchase Orders", { number: PO_FIELDS.number }), sheetLayout(base, "PO Lines", { number: LINE_FIELDS.number })];
+  const layouts = [sheetLayout(base, "Purchase Orders", { number: PO_FIELDS.number }), sheetLayout(base, "PO Lines", { number: LINE_FIELDS.number, line: LINE_FIELDS.line })];
   const rows: Omit<OwnRow, "row">[] = [];
   for (const append of accepted.writes.append) {
-    const col = layouts.find((l) => l?.sheet === append.sheet && l.table === append.table)?.columns.get("number");
-    const numberAt = col === undefined ? -1 : col - append.col;
-    if (append.values[numberAt] !== accepted.order.number)
+    const layout = layouts.find((l) => l?.sheet === append.sheet && l.table === append.table);
+    const at = (field: "number" | "line") => {
+      const col = (layout?.columns as Map<string, number> | undefined)?.get(field);
+      return col === undefined ? undefined : col - append.col;
+    };
+    const numberAt = at("number") ?? -1;
+    if (append.values[numberAt] !== accepted.order.number) {
       return "The Purchase Orders or PO Lines sheet changed while the order was prepared (its columns moved): open it again and retry.";
-    rows.push({ ...append, numberAt, values: append.values.map((v, i) => (i === numberAt ? claim : v)) });
+    }
+    const lineAt = layout === layouts[1] ? at("line") : undefined;
+    rows.push({ ...append, numberAt, lineAt, values: append.values.map((v, i) => (i === numberAt ? claim : v)) });
   }
   return rows;
 }
 
-const numberCell = (own: OwnRow): CellWrite => ({ sheet: own.sheet, row: own.row, col: own.col + own.numberAt, value: own.values[own.numberAt] });
+/** The cells that make a placed row final: its PO Number (the claim gone) and its Line. */
+const finalCells = (own: OwnRow): CellWrite[] =>
+  [own.numberAt, ...(own.lineAt === undefined ? [] : [own.lineAt])].map((i) => ({ sheet: own.sheet, row: own.row, col: own.col + i, value: own.values[i] }));
 
-interface Written {
+interface Placed {
   /** The workbook before the write: with our cells laid over it, it is what the order should read as. */
   base: WorkbookInput;
+  /** Our appended rows, placed, and the workbook as read when they were. */
   own: OwnRow[];
+  input: WorkbookInput;
+  /** Cells of existing rows the action changes (an edit's). */
   cells: CellWrite[];
   number: string;
-  /** A new order's number may still be taken by another's; an edit keeps its number. */
-  renumber: boolean;
+  /** A new order's number may be another's too; an edit keeps its number. */
+  isNew: boolean;
   /** The order as accepted, for the answer when the workbook's cannot be read back. */
   fallback: Order;
 }
 
 const MAX_ROUNDS = 12;
 
+/** Our rows with a number nobody else holds, and added lines with a line number of their own. */
+function settled(input: WorkbookInput, own: OwnRow[], number: string, isNew: boolean, prefix: string): { own: OwnRow[]; number: string } {
+  const settledNo = isNew && own.length > 0 ? settledNumber(input, own[0].row, number, prefix) : number;
+  return { number: settledNo, own: settleLines(input, withNumber(own, settledNo), settledNo) };
+}
+
 /**
- * Reads the order back after co-authors' changes have arrived, until it reads as
- * this add-in wrote it: rows put right, a number another header took moved on,
- * and a co-author's concurrent edit of the same order made a revision of its own
- * (two edits must not both become one Revision with different contents). Then sends it.
+ * Makes the placed rows final (number settled, the claim gone, the edit's cells)
+ * in one write, then reads the order back after co-authors' changes have arrived,
+ * until it reads as written: rows put right, a number or line number another took
+ * moved on, and a co-author's concurrent edit of the same order made a revision of
+ * its own (two edits must not both become one Revision with different contents).
+ * Then sends it.
  */
-async function confirmAndSend(store: OrderStore, written: Written, options: CommitOptions): Promise<Committed> {
+async function settleAndSend(store: OrderStore, placed: Placed, options: CommitOptions): Promise<Committed> {
   const { settings } = options;
-  let { own, number } = written;
-  let expected = expectedOrder(overlay(written.base, [...written.cells, ...own.flatMap(rowWrites)]), number, settings);
+  let { own, number } = settled(placed.input, placed.own, placed.number, placed.isNew, settings.poPrefix);
+  await store.apply({ append: [], cells: [...placed.cells, ...own.flatMap(finalCells)] });
+  // What the order should read as: the workbook it was written over (or, after a new revision, the one adopted) with our cells.
+  let reference = { input: placed.base, cells: placed.cells };
+  const expectation = () => expectedOrder(overlay(reference.input, [...reference.cells, ...own.flatMap(rowWrites)]), number, settings);
+  let expected = expectation();
   for (let round = 0; round < MAX_ROUNDS; round++) {
     await store.settle();
     const input = await store.read();
     const broken = own.filter((o) => rowState(input, o) !== "ours");
     if (broken.length > 0) {
-      // A co-author's stale write landed on a row after it was settled: put it right, and look again.
+      // A co-author's stale write landed on a row after it was placed: put it right, and look again.
       await store.apply({ append: [], cells: broken.flatMap(rowWrites) });
       continue;
     }
-    if (written.renumber && own.length > 0) {
-      const moved = settledNumber(input, own[0].row, number, settings.poPrefix);
-      if (moved !== number) {
-        number = moved;
-        own = withNumber(own, number);
-        await store.apply({ append: [], cells: own.map(numberCell) });
-        expected = expectedOrder(overlay(input, own.flatMap(rowWrites)), number, settings);
-        continue;
-      }
+    const again = settled(input, own, number, placed.isNew, settings.poPrefix);
+    const moved = again.own.filter((o, i) => o.values.some((v, j) => v !== own[i].values[j]));
+    if (moved.length > 0) {
+      ({ own, number } = again);
+      await store.apply({ append: [], cells: moved.flatMap(finalCells) });
+      expected = expectation();
+      continue;
     }
     const po = readOrderBook(input, settings, []).byNumber.get(number);
     if (!po) throw new Error(`Purchase order ${number} is no longer on the Purchase Orders sheet.`);
     const now = orderFromBook(po);
-    if (!now.ok) return { order: { ...written.fallback, number }, notSent: { kind: "unsent", reason: now.reason } };
-    if (expected && orderPayload(now.order) === orderPayload(expected)) return send(store, now.order, input, settings, options.integration);
+    if (!now.ok) return { order: { ...placed.fallback, number }, notSent: { kind: "unsent", reason: now.reason } };
+    // As written; or the same contents under a higher Revision, which a co-author gave this very state and sends the same.
+    if (expected && sameContents(now.order, expected) && now.order.revision >= expected.revision) return send(store, now.order, input, settings, options.integration);
     // Someone else's edit merged into this one: what the workbook holds now is a revision of its own.
     const bump = rowCells(sheetLayout(input, "Purchase Orders", PO_FIELDS)!, po.row, {
       revision: Math.max(po.revision, expected?.revision ?? 0) + 1,
@@ -146,10 +159,14 @@ async function confirmAndSend(store: OrderStore, written: Written, options: Comm
     });
     if (bump.length === 0) return send(store, now.order, input, settings, options.integration); // no Revision column: nothing to tell revisions apart by
     await store.apply({ append: [], cells: bump });
-    expected = expectedOrder(overlay(input, bump), number, settings);
+    reference = { input, cells: bump };
+    expected = expectation();
   }
   throw new Error(`Purchase order ${number} kept being changed by co-authors while it was saved: it is in the workbook, not sent; send it again from Logistics.`);
 }
+
+/** Everything sent but the revision. */
+const sameContents = (a: Order, b: Order) => orderPayload({ ...a, revision: 0 }) === orderPayload({ ...b, revision: 0 });
 
 function expectedOrder(input: WorkbookInput, number: string, settings: Settings): Order | undefined {
   const po = readOrderBook(input, settings, []).byNumber.get(number);

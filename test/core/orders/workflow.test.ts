@@ -84,3 +84,64 @@ describe("committing an order", () => {
     expect(records(book, "Purchase Orders")[1]).toMatchObject({ "PO Number": "PO-0008", Status: "Draft", "Sync Status": "" });
   });
 });
+
+describe("where a committed order goes", () => {
+  it("sends nothing when the workbook names another endpoint than the stored one, and leaves the order pending", async () => {
+    const book = shop({}, { "Integration URL": "https://attacker.example/orders" });
+    const ctx = context(book);
+    const accepted = createOrder(ctx, { supplier: "ACME", lines: [{ sku: "WIDGET", quantity: 1 }] }, TODAY);
+    if (!accepted.ok) throw new Error(accepted.reason);
+    const requests: HttpRequest[] = [];
+    const done = await commitNewOrder(memoryStore(book), accepted, { settings: ctx.model.settings, integration: integration(requests) });
+    expect(requests).toEqual([]);
+    expect(done.outcome).toBeUndefined();
+    expect(done.notSent).toMatchObject({ kind: "mismatch", workbookUrl: "https://attacker.example/orders", storedUrl: URL });
+    expect(records(book, "Purchase Orders")[1]).toMatchObject({ "PO Number": "PO-0008", Status: "Submitted", "Sync Status": "pending" });
+  });
+
+  it("without a stored endpoint marks the order pending and says so", async () => {
+    const book = shop({}, { "Integration URL": URL });
+    const ctx = context(book);
+    const accepted = createOrder(ctx, { supplier: "ACME", lines: [{ sku: "WIDGET", quantity: 1 }] }, TODAY);
+    if (!accepted.ok) throw new Error(accepted.reason);
+    const done = await commitNewOrder(memoryStore(book), accepted, { settings: ctx.model.settings, integration: { ...integration([]), endpoint: undefined } });
+    expect(done.notSent).toEqual({ kind: "unsent", reason: "No integration (URL and key) is stored on this machine, so the order was not sent; it is marked pending." });
+  });
+});
+
+describe("an edit of an order a co-author changed meanwhile", () => {
+  it("is refused with nothing written when the Revision moved since it was prepared", async () => {
+    const book = shop({}, { "Integration URL": URL });
+    const ctx = context(book);
+    const accepted = editOrder(ctx, "PO-0007", { notes: "mine" }, TODAY);
+    if (!accepted.ok) throw new Error(accepted.reason);
+    // A co-author's edit lands first: revision 2.
+    const theirs = editOrder(ctx, "PO-0007", { status: "Shipped" }, TODAY);
+    if (!theirs.ok) throw new Error(theirs.reason);
+    applyWrites(book, theirs.writes);
+    const before = JSON.stringify([...book.sheets]);
+    const requests: HttpRequest[] = [];
+    const done = await commitEdit(memoryStore(book), accepted, { settings: ctx.model.settings, integration: integration(requests) });
+    expect(done.refused).toBe("Purchase order PO-0007 was changed meanwhile (it is now revision 2), perhaps by a co-author: look at it again, then save your change.");
+    expect(JSON.stringify([...book.sheets])).toBe(before);
+    expect(requests).toEqual([]);
+  });
+
+  it("that lands while it is saved becomes a revision of its own before anything is sent", async () => {
+    const book = shop({}, { "Integration URL": URL });
+    const ctx = context(book);
+    const accepted = editOrder(ctx, "PO-0007", { notes: "mine" }, TODAY);
+    const theirs = editOrder(ctx, "PO-0007", { status: "Shipped" }, TODAY);
+    if (!accepted.ok || !theirs.ok) throw new Error("refused");
+    let landed = false;
+    // The co-author's edit (also revision 2) reaches this copy while the add-in waits for co-authors' changes.
+    const store: OrderStore = { ...memoryStore(book), settle: async () => void (landed || ((landed = true), applyWrites(book, theirs.writes))) };
+    const requests: HttpRequest[] = [];
+    const done = await commitEdit(store, accepted, { settings: ctx.model.settings, integration: integration(requests) });
+    // Both edits wrote revision 2; what the workbook holds (notes and status together) is sent as revision 3.
+    expect(requests.map((r) => r.headers["Idempotency-Key"])).toEqual(["PO-0007:3"]);
+    expect(JSON.parse(requests[0].body)).toMatchObject({ revision: 3, notes: "mine", status: "Shipped" });
+    expect(done.order.revision).toBe(3);
+    expect(records(book, "Purchase Orders")[0]).toMatchObject({ Revision: 3, Notes: "mine", Status: "Shipped", "Sync Status": "sent" });
+  });
+});
