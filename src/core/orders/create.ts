@@ -4,6 +4,7 @@ import { findGrid, type WorkbookInput } from "../input";
 import { itemKey } from "../catalog";
 import type { PlanningModel } from "../model";
 import { lineTotal } from "../money";
+import { fieldsOf, SHEETS } from "../schema";
 import { overrideRowsOfWeek } from "../orderOverrides";
 import { orderQty, planItem } from "../plan";
 import { leadWeeks, weekStart } from "../weeks";
@@ -153,16 +154,15 @@ function build(ctx: OrderContext, request: NewOrderRequest, today: Day, override
   };
 }
 
-const OVERRIDE_FIELDS = { sku: "SKU", warehouse: "Warehouse", week: "Week", quantity: "Quantity" };
-
 /**
  * The override of a week, once answered, goes: its Quantity cell is cleared, and
  * the row is blanked only when it holds nothing but the override (a planner's
  * note or own column beside it stays).
  */
 export function clearOverrideRows(input: WorkbookInput, rows: number[]): CellWrite[] {
-  const layout = sheetLayout(input, "Order Overrides", OVERRIDE_FIELDS);
-  const grid = findGrid(input, "Order Overrides");
+  const overrides = SHEETS.orderOverrides;
+  const layout = sheetLayout(input, overrides.name, fieldsOf(overrides));
+  const grid = findGrid(input, overrides.name);
   if (!layout || !grid || rows.length === 0) return [];
   const own = new Set(layout.columns.values());
   const originRow = grid.originRow ?? 0;
