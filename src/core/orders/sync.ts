@@ -256,5 +256,6 @@ export function syncWrites(input: WorkbookInput, number: string, outcome: SyncOu
   const layout = sheetLayout(input, "Purchase Orders", PO_FIELDS);
   const row = numbersInWorkbook(input).headers.find((h) => h.number === number)?.row;
   if (!layout || row === undefined) return noWrites();
-  return { append: [], cells: rowCells(layout, row, { externalId: outcome.externalId, syncStatus: outcome.syncStatus, lastSynced: outcome.lastSynced }) };
+  // Nothing known stays a blank cell, not an empty text.
+  return { append: [], cells: rowCells(layout, row, { externalId: outcome.externalId || null, syncStatus: outcome.syncStatus, lastSynced: outcome.lastSynced || null }) };
 }

@@ -1,69 +1,15 @@
 import { createHmac } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createOrder } from "../../../src/core/orders/create";
 import { orderFromBook } from "../../../src/core/orders/order";
 import { destination } from "../../../src/core/orders/endpoint";
 import { type HttpAnswer, type HttpRequest, type SendOptions, sendOrder, syncWrites, type Transport } from "../../../src/core/orders/sync";
 import { fetchTransport, webCryptoSigner } from "../../../src/integration/http";
 import { TODAY } from "../../helpers";
+import { FakeWms } from "../../integration/wms";
 import { applyWrites, context, records, shop } from "./fixture";
 
 const KEY = "s3cret-integration-key";
 const NOW = new Date("2026-11-23T10:30:00.000Z");
-
-interface Received {
-  key: string;
-  signature: string;
-  body: string;
-}
-
-/** A WMS on 127.0.0.1: checks the signature with node:crypto, answers per script, remembers idempotency keys. */
-class FakeWms {
-  readonly received: Received[] = [];
-  readonly byKey = new Map<string, string>();
-  script: ((res: ServerResponse) => boolean)[] = [];
-  private server!: Server;
-  url = "";
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => this.handle(req, res));
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/orders`;
-  }
-
-  stop(): Promise<void> {
-    this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-
-  private handle(req: IncomingMessage, res: ServerResponse): void {
-    let body = "";
-    req.on("data", (chunk) => (body += chunk));
-    req.on("end", () => {
-      const key = String(req.headers["idempotency-key"]);
-      const signature = String(req.headers["x-planster-signature"]);
-      this.received.push({ key, signature, body });
-      const step = this.script.shift();
-      if (step && step(res)) return;
-      if (!verify(signature, key, body)) {
-        res.writeHead(401).end("bad signature");
-        return;
-      }
-      const known = this.byKey.get(key);
-      const id = known ?? `WMS-${this.byKey.size + 1}`;
-      this.byKey.set(key, id);
-      res.writeHead(known ? 200 : 201, { "Content-Type": "application/json" }).end(JSON.stringify({ id, duplicate: Boolean(known) }));
-    });
-  }
-}
-
-/** What a receiver does (README): the HMAC of "<t>.<idempotency key>.<body>" under the key, and a time within 5 minutes. */
-function verify(header: string, key: string, body: string, now = NOW): boolean {
-  const m = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header);
-  if (!m || Math.abs(Number(m[1]) - now.getTime() / 1000) > 300) return false;
-  return m[2] === createHmac("sha256", KEY).update(`${m[1]}.${key}.${body}`).digest("hex");
-}
 
 function newOrder(url: string) {
   const book = shop({}, { "Integration URL": url });
@@ -74,7 +20,7 @@ function newOrder(url: string) {
 }
 
 describe("sending an order to a WMS", () => {
-  const wms = new FakeWms();
+  const wms = new FakeWms(KEY, () => NOW);
   const delays: number[] = [];
   const options = (extra: Partial<SendOptions> = {}): SendOptions => ({
     url: wms.url,
@@ -165,7 +111,7 @@ describe("sending an order to a WMS", () => {
   });
 
   it("fails without throwing when the system is unreachable", async () => {
-    const closed = new FakeWms();
+    const closed = new FakeWms(KEY);
     await closed.start();
     await closed.stop();
     const { order } = newOrder(closed.url);
