@@ -24,12 +24,13 @@ export function storeEndpoint(secrets: SecretStore, endpoint: StoredEndpoint | n
   secrets.set(INTEGRATION_STORE, endpoint === null ? null : JSON.stringify(endpoint));
 }
 
-/** The orders workflow's store over the pane's host; co-authors' changes reach Excel within the host's settle time. */
+/** The orders workflow's store over the pane's host; co-authors' changes reach Excel within the host's settle time (none in memory). */
 export function orderStore(host: WorkbookHost): OrderStore {
+  const settleMs = host.coauthorSettleMs;
   return {
     read: () => host.read(),
     apply: async (writes) => (await host.apply(writes)).appendedRows,
-    settle: () => wait(host.coauthorSettleMs ?? 0),
+    settle: settleMs === undefined ? undefined : () => wait(settleMs),
   };
 }
 

@@ -23,8 +23,12 @@ import { type CellWrite, type RowAppend, sheetLayout, type Writes } from "./writ
 export interface OrderStore {
   read(): Promise<WorkbookInput>;
   apply(writes: Writes): Promise<number[]>;
-  /** Resolves once co-authors' changes made before the call have reached this copy (Excel: a few seconds; alone: at once). */
-  settle(): Promise<void>;
+  /**
+   * Resolves once co-authors' changes made before the call have reached this copy
+   * (Excel: a few seconds). Absent where nobody else can write (a workbook in
+   * memory, a file): then rows are written as they are, without claims.
+   */
+  settle?(): Promise<void>;
 }
 
 /** A row the add-in appended: where it went and what it holds; `numberAt` (`lineAt`) is the index of its PO Number (Line) cell in `values`. */
@@ -103,7 +107,7 @@ export async function placeRows(store: OrderStore, rows: Omit<OwnRow, "row">[], 
   const first = await store.apply({ append: rows.map(appendOf), cells });
   const own: OwnRow[] = rows.map((r, i) => ({ ...r, row: first[i] }));
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    await store.settle();
+    await store.settle?.();
     const input = await store.read();
     const states = own.map((o) => rowState(input, o));
     const taken = own.flatMap((_, i) => (states[i] === "taken" ? [i] : []));

@@ -41,6 +41,7 @@ export interface Committed {
 type Accepted = { order: Order; writes: Writes };
 
 export async function commitNewOrder(store: OrderStore, accepted: Accepted, options: CommitOptions): Promise<Committed> {
+  if (!store.settle) return writeAndSend(store, accepted, options);
   const base = await store.read();
   const rows = claimRows(base, accepted, options);
   if (typeof rows === "string") return { order: accepted.order, refused: rows };
@@ -58,11 +59,18 @@ export async function commitEdit(store: OrderStore, accepted: Accepted, options:
       refused: `Purchase order ${number} was changed meanwhile${now ? ` (it is now revision ${now.revision})` : ""}, perhaps by a co-author: look at it again, then save your change.`,
     };
   }
+  if (!store.settle) return writeAndSend(store, accepted, options);
   const rows = claimRows(base, accepted, options);
   if (typeof rows === "string") return { order: accepted.order, refused: rows };
   // Added lines are placed first, under their claim; the header's cells go with their numbers, so the edit shows at once.
   const placed = rows.length > 0 ? await placeRows(store, rows) : { own: [], input: base };
   return settleAndSend(store, { base, ...placed, cells: accepted.writes.cells, number, isNew: false, fallback: accepted.order }, options);
+}
+
+/** Nobody else writes the workbook: the action's rows go in as they are, and the order is sent as accepted. */
+async function writeAndSend(store: OrderStore, accepted: Accepted, options: CommitOptions): Promise<Committed> {
+  await store.apply(accepted.writes);
+  return send(store, accepted.order, await store.read(), options.settings, options.integration);
 }
 
 /** The appended rows of an accepted action, each with the claim in its PO Number cell. */
@@ -130,7 +138,7 @@ async function settleAndSend(store: OrderStore, placed: Placed, options: CommitO
   const expectation = () => expectedOrder(overlay(reference.input, [...reference.cells, ...own.flatMap(rowWrites)]), number, settings);
   let expected = expectation();
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    await store.settle();
+    await store.settle?.();
     const input = await store.read();
     const broken = own.filter((o) => rowState(input, o) !== "ours");
     if (broken.length > 0) {
