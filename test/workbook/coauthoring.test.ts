@@ -11,7 +11,8 @@ import type { Problem } from "../../src/core/problems";
 import { OfficeWorkbook } from "../../src/workbook/office";
 import { TODAY } from "../helpers";
 import { shop } from "../core/orders/fixture";
-import { CoauthoringSession, seeded, VirtualClock } from "./coauthoring";
+import { seededRandom as seeded } from "../../src/core/forecasting/random";
+import { CoauthoringSession, VirtualClock } from "./coauthoring";
 import type { FakeExcel, FakeTableData } from "./fakeExcel";
 
 type Value = string | number | boolean;

@@ -17,18 +17,6 @@ import { FakeExcel, type FakeTableData } from "./fakeExcel";
 
 type Value = string | number | boolean;
 
-/** A seeded random source (mulberry32): the same seed, the same run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Timers on a virtual clock, run in time order once every flow is waiting. */
 export class VirtualClock {
   now = 0;
