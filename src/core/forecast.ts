@@ -4,7 +4,7 @@ import type { WorkbookInput } from "./input";
 import type { Problem } from "./problems";
 import { type ColumnKey, SHEETS } from "./schema";
 import type { Settings } from "./settings";
-import { type NumberRule, Sheet } from "./sheet";
+import { LARGEST, type NumberRule, Sheet } from "./sheet";
 import { WeekArrays } from "./weekArrays";
 import { weekOf } from "./weeks";
 
@@ -55,15 +55,15 @@ export function readForecast(input: WorkbookInput, settings: Settings, items: It
       const week = weeksOf[i];
       const value = row[col];
       if (value === null || value === undefined || value === "") continue;
-      if (typeof value === "number" && value >= 0) {
+      if (typeof value === "number" && value >= 0 && value <= LARGEST) {
         weeks[week] += value;
         continue;
       }
       // Numeric text is read as everywhere else (`.5`, `+3`); only the check of each cell is done here.
       const n = readNumber(value);
       if (n === undefined) continue;
-      if (typeof n === "number" && n >= 0) weeks[week] += n;
-      else sheet.report(r, col, `Forecast ${show(value)} is not a quantity of 0 or more; it counts as 0.`);
+      if (typeof n === "number" && n >= 0 && n <= LARGEST) weeks[week] += n;
+      else sheet.report(r, col, `Forecast ${show(value)} ${typeof n === "number" && n > LARGEST ? "is too large to be real" : "is not a quantity of 0 or more"}; it counts as 0.`);
     }
   }
   return demand;

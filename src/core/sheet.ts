@@ -256,7 +256,7 @@ export function exactAmount(amount: number | Decimal): Decimal {
 const ANY_NUMBER: NumberRule = {};
 
 /** Beyond this a quantity, day count or amount can only be a typo (and would overflow the plan). */
-const LARGEST = 1e12;
+export const LARGEST = 1e12;
 const LARGEST_AMOUNT = new Decimal(LARGEST);
 
 function breaksRule(value: number, rule: NumberRule): string | undefined {

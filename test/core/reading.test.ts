@@ -453,6 +453,17 @@ describe("forecast", () => {
       'Forecast!B3: Forecast "-2" is not a quantity of 0 or more; it counts as 0.',
     ]);
   });
+
+  it("a wide forecast cell beyond 10^12 is a typo, reported, and counts 0 (the plan stays finite)", () => {
+    const m = model(
+      sheets([
+        ["SKU", "2026-11-23", "2026-11-30"],
+        ["X", 1.8e299, 4],
+      ]),
+    );
+    expect(messages(m)).toEqual(['Forecast!B2: Forecast "1.8e+299" is too large to be real; it counts as 0.']);
+    expect([...m.itemsByKey.get("X\u0000MAIN")!.demand].slice(1)).toEqual([0, 4, 0]);
+  });
 });
 
 describe("order overrides sheet", () => {
