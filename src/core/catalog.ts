@@ -29,6 +29,8 @@ export interface SkuRow {
   weeklyForecast?: number;
   /** Where the row is, for messages. */
   readonly address: string;
+  /** Index of the row in the sheet's grid. */
+  readonly gridRow: number;
   /** Reports a problem at one of the row's cells. */
   report(field: SkuField, message: string): void;
 }
@@ -184,6 +186,16 @@ export class ItemIndex {
     return undefined;
   }
 
+  /** The position in `rows` of a SKU's first row, -1 when it is not on the SKUs sheet. */
+  first(sku: string): number {
+    return this.bySku.get(sku)?.[0] ?? -1;
+  }
+
+  /** The positions in `rows` of a SKU's warehouses. */
+  positions(sku: string): readonly number[] {
+    return this.bySku.get(sku) ?? NO_POSITIONS;
+  }
+
   /** The position in `rows` of an item-location, -1 when it is not on the SKUs sheet. */
   find(sku: string, warehouse: string): number {
     const positions = this.bySku.get(sku);
@@ -193,6 +205,8 @@ export class ItemIndex {
   }
 }
 
+const NO_POSITIONS: readonly number[] = [];
+
 export function readSkus(sheet: Sheet<SkuField>, settings: Settings): ItemIndex {
   const index = new ItemIndex();
   const gridRows = sheet.rows;
@@ -200,9 +214,14 @@ export function readSkus(sheet: Sheet<SkuField>, settings: Settings): ItemIndex 
     const row = readSkuRow(sheet, gridRows[i], settings);
     if (!row) continue;
     const first = index.add(row);
-    if (first) row.report("sku", `SKU "${row.sku}" at warehouse "${row.warehouse}" is already on row ${first.address}; this row was not used.`);
+    if (first) reportRepeat(row, first);
   }
   return index;
+}
+
+/** A SKUs row for an item-location an earlier row holds already is not used. */
+export function reportRepeat(row: SkuRow, first: SkuRow): void {
+  row.report("sku", `SKU "${row.sku}" at warehouse "${row.warehouse}" is already on row ${first.address}; this row was not used.`);
 }
 
 /** One SKUs row by itself (its key may repeat another row's: that is the sheet's check). */
@@ -266,12 +285,16 @@ export function readSuppliers(input: WorkbookInput, problems: Problem[]): Map<st
   return suppliers;
 }
 
-export function readSupplierItems(input: WorkbookInput, skus: Codes, suppliers: ReadonlyMap<string, Supplier>, problems: Problem[]): SupplierItem[] {
+/**
+ * The Supplier Items rows, in sheet order. `only`: just these rows (every row of the
+ * SKUs an edit touched, so that a link given twice is still found).
+ */
+export function readSupplierItems(input: WorkbookInput, skus: Codes, suppliers: ReadonlyMap<string, Supplier>, problems: Problem[], only?: readonly number[]): SupplierItem[] {
   const sheet = Sheet.open(input, SHEETS.supplierItems, problems);
   if (!sheet) return [];
   const items: SupplierItem[] = [];
   const seen = new Set<string>();
-  const rows = sheet.rows;
+  const rows = only ?? sheet.rows;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     const sku = sheet.requiredCode(r, "sku", "");

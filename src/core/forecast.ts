@@ -12,26 +12,27 @@ const AT_LEAST_0: NumberRule = { min: 0 };
 
 /**
  * Demand per item-location (by its position in the SKUs rows) and plan week, from the Forecast sheet in its wide
- * (one date column per week) or long (`Week`, `Quantity`) layout.
+ * (one date column per week) or long (`Week`, `Quantity`) layout. `only`: just these rows (every row of the
+ * item-locations an edit touched).
  */
-export function readForecast(input: WorkbookInput, settings: Settings, items: ItemIndex, problems: Problem[]): (Float64Array | undefined)[] {
+export function readForecast(input: WorkbookInput, settings: Settings, items: ItemIndex, problems: Problem[], only?: readonly number[]): (Float64Array | undefined)[] {
   const demand = new Array<Float64Array | undefined>(items.rows.length);
   const sheet = Sheet.open(input, SHEETS.forecast, problems);
   if (!sheet) return demand;
+  const rows = only ?? sheet.rows;
   const H = settings.horizonWeeks;
   const long = sheet.has("week") && sheet.has("quantity");
   const weekColumns = long ? [] : dateColumns(sheet, settings, input.date1904 ?? false);
   if (weekColumns === undefined) {
-    if (sheet.rows.length === 0) return demand;
+    if (rows.length === 0) return demand;
     sheet.reportHeader(0, "The Forecast sheet has neither Week and Quantity columns nor columns headed by week dates, so it was not read.");
     return demand;
   }
-  const arrays = new WeekArrays(H + 1, sheet.rows.length);
+  const arrays = new WeekArrays(H + 1, rows.length);
   // Flat arrays for the loop over every cell of a wide forecast.
   const cols = Int32Array.from(weekColumns, (c) => c.col);
   const weeksOf = Int32Array.from(weekColumns, (c) => c.week);
 
-  const rows = sheet.rows;
   for (let n = 0; n < rows.length; n++) {
     const r = rows[n];
     const at = rowItem(sheet, r, settings.defaultWarehouse, items, "forecast row");

@@ -5,12 +5,13 @@ import { readForecast } from "./forecast";
 import type { WorkbookInput } from "./input";
 import { type OrderOverride, readOrderOverrides } from "./orderOverrides";
 import { isOpen, type OrderBook, readOrderBook } from "./orders/purchaseOrders";
+import { ProblemBook } from "./problemBook";
 import type { Problem } from "./problems";
 import { safetyStock } from "./safetyStock";
 import { SHEETS } from "./schema";
 import { readSettings, type Settings } from "./settings";
 import { exactAmount, Sheet } from "./sheet";
-import { readStatusOverrides, type StatusOverrides } from "./statusOverrides";
+import { type OverrideTargets, readStatusOverrides, type StatusOverrides } from "./statusOverrides";
 import { readStatusTable, type ResolvedStatus, type StatusTable } from "./statuses";
 import { WeekArrays } from "./weekArrays";
 import { leadWeeks, weekOf } from "./weeks";
@@ -41,6 +42,8 @@ export interface ItemLocation {
    */
   demand: Float64Array;
   scheduled: Float64Array;
+  /** Every open quantity still to come on open orders, whatever its date (INBOUND without a week). */
+  openInbound: number;
   /** The planner's quantity per order week when it counts; NaN when none. */
   overrides: Float64Array;
   /** Status type A or M, and a supplier to order from. */
@@ -63,6 +66,7 @@ class Item implements ItemLocation {
   safetyStock = 0;
   demand!: Float64Array;
   scheduled!: Float64Array;
+  openInbound = 0;
   overrides!: Float64Array;
   recommendable = false;
 
@@ -95,29 +99,57 @@ export interface PlanningModel {
   statuses: StatusTable;
   statusOverrides: StatusOverrides;
   orderBook: OrderBook;
+  /** In workbook order (problemBook.ts). */
   problems: Problem[];
 }
 
-export type ReadResult = { ok: true; model: PlanningModel } | { ok: false; error: string; problems: Problem[] };
+export type ReadResult = { ok: true; model: PlanningModel; sources: ModelSources } | { ok: false; error: string; problems: Problem[] };
 
 export interface ReadOptions {
   /** The user's today, for the default Plan Start. */
   today: Day;
 }
 
+/**
+ * The steps of a read, in order. Problems of one cell are listed in this order, and an
+ * edit that runs a step again over some rows replaces that step's problems there.
+ */
+export const PHASE = {
+  settings: 0,
+  skuSheet: 1,
+  statuses: 2,
+  skuRows: 3,
+  suppliers: 4,
+  supplierItems: 5,
+  warehouses: 6,
+  statusOverrides: 7,
+  forecast: 8,
+  orderOverrides: 9,
+  orders: 10,
+  orderChecks: 11,
+  preferred: 12,
+  items: 13,
+  receipts: 14,
+} as const;
+
 /** Reads every input sheet into a planning model; only a workbook without a usable SKUs sheet fails. */
 export function readModel(input: WorkbookInput, options: ReadOptions): ReadResult {
-  const problems: Problem[] = [];
+  const book = new ProblemBook(input);
+  const problems = book.inbox;
   const settings = readSettings(input, options.today, problems);
+  book.take(PHASE.settings);
   const skuSheet = Sheet.open(input, SHEETS.skus, problems);
+  book.take(PHASE.skuSheet);
   if (skuSheet === undefined) {
-    return { ok: false, error: "The workbook has no SKUs sheet: add a sheet named SKUs with a SKU column (see the workbook layout in README.md).", problems };
+    return { ok: false, error: "The workbook has no SKUs sheet: add a sheet named SKUs with a SKU column (see the workbook layout in README.md).", problems: book.list() };
   }
   if (skuSheet === null) {
-    return { ok: false, error: "The SKUs sheet has no SKU column in its header row, so nothing can be planned: add a column headed SKU to its first row.", problems };
+    return { ok: false, error: "The SKUs sheet has no SKU column in its header row, so nothing can be planned: add a column headed SKU to its first row.", problems: book.list() };
   }
   const statuses = readStatusTable(input, problems);
+  book.take(PHASE.statuses);
   const index = readSkus(skuSheet, settings);
+  book.take(PHASE.skuRows);
   const skuRows = index.rows;
   const suppliers = readSuppliers(input, problems);
   // A Suppliers sheet without its Supplier column has been reported as such already.
@@ -129,27 +161,97 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
       message: "The workbook has no Suppliers sheet: suppliers' lead times and currencies are unknown, and no order can be placed.",
     });
   }
+  book.take(PHASE.suppliers);
   const supplierMap = suppliers ?? new Map<string, Supplier>();
   const supplierItems = groupBySku(readSupplierItems(input, index.skus, supplierMap, problems));
+  book.take(PHASE.supplierItems);
   const warehouses = readWarehouses(input, problems);
-  const statusOverrides = readStatusOverrides(input, statuses, { skus: index.skus, places: warehouses && placesOf(warehouses, skuRows) }, problems);
+  book.take(PHASE.warehouses);
+  const targets = { skus: index.skus, places: warehouses && placesOf(warehouses, skuRows) };
+  const statusOverrides = readStatusOverrides(input, statuses, targets, problems);
+  book.take(PHASE.statusOverrides);
   const forecast = readForecast(input, settings, index, problems);
+  book.take(PHASE.forecast);
   const overrides = readOrderOverrides(input, settings, index, problems);
-  const orderBook = readOrderBook(input, settings, problems);
+  book.take(PHASE.orderOverrides);
+  const orderBook = readOrderBook(input, settings, problems, undefined, () => book.take(PHASE.orders));
+  book.take(PHASE.orderChecks);
   reportSecondPreferred(supplierItems);
+  book.take(PHASE.preferred);
 
-  const H = settings.horizonWeeks;
-  // Flat demand for the rows the Forecast has none for; overrides for the rows that have some.
-  const flat = new FlatDemand(H);
+  const sources = new ModelSources(input, book, settings, index, statuses, suppliers, warehouses, targets, statusOverrides, supplierItems, forecast, overrides, orderBook);
   let overridden = 0;
   overrides.forEach(() => overridden++);
-  const overrideArrays = new WeekArrays(H + 1, overridden);
-  const none: NoWeeks = { receipts: new Float64Array(H + 1), overrides: new Float64Array(H + 1).fill(NaN) };
+  const overrideArrays = new WeekArrays(settings.horizonWeeks + 1, overridden);
   const items: ItemLocation[] = [];
   const itemsByKey = new Map<string, ItemLocation>();
   for (let i = 0; i < skuRows.length; i++) {
-    const row = skuRows[i];
-    const key = row.key;
+    const loc = sources.item(i, overrideArrays);
+    items.push(loc);
+    itemsByKey.set(loc.key, loc);
+    book.take(PHASE.items, i);
+  }
+  addReceipts(sources, items);
+  return {
+    ok: true,
+    model: {
+      settings,
+      items,
+      itemsByKey,
+      skuRows,
+      suppliers: supplierMap,
+      supplierItems,
+      warehouses: warehouses ?? new Map(),
+      statuses,
+      statusOverrides,
+      orderBook,
+      problems: book.list(),
+    },
+    sources,
+  };
+}
+
+/**
+ * What the item-locations are made from, as read: the SKUs rows and, by item position,
+ * what the other sheets say about each. Kept with the model, so that an edit can make
+ * the item-locations it touches again, the same way a read makes them (cellEdits.ts).
+ */
+export class ModelSources {
+  readonly supplierMap: Map<string, Supplier>;
+  /** Flat demand for the rows the Forecast has none for. */
+  readonly flat: FlatDemand;
+  readonly none: NoWeeks;
+
+  constructor(
+    readonly input: WorkbookInput,
+    readonly book: ProblemBook,
+    readonly settings: Settings,
+    readonly index: ItemIndex,
+    readonly statuses: StatusTable,
+    /** `undefined` when there is no Suppliers sheet; `null` when it has no Supplier column. */
+    readonly suppliers: Map<string, Supplier> | null | undefined,
+    readonly warehouses: Map<string, Warehouse> | undefined,
+    readonly statusTargets: OverrideTargets,
+    readonly statusOverrides: StatusOverrides,
+    readonly supplierItems: Map<string, SupplierItem[]>,
+    readonly forecast: (Float64Array | undefined)[],
+    readonly overrides: (Map<number, OrderOverride> | undefined)[],
+    readonly orderBook: OrderBook,
+  ) {
+    const H = settings.horizonWeeks;
+    this.supplierMap = suppliers ?? new Map();
+    this.flat = new FlatDemand(H);
+    this.none = { receipts: new Float64Array(H + 1), overrides: new Float64Array(H + 1).fill(NaN) };
+  }
+
+  /**
+   * Item-location `i` (its position in the SKUs rows), reporting at its cells what does
+   * not fit. Its inbound is left to `addReceipts`, or taken from `receiptsOf` (the same
+   * item-location as made before, when no order changed).
+   */
+  item(i: number, arrays: WeekArrays, receiptsOf?: ItemLocation): ItemLocation {
+    const { statuses, suppliers, warehouses, settings } = this;
+    const row = this.index.rows[i];
     if (row.statusCode !== undefined && !statuses.get(row.statusCode)) row.report("status", statuses.unknownMessage(row.statusCode));
     if (row.supplier !== undefined && suppliers && !suppliers.has(row.supplier)) {
       row.report("supplier", `Supplier "${row.supplier}" of SKU "${row.sku}" is not on the Suppliers sheet.`);
@@ -157,8 +259,8 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
     if (warehouses && !warehouses.has(row.warehouse)) {
       row.report("warehouse", `Warehouse "${row.warehouse}" is not on the Warehouses sheet, so its district and region are unknown.`);
     }
-    const status = resolveStatus(row, warehouses, statusOverrides, statuses);
-    const linked = supplierItems.get(row.sku) ?? NO_ITEMS;
+    const status = resolveStatus(row, warehouses, this.statusOverrides, statuses);
+    const linked = this.supplierItems.get(row.sku) ?? NO_ITEMS;
     const supplier = preferredSupplier(row, linked);
     if (supplier === undefined) {
       row.report(
@@ -167,14 +269,14 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
       );
     }
     const item = supplier === undefined ? undefined : itemOf(linked, supplier);
-    const vendor = supplier === undefined ? undefined : supplierMap.get(supplier);
+    const vendor = supplier === undefined ? undefined : this.supplierMap.get(supplier);
     const leadDays = item?.leadDays ?? row.leadDays ?? vendor?.leadDays ?? 0;
     let price = item?.price ?? row.cost;
     if (price === undefined) {
       if (supplier !== undefined) row.report("unitCost", `SKU "${row.sku}" has no unit price from supplier "${supplier}" nor a Unit Cost; its order value counts as 0.`);
       price = ZERO;
     }
-    const demand = forecast[i] ?? flat.of(row.weeklyForecast ?? 0);
+    const demand = this.forecast[i] ?? this.flat.of(row.weeklyForecast ?? 0);
     const L = leadWeeks(leadDays);
     const loc = new Item(row, status, price);
     loc.supplier = supplier;
@@ -185,17 +287,12 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
     loc.currency = vendor?.currency ?? settings.currency;
     loc.safetyStock = safetyStock({ row, settings, demand, leadWeeks: L });
     loc.demand = demand;
-    loc.scheduled = none.receipts;
-    loc.overrides = plannerQuantities(overrides[i], status, none.overrides, overrideArrays);
+    loc.scheduled = receiptsOf?.scheduled ?? this.none.receipts;
+    loc.openInbound = receiptsOf?.openInbound ?? 0;
+    loc.overrides = plannerQuantities(this.overrides[i], status, this.none.overrides, arrays);
     loc.recommendable = status.recommended && supplier !== undefined;
-    items.push(loc);
-    itemsByKey.set(key, loc);
+    return loc;
   }
-  addScheduledReceipts(orderBook, index, items, settings, none.receipts);
-  return {
-    ok: true,
-    model: { settings, items, itemsByKey, skuRows, suppliers: supplierMap, supplierItems, warehouses: warehouses ?? new Map(), statuses, statusOverrides, orderBook, problems },
-  };
 }
 
 /**
@@ -221,7 +318,7 @@ function placesOf(warehouses: Map<string, Warehouse>, skuRows: SkuRow[]) {
 const NO_ITEMS: readonly SupplierItem[] = [];
 const ZERO = new Decimal(0);
 
-function groupBySku(items: SupplierItem[]): Map<string, SupplierItem[]> {
+export function groupBySku(items: SupplierItem[]): Map<string, SupplierItem[]> {
   const bySku = new Map<string, SupplierItem[]>();
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
@@ -232,7 +329,8 @@ function groupBySku(items: SupplierItem[]): Map<string, SupplierItem[]> {
   return bySku;
 }
 
-function reportSecondPreferred(bySku: Map<string, SupplierItem[]>): void {
+/** A SKU linked to two preferred suppliers keeps the first. */
+export function reportSecondPreferred(bySku: Map<string, SupplierItem[]>): void {
   bySku.forEach((items, sku) => {
     let first: SupplierItem | undefined;
     for (let i = 0; i < items.length; i++) {
@@ -298,16 +396,28 @@ class FlatDemand {
   }
 }
 
-function addScheduledReceipts(book: OrderBook, index: ItemIndex, items: ItemLocation[], settings: Settings, none: Float64Array): void {
-  const arrays = new WeekArrays(settings.horizonWeeks + 1, book.orders.length);
-  for (let i = 0; i < book.orders.length; i++) {
-    const po = book.orders[i];
+/**
+ * Adds what open orders' lines bring to the item-locations they are for: `scheduled` in
+ * the week due (week 1 when undated or late; nothing past the horizon) and `openInbound`,
+ * whatever the date; reports each order's problems as its own. An edit passes the
+ * orders to visit (positions in the order book, in order) and the item positions they
+ * add to (made again, from none); the others keep theirs.
+ */
+export function addReceipts(sources: ModelSources, items: ItemLocation[], edit?: { orders: readonly number[]; items: ReadonlySet<number> }): void {
+  const { index, settings, book } = sources;
+  const { orders } = sources.orderBook;
+  const only = edit?.items;
+  const none = sources.none.receipts;
+  const visits = edit?.orders.length ?? orders.length;
+  const arrays = new WeekArrays(settings.horizonWeeks + 1, only?.size ?? orders.length);
+  for (let v = 0; v < visits; v++) {
+    const o = edit ? edit.orders[v] : v;
+    const po = orders[o];
     if (!isOpen(po)) continue;
     let undated = false;
     for (let j = 0; j < po.lines.length; j++) {
       const line = po.lines[j];
       const at = index.find(line.sku, po.warehouse);
-      const item = items[at];
       if (at < 0) {
         line.report(`SKU "${line.sku}" is not on the SKUs sheet at warehouse "${po.warehouse}", so this open line is not counted as inbound.`);
         continue;
@@ -315,11 +425,15 @@ function addScheduledReceipts(book: OrderBook, index: ItemIndex, items: ItemLoca
       const quantity = Math.max(0, line.quantity - line.receivedQty);
       const day = line.expectedDelivery ?? po.expectedDelivery;
       if (day === undefined) undated = true;
+      if (only && !only.has(at)) continue;
+      const item = items[at];
+      item.openInbound += quantity;
       const week = day === undefined ? 1 : Math.max(1, weekOf(day, settings.planStart));
       if (week > settings.horizonWeeks) continue;
       if (item.scheduled === none) item.scheduled = arrays.take();
       item.scheduled[week] += quantity;
     }
     if (undated) po.reportDelivery(`Open order ${po.number} has no Expected Delivery; its lines count in week 1.`);
+    book.take(PHASE.receipts, o);
   }
 }

@@ -26,12 +26,21 @@ export class OrderOverride extends SheetRow<OverrideField> {
 
 const AT_LEAST_0: NumberRule = { min: 0 };
 
-/** The planner's quantities by item-location (its position in the SKUs rows), then by order week (the last row of a week stands). */
-export function readOrderOverrides(input: WorkbookInput, settings: Settings, items: ItemIndex, problems: Problem[]): (Map<number, OrderOverride> | undefined)[] {
+/**
+ * The planner's quantities by item-location (its position in the SKUs rows), then by order week (the last row of a
+ * week stands). `only`: just these rows (every row of the item-locations an edit touched).
+ */
+export function readOrderOverrides(
+  input: WorkbookInput,
+  settings: Settings,
+  items: ItemIndex,
+  problems: Problem[],
+  only?: readonly number[],
+): (Map<number, OrderOverride> | undefined)[] {
   const byItem = new Array<Map<number, OrderOverride> | undefined>(items.rows.length);
   const sheet = Sheet.open(input, SHEETS.orderOverrides, problems);
   if (!sheet) return byItem;
-  const rows = sheet.rows;
+  const rows = only ?? sheet.rows;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     const at = rowItem(sheet, r, settings.defaultWarehouse, items, "override");

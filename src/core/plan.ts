@@ -157,29 +157,51 @@ export interface OrderNowLine {
 export function orderNow(plans: Iterable<ItemPlan>, settings: Settings): OrderNowLine[] {
   const lines: OrderNowLine[] = [];
   for (const plan of plans) {
-    const quantity = tidy(orderQty(plan, 1));
-    if (!(quantity > 0)) continue;
-    const { item } = plan;
-    const arrivalWeek = 1 + item.leadWeeks;
-    const shortWeek = firstShortWeekWithout(plan, quantity, arrivalWeek);
-    lines.push({
-      sku: item.sku,
-      warehouse: item.warehouse,
-      supplier: item.supplier ?? "",
-      quantity,
-      unitPrice: item.unitPrice,
-      value: lineTotal(quantity, item.unitPrice),
-      currency: item.currency,
-      arrivalWeek,
-      arrivalDate: weekStart(arrivalWeek, settings.planStart),
-      shortWeek,
-      shortDate: shortWeek === null ? null : weekStart(shortWeek, settings.planStart),
-    });
+    const line = orderNowLine(plan, settings);
+    if (line) lines.push(line);
   }
-  return lines.sort(
-    (x, y) => (x.shortWeek ?? Infinity) - (y.shortWeek ?? Infinity) || y.value.comparedTo(x.value) || x.sku.localeCompare(y.sku) || x.warehouse.localeCompare(y.warehouse),
+  return lines.sort(compareOrderNow);
+}
+
+/** The Order-now line of one item-location; undefined when it orders nothing in week 1. */
+export function orderNowLine(plan: ItemPlan, settings: Settings): OrderNowLine | undefined {
+  const quantity = tidy(orderQty(plan, 1));
+  if (!(quantity > 0)) return undefined;
+  const { item } = plan;
+  const arrivalWeek = 1 + item.leadWeeks;
+  const shortWeek = firstShortWeekWithout(plan, quantity, arrivalWeek);
+  return {
+    sku: item.sku,
+    warehouse: item.warehouse,
+    supplier: item.supplier ?? "",
+    quantity,
+    unitPrice: item.unitPrice,
+    value: lineTotal(quantity, item.unitPrice),
+    currency: item.currency,
+    arrivalWeek,
+    arrivalDate: weekStart(arrivalWeek, settings.planStart),
+    shortWeek,
+    shortDate: shortWeek === null ? null : weekStart(shortWeek, settings.planStart),
+  };
+}
+
+/**
+ * Most urgent first, then largest value, then by SKU and warehouse. Total (codes that
+ * collate alike still differ in their characters), so that a line put in its place
+ * after an edit lands where sorting every line puts it.
+ */
+export function compareOrderNow(x: OrderNowLine, y: OrderNowLine): number {
+  return (
+    (x.shortWeek ?? Infinity) - (y.shortWeek ?? Infinity) ||
+    y.value.comparedTo(x.value) ||
+    x.sku.localeCompare(y.sku) ||
+    x.warehouse.localeCompare(y.warehouse) ||
+    byCharacters(x.sku, y.sku) ||
+    byCharacters(x.warehouse, y.warehouse)
   );
 }
+
+const byCharacters = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function firstShortWeekWithout(plan: ItemPlan, quantity: number, arrivalWeek: number): number | null {
   const { projected, item } = plan;

@@ -1,16 +1,20 @@
-import type { SkuRow } from "./catalog";
+import { itemKey, type SkuRow } from "./catalog";
 import type { Day } from "./dates";
 import type { WorkbookInput } from "./input";
-import { type PlanningModel, readModel } from "./model";
-import { type ItemPlan, orderNow, type OrderNowLine, planAll } from "./plan";
+import { type ModelSources, type PlanningModel, readModel } from "./model";
+import type { PurchaseOrder } from "./orders/purchaseOrders";
+import { compareOrderNow, type ItemPlan, orderNow, type OrderNowLine, orderNowLine, planAll } from "./plan";
 import type { Problem } from "./problems";
 
 /**
  * One workbook state, read and planned once, with the look-ups its readers need:
  * the task pane, every function cell and the command line answer from it. It is
  * made of per-item pieces (one `ItemPlan` per item-location, indexed by key and by
- * SKU) and totals derived from them on first use, so that a change to one item can
- * re-plan that item alone and drop only the totals (docs/runtime.md).
+ * SKU) and totals derived from them, so that an edit can re-plan the items it
+ * touches and bring the totals up to date by difference (docs/runtime.md).
+ *
+ * States made from one another by edits share their indexes, which always describe
+ * the newest: hold on to the newest state only.
  */
 export interface PlannedWorkbook {
   ok: true;
@@ -29,9 +33,14 @@ export interface PlannedWorkbook {
   orderNow(): OrderNowLine[];
   /**
    * A value computed once per workbook state: thousands of cells often ask the same
-   * question (every SPEND of a supplier), or need the same index.
+   * question (every SPEND of a supplier), or need the same index. With `update`, an
+   * edit brings it up to date from what changed (by difference) instead of dropping it.
    */
-  memo<T>(key: string, compute: () => T): T;
+  memo<T>(key: string, compute: () => T, update?: (value: T, change: PlanChange) => T): T;
+  /** What the model was read from: an edit makes the item-locations it touches again from it (cellEdits.ts). */
+  sources: ModelSources;
+  /** What changed since the state an edit made this one from (`TOUCHED` keys); undefined after a full read. */
+  touched?: ReadonlySet<string>;
 }
 
 /** A workbook that cannot be planned (no usable SKUs sheet), or could not be read or planned just now. */
@@ -45,15 +54,45 @@ export interface Unplanned {
 
 export type Planned = PlannedWorkbook | Unplanned;
 
+/** What an edit changed: the item-locations it re-planned and the orders it read again, before and after. */
+export interface PlanChange {
+  /** By position in the SKUs rows. */
+  items: { at: number; before: ItemPlan; after: ItemPlan }[];
+  /** By position in the order book. */
+  orders: { at: number; before: PurchaseOrder; after: PurchaseOrder }[];
+}
+
+/**
+ * What an answer can depend on, as keys of `PlannedWorkbook.touched`: a function cell
+ * listens to the keys of its arguments and answers again only when one is touched.
+ */
+export const TOUCHED = {
+  /** Any of the SKU's item-locations (its plan, status, inbound, demand). */
+  sku: (sku: string) => `sku\u0000${sku}`,
+  /** One purchase order (its lines, amounts, status). */
+  po: (number: string) => `po\u0000${number}`,
+  /** Any purchase order: totals over orders (SPEND). */
+  orders: "orders",
+  /** The Order-now list. */
+  orderNow: "order-now",
+  /** Any item-location's status: the list of every status. */
+  statuses: "statuses",
+} as const;
+
 /** Reads and plans a workbook. */
 export function planWorkbook(input: WorkbookInput, today: Day): Planned {
   const result = readModel(input, { today });
   if (!result.ok) return { ok: false, kind: "unreadable", error: result.error, problems: result.problems };
-  return plannedFrom(input, result.model, planAll(result.model));
+  return plannedFrom(input, result.model, result.sources, planAll(result.model));
+}
+
+interface Memo {
+  value: unknown;
+  update?: (value: unknown, change: PlanChange) => unknown;
 }
 
 /** The planned workbook of a model and its items' plans (in the model's item order). */
-export function plannedFrom(input: WorkbookInput, model: PlanningModel, plans: ItemPlan[]): PlannedWorkbook {
+export function plannedFrom(input: WorkbookInput, model: PlanningModel, sources: ModelSources, plans: ItemPlan[]): PlannedWorkbook {
   const bySku = new Map<string, ItemPlan[]>();
   const byKey = new Map<string, ItemPlan>();
   for (const plan of plans) {
@@ -64,21 +103,111 @@ export function plannedFrom(input: WorkbookInput, model: PlanningModel, plans: I
   }
   const firstRow = new Map<string, SkuRow>();
   for (const row of model.skuRows) if (!firstRow.has(row.sku)) firstRow.set(row.sku, row);
+  return new State(input, model, sources, plans, byKey, bySku, firstRow, undefined, new Map());
+}
+
+class State implements PlannedWorkbook {
+  readonly ok = true;
+  readonly date1904: boolean;
+
+  constructor(
+    readonly input: WorkbookInput,
+    readonly model: PlanningModel,
+    readonly sources: ModelSources,
+    readonly plans: ItemPlan[],
+    readonly byKey: Map<string, ItemPlan>,
+    readonly bySku: Map<string, ItemPlan[]>,
+    readonly firstRow: Map<string, SkuRow>,
+    /** The Order-now lines, once asked for. */
+    public lines: OrderNowLine[] | undefined,
+    readonly memos: Map<string, Memo>,
+    readonly touched?: ReadonlySet<string>,
+  ) {
+    this.date1904 = input.date1904 ?? false;
+  }
+
+  orderNow(): OrderNowLine[] {
+    return (this.lines ??= orderNow(this.plans, this.model.settings));
+  }
+
+  memo<T>(key: string, compute: () => T, update?: (value: T, change: PlanChange) => T): T {
+    let entry = this.memos.get(key);
+    if (!entry) this.memos.set(key, (entry = { value: compute(), update: update as Memo["update"] }));
+    return entry.value as T;
+  }
+}
+
+/**
+ * The state after an edit re-planned some item-locations and read some orders again
+ * (the model and its order book already hold them): the plans' indexes take the new
+ * plans, the Order-now list its new lines in their places, and memos with an update
+ * follow by difference; the others are dropped.
+ */
+export function nextPlanned(previous: PlannedWorkbook, change: PlanChange): PlannedWorkbook {
+  const before = previous as State;
+  const { model, sources, byKey, bySku, firstRow } = before;
+  const settings = model.settings;
+  const touched = new Set<string>();
+  const plans = before.plans.slice();
+  const items = model.items.slice();
+  const replaced = new Set<string>();
+  const added: OrderNowLine[] = [];
+  for (const { at, before: was, after } of change.items) {
+    const { item } = after;
+    plans[at] = after;
+    items[at] = item;
+    model.itemsByKey.set(item.key, item);
+    byKey.set(item.key, after);
+    bySku.set(
+      item.sku,
+      bySku.get(item.sku)!.map((plan) => (plan.item.key === item.key ? after : plan)),
+    );
+    firstRow.set(item.sku, model.skuRows[sources.index.first(item.sku)]);
+    touched.add(TOUCHED.sku(item.sku));
+    if (was.item.status !== item.status) touched.add(TOUCHED.statuses);
+    const old = orderNowLine(was, settings);
+    const line = orderNowLine(after, settings);
+    if (line) added.push(line);
+    replaced.add(item.key);
+    if (!sameLine(old, line)) touched.add(TOUCHED.orderNow);
+  }
+  model.items = items;
+  for (const { before: was, after } of change.orders) {
+    touched.add(TOUCHED.po(was.number));
+    touched.add(TOUCHED.po(after.number));
+    touched.add(TOUCHED.orders);
+  }
   let lines: OrderNowLine[] | undefined;
-  const memos = new Map<string, unknown>();
-  return {
-    ok: true,
-    input,
-    model,
-    date1904: input.date1904 ?? false,
-    plans,
-    bySku,
-    byKey,
-    firstRow,
-    orderNow: () => (lines ??= orderNow(plans, model.settings)),
-    memo<T>(key: string, compute: () => T): T {
-      if (!memos.has(key)) memos.set(key, compute());
-      return memos.get(key) as T;
-    },
-  };
+  if (before.lines) {
+    lines = before.lines.filter((line) => !replaced.has(itemKey(line.sku, line.warehouse)));
+    for (const line of added) lines.splice(insertionPoint(lines, line), 0, line);
+  }
+  const memos = new Map<string, Memo>();
+  for (const [key, entry] of before.memos) if (entry.update) memos.set(key, { value: entry.update(entry.value, change), update: entry.update });
+  return new State(before.input, model, sources, plans, byKey, bySku, firstRow, lines, memos, touched);
+}
+
+function insertionPoint(lines: OrderNowLine[], line: OrderNowLine): number {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareOrderNow(lines[mid], line) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Lines that show the same: the list and RECOMMEND() need no new answer. */
+function sameLine(a: OrderNowLine | undefined, b: OrderNowLine | undefined): boolean {
+  if (!a || !b) return a === b;
+  return (
+    a.supplier === b.supplier &&
+    a.quantity === b.quantity &&
+    a.unitPrice.eq(b.unitPrice) &&
+    a.value.eq(b.value) &&
+    a.currency === b.currency &&
+    a.arrivalWeek === b.arrivalWeek &&
+    a.shortWeek === b.shortWeek
+  );
 }

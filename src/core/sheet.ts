@@ -19,8 +19,7 @@ export interface NumberRule {
  * Addresses are made only when a problem is reported: a row that reads well costs no string.
  */
 export class Sheet<K extends string> {
-  /** Indices (into the grid) of the non-blank rows under the header. */
-  readonly rows: number[] = [];
+  private found?: number[];
   private readonly columns = new Map<K, number>();
   private readonly headerRow: number;
   /** `Sheet!` or `'Sheet name'!`, the start of every address on this sheet. */
@@ -36,8 +35,7 @@ export class Sheet<K extends string> {
   ) {
     const values = grid.values;
     this.reference = sheetReference(grid.sheet, "");
-    let header = 0;
-    if (!grid.table) while (header < values.length && !hasValue(values[header])) header++;
+    const header = headerRowOf(grid);
     this.headerRow = header;
     const byName = new Map<string, K>();
     for (const key of Object.keys(schema.columns) as K[]) {
@@ -55,8 +53,19 @@ export class Sheet<K extends string> {
       }
       this.columns.set(key, col);
     });
+  }
+
+  /**
+   * Indices (into the grid) of the non-blank rows under the header. Found on first
+   * use: a reader reading a few rows again (an edit) opens the sheet without them.
+   */
+  get rows(): readonly number[] {
+    if (this.found) return this.found;
+    const values = this.grid.values;
+    const rows: number[] = [];
     // Plain loops, no closure or iterator per row: a cold read of a big sheet spends its time allocating otherwise.
-    for (let r = header + 1; r < values.length; r++) if (hasValue(values[r])) this.rows.push(r);
+    for (let r = this.headerRow + 1; r < values.length; r++) if (hasValue(values[r])) rows.push(r);
+    return (this.found = rows);
   }
 
   /** Finds a sheet with whatever columns it has; `undefined` when there is no such sheet. */
@@ -83,6 +92,12 @@ export class Sheet<K extends string> {
 
   has(key: K): boolean {
     return this.columns.has(key);
+  }
+
+  /** The field read from a grid column; undefined for a column no field claims. */
+  fieldAt(col: number): K | undefined {
+    for (const [key, at] of this.columns) if (at === col) return key;
+    return undefined;
   }
 
   /** Worksheet row number (1-based) of a grid row, for messages. */
@@ -242,7 +257,16 @@ export class SheetRow<K extends string> {
   }
 }
 
-function hasValue(row: CellValue[] | undefined): boolean {
+/** A table's first row, else the first row with a value: blank rows above a sheet's header are not its rows. */
+export function headerRowOf(grid: Grid): number {
+  if (grid.table) return 0;
+  let header = 0;
+  while (header < grid.values.length && !hasValue(grid.values[header])) header++;
+  return header;
+}
+
+/** A row with a value in any cell: the rows a sheet reads. */
+export function hasValue(row: readonly CellValue[] | undefined): boolean {
   if (!row) return false;
   for (let c = 0; c < row.length; c++) if (!isBlank(row[c])) return true;
   return false;

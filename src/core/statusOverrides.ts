@@ -22,6 +22,13 @@ export class StatusOverrides {
     return true;
   }
 
+  /** Takes a SKU's overrides from another reading of the sheet (an edit read its rows again). */
+  replace(sku: string, from: StatusOverrides): void {
+    const theirs = from.bySku.get(sku);
+    if (theirs) this.bySku.set(sku, theirs);
+    else this.bySku.delete(sku);
+  }
+
   /** The first override found from the warehouse outwards (a blank place has none). */
   find(sku: string, warehouse: string, district: string, region: string): { code: string; source: StatusSource } | undefined {
     const mine = this.bySku.get(sku);
@@ -41,11 +48,12 @@ export interface OverrideTargets {
   places?: Record<Level, ReadonlySet<string>>;
 }
 
-export function readStatusOverrides(input: WorkbookInput, statuses: StatusTable, targets: OverrideTargets, problems: Problem[]): StatusOverrides {
+/** `only`: just these rows (every row of the SKUs an edit touched, so that a place given twice is still found). */
+export function readStatusOverrides(input: WorkbookInput, statuses: StatusTable, targets: OverrideTargets, problems: Problem[], only?: readonly number[]): StatusOverrides {
   const overrides = new StatusOverrides();
   const sheet = Sheet.open(input, SHEETS.statusOverrides, problems);
   if (!sheet) return overrides;
-  for (const r of sheet.rows) {
+  for (const r of only ?? sheet.rows) {
     const sku = sheet.requiredCode(r, "sku", "");
     const code = sheet.requiredCode(r, "status", "");
     if (sku === undefined || code === undefined) continue;

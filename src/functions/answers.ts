@@ -3,8 +3,9 @@ import { type Day, serialFromDay } from "../core/dates";
 import { itemKey } from "../core/catalog";
 import { Money } from "../core/money";
 import { lineAmount, poAmount, poCurrency } from "../core/orders/amounts";
-import { isOpen, type PurchaseOrder } from "../core/orders/purchaseOrders";
-import { EPS, type ItemPlan, tidy } from "../core/plan";
+import type { PurchaseOrder } from "../core/orders/purchaseOrders";
+import type { ItemLocation } from "../core/model";
+import { EPS, type ItemPlan, type OrderNowLine, tidy } from "../core/plan";
 import { supplyPlanSheet } from "../core/planSheet";
 import type { ResolvedStatus } from "../core/statuses";
 import { weekStart } from "../core/weeks";
@@ -48,6 +49,39 @@ function serial(state: PlanState, day: Day): number {
 
 const ORDER_NOW_HEADER = ["SKU", "Warehouse", "Supplier", "Quantity", "Unit Price", "Value", "Currency", "Arrival Date", "Below Safety From"];
 
+/*
+ * A spill's rows are made once per line or item-location: after an edit re-planned a few
+ * item-locations, the spill is the same rows but for theirs (lines and items are replaced,
+ * never changed, so a row made for one stays right).
+ */
+const orderNowRows = new WeakMap<OrderNowLine, Cell[]>();
+const statusRows = new WeakMap<ItemLocation, Cell[]>();
+
+function orderNowRow(state: PlanState, line: OrderNowLine): Cell[] {
+  let row = orderNowRows.get(line);
+  if (!row) {
+    row = [
+      line.sku,
+      line.warehouse,
+      line.supplier,
+      line.quantity,
+      line.unitPrice.toNumber(),
+      line.value.toNumber(),
+      line.currency,
+      serial(state, line.arrivalDate),
+      line.shortDate === null ? "" : serial(state, line.shortDate),
+    ];
+    orderNowRows.set(line, row);
+  }
+  return row;
+}
+
+function statusRow(item: ItemLocation): Cell[] {
+  let row = statusRows.get(item);
+  if (!row) statusRows.set(item, (row = [item.sku, item.warehouse, item.status.code, item.status.type ?? "", item.status.source, item.status.orderable]));
+  return row;
+}
+
 /** RECOMMEND([sku], [week], [warehouse]): the engine's quantity, or the Order-now table when sku is omitted. */
 export function recommend(state: PlanState, sku: Arg, week: Arg, warehouse: Arg): Spill {
   if (optionalCode(sku, "sku") === undefined) {
@@ -57,23 +91,9 @@ export function recommend(state: PlanState, sku: Arg, week: Arg, warehouse: Arg)
     if (w !== undefined && w !== 1) throw badArgument(`week ${w}: the Order-now table (no sku) is the orders of week 1; give a sku for week ${w}.`);
     const where = optionalCode(warehouse, "warehouse");
     if (where !== undefined && !state.plans.some((p) => p.item.warehouse === where)) throw unknownWarehouse(where);
-    return [
-      ORDER_NOW_HEADER,
-      ...state
-        .orderNow()
-        .filter((line) => where === undefined || line.warehouse === where)
-        .map((line) => [
-          line.sku,
-          line.warehouse,
-          line.supplier,
-          line.quantity,
-          line.unitPrice.toNumber(),
-          line.value.toNumber(),
-          line.currency,
-          serial(state, line.arrivalDate),
-          line.shortDate === null ? "" : serial(state, line.shortDate),
-        ]),
-    ];
+    const spill: Spill = [ORDER_NOW_HEADER];
+    for (const line of state.orderNow()) if (where === undefined || line.warehouse === where) spill.push(orderNowRow(state, line));
+    return spill;
   }
   const plans = plansFor(state, sku, warehouse);
   const w = optionalWeek(week, "week", state.model.settings, state.date1904) ?? 1;
@@ -100,12 +120,9 @@ export function status(state: PlanState, sku: Arg, warehouse: Arg): Spill {
   if (optionalCode(sku, "sku") !== undefined) return [[statusOf(state, sku, warehouse).code]];
   const where = optionalCode(warehouse, "warehouse");
   if (where !== undefined && !state.plans.some((p) => p.item.warehouse === where)) throw unknownWarehouse(where);
-  return [
-    STATUS_HEADER,
-    ...state.plans
-      .filter(({ item }) => where === undefined || item.warehouse === where)
-      .map(({ item }) => [item.sku, item.warehouse, item.status.code, item.status.type ?? "", item.status.source, item.status.orderable]),
-  ];
+  const spill: Spill = [STATUS_HEADER];
+  for (const { item } of state.plans) if (where === undefined || item.warehouse === where) spill.push(statusRow(item));
+  return spill;
 }
 
 /** CANORDER(sku, [warehouse]): the status lets a PO line be created (type A, M, D or O). */
@@ -134,24 +151,7 @@ export function inbound(state: PlanState, sku: Arg, week: Arg, warehouse: Arg): 
   const plans = plansFor(state, sku, warehouse);
   const w = optionalWeek(week, "week", state.model.settings, state.date1904);
   if (w !== undefined) return sum(plans, (plan) => plan.item.scheduled[w]);
-  const open = openQuantities(state).get(plans[0].item.sku);
-  return open === undefined ? 0 : sum(plans, (plan) => open.get(plan.item.warehouse) ?? 0);
-}
-
-/** Open quantity still to come per SKU and warehouse, over every open PO line: indexed once per state. */
-function openQuantities(state: PlanState): Map<string, Map<string, number>> {
-  return state.memo("open quantities", () => {
-    const bySku = new Map<string, Map<string, number>>();
-    for (const po of state.model.orderBook.orders) {
-      if (!isOpen(po)) continue;
-      for (const line of po.lines) {
-        let byWarehouse = bySku.get(line.sku);
-        if (!byWarehouse) bySku.set(line.sku, (byWarehouse = new Map()));
-        byWarehouse.set(po.warehouse, (byWarehouse.get(po.warehouse) ?? 0) + Math.max(0, line.quantity - line.receivedQty));
-      }
-    }
-    return bySku;
-  });
+  return sum(plans, (plan) => plan.item.openInbound);
 }
 
 /**
@@ -198,30 +198,56 @@ export function spend(state: PlanState, supplierArg: Arg, fromArg: Arg, toArg: A
     throw unknownSupplier(supplier);
   }
   if (from !== undefined && to !== undefined && from > to) throw badArgument("from is after to: nothing can fall between them.");
-  const dated = from !== undefined || to !== undefined;
-  return state.memo(`spend\u0000${supplier ?? ""}\u0000${from ?? ""}\u0000${to ?? ""}\u0000${currency}`, () => {
-    let total = new Money(0);
-    for (const { po, amount, currency: orderIn } of orderAmounts(state)) {
-      if (po.status === "Cancelled" || orderIn !== currency) continue;
-      if (supplier !== undefined && po.supplier !== supplier) continue;
-      if (dated) {
-        if (po.orderDate === undefined) continue;
-        if (from !== undefined && po.orderDate < from) continue;
-        if (to !== undefined && po.orderDate > to) continue;
+  const counts = (po: PurchaseOrder, orderIn: string): boolean => {
+    if (po.status === "Cancelled" || orderIn !== currency) return false;
+    if (supplier !== undefined && po.supplier !== supplier) return false;
+    if (from === undefined && to === undefined) return true;
+    if (po.orderDate === undefined) return false;
+    return (from === undefined || po.orderDate >= from) && (to === undefined || po.orderDate <= to);
+  };
+  const total = state.memo(
+    `spend\u0000${supplier ?? ""}\u0000${from ?? ""}\u0000${to ?? ""}\u0000${currency}`,
+    () => {
+      let total: Decimal = new Money(0);
+      for (const { po, amount, currency: orderIn } of orderAmounts(state)) if (counts(po, orderIn)) total = total.plus(amount);
+      return total;
+    },
+    // Money is exact: taking an edited order's old amount off and its new one on is the sum made again.
+    (total, change) => {
+      for (const { before, after } of change.orders) {
+        const was = orderAmount(state, before);
+        const now = orderAmount(state, after);
+        if (counts(before, was.currency)) total = total.minus(was.amount);
+        if (counts(after, now.currency)) total = total.plus(now.amount);
       }
-      total = total.plus(amount);
-    }
-    return total.toNumber();
-  });
+      return total;
+    },
+  );
+  return total.toNumber();
 }
 
-/** Every order's Line Totals summed, with its currency: computed once per state. */
-function orderAmounts(state: PlanState): { po: PurchaseOrder; amount: Decimal; currency: string }[] {
-  return state.memo("order amounts", () =>
-    state.model.orderBook.orders.map((po) => {
-      let amount = new Money(0);
-      for (const line of po.lines) amount = amount.plus(lineAmount(line));
-      return { po, amount, currency: poCurrency(po, state.model.suppliers, state.model.settings) };
-    }),
+interface OrderAmount {
+  po: PurchaseOrder;
+  amount: Decimal;
+  currency: string;
+}
+
+/** An order's Line Totals summed, with its currency. */
+function orderAmount(state: PlanState, po: PurchaseOrder): OrderAmount {
+  let amount = new Money(0);
+  for (const line of po.lines) amount = amount.plus(lineAmount(line));
+  return { po, amount, currency: poCurrency(po, state.model.suppliers, state.model.settings) };
+}
+
+/** Every order's amount: computed once per read, each edited order's again after an edit. */
+function orderAmounts(state: PlanState): OrderAmount[] {
+  return state.memo(
+    "order amounts",
+    () => state.model.orderBook.orders.map((po) => orderAmount(state, po)),
+    (amounts, change) => {
+      const next = amounts.slice();
+      for (const { at, after } of change.orders) next[at] = orderAmount(state, after);
+      return next;
+    },
   );
 }

@@ -71,13 +71,25 @@ export interface OrderBook {
   byNumber: Map<string, PurchaseOrder>;
 }
 
-export function readOrderBook(input: WorkbookInput, settings: Settings, problems: Problem[]): OrderBook {
+/** Grid rows to read, of each sheet. */
+export interface OrderRows {
+  headers: readonly number[];
+  lines: readonly number[];
+}
+
+/**
+ * Every order with its lines. `only`: just these rows (the header and line rows of the PO
+ * numbers an edit touched, so that a line given twice is still found). `rowsRead` is called
+ * between reading the rows and checking that every order has lines.
+ */
+export function readOrderBook(input: WorkbookInput, settings: Settings, problems: Problem[], only?: OrderRows, rowsRead?: () => void): OrderBook {
   const book: OrderBook = { hasSheets: false, orders: [], byNumber: new Map() };
   const headers = Sheet.open(input, SHEETS.purchaseOrders, problems);
   const lines = Sheet.open(input, SHEETS.poLines, problems);
   book.hasSheets = headers !== undefined && lines !== undefined;
-  if (headers) readHeaders(headers, settings, book);
-  if (lines) readLines(lines, book);
+  if (headers) readHeaders(headers, settings, book, only?.headers ?? headers.rows);
+  if (lines) readLines(lines, book, only?.lines ?? lines.rows);
+  rowsRead?.();
   // A PO Lines sheet that lacks a column is already one problem for the whole sheet;
   // one with no sheet at all leaves every order without lines, each reported.
   if (headers && lines !== null) {
@@ -97,8 +109,8 @@ function worksheetRow<K extends string>(sheet: Sheet<K>, gridRow: number): numbe
 
 const headerRow = new WeakMap<PurchaseOrder, number>();
 
-function readHeaders(sheet: Sheet<keyof typeof PO_FIELDS>, settings: Settings, book: OrderBook): void {
-  for (const r of sheet.rows) {
+function readHeaders(sheet: Sheet<keyof typeof PO_FIELDS>, settings: Settings, book: OrderBook, rows: readonly number[]): void {
+  for (const r of rows) {
     const number = sheet.requiredCode(r, "number", "");
     if (number === undefined) continue;
     if (book.byNumber.has(number)) {
@@ -147,9 +159,9 @@ function readHeaders(sheet: Sheet<keyof typeof PO_FIELDS>, settings: Settings, b
   }
 }
 
-function readLines(sheet: Sheet<keyof typeof LINE_FIELDS>, book: OrderBook): void {
+function readLines(sheet: Sheet<keyof typeof LINE_FIELDS>, book: OrderBook, rows: readonly number[]): void {
   const seen = new Set<string>();
-  for (const r of sheet.rows) {
+  for (const r of rows) {
     const number = sheet.requiredCode(r, "number", "");
     const sku = sheet.requiredCode(r, "sku", "");
     if (number === undefined || sku === undefined) continue;
