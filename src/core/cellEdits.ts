@@ -1,7 +1,7 @@
 import { type ItemIndex, readSkuRow, readSupplierItems, reportRepeat, type SupplierItem } from "./catalog";
 import { isBlank } from "./cells";
 import { readForecast } from "./forecast";
-import { type CellValue, findGrid, type Grid, type WorkbookInput } from "./input";
+import { type CellEdit, type CellValue, findGrid, type Grid, type WorkbookInput } from "./input";
 import { addReceipts, groupBySku, type ItemLocation, type ModelSources, PHASE, reportSecondPreferred } from "./model";
 import { readOrderOverrides } from "./orderOverrides";
 import { type PurchaseOrder, readOrderBook } from "./orders/purchaseOrders";
@@ -12,15 +12,6 @@ import { type SheetSchema, SHEETS } from "./schema";
 import { hasValue, headerRowOf, Sheet } from "./sheet";
 import { readStatusOverrides } from "./statusOverrides";
 import { WeekArrays } from "./weekArrays";
-
-/** Cells written in place, as read back: `values[0][0]` is at zero-based worksheet row `row`, column `col`. */
-export interface CellEdit {
-  /** The worksheet's name. */
-  sheet: string;
-  row: number;
-  col: number;
-  values: CellValue[][];
-}
 
 /** Beyond this many rows an edit is a full read's work (a paste over a whole sheet). */
 const MOST_ROWS = 1_000;

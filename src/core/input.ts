@@ -36,3 +36,30 @@ export function findGrid(input: WorkbookInput, name: string): Grid | undefined {
   }
   return sheet;
 }
+
+/** A rectangle of a worksheet's cells, zero-based. */
+export interface CellRange {
+  sheet: string;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/** Cells written in place, as read back: `values[0][0]` is at zero-based worksheet row `row`, column `col` of `sheet`. */
+export interface CellEdit {
+  sheet: string;
+  row: number;
+  col: number;
+  values: CellValue[][];
+}
+
+/**
+ * A change to input sheets, as an adapter reports it. With `cells`: only values edited in
+ * place in that range (typed, pasted, a co-author's, the add-in's own); without: anything
+ * at all in those sheets (added, deleted, renamed, rows inserted or deleted, rewritten).
+ */
+export interface WorkbookChange {
+  sheets: string[];
+  cells?: CellRange;
+}

@@ -44,9 +44,14 @@ export function parseAddress(address: string): CellRef | undefined {
   const m = ADDRESS.exec(address.trim());
   if (!m) return undefined;
   const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  return { sheet, row: Number(m[4]) - 1, col: columnOf(m[3]) };
+}
+
+/** `A` → 0, `AA` → 26: what `columnLetters` writes. */
+export function columnOf(letters: string): number {
   let col = 0;
-  for (const ch of m[3]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { sheet, row: Number(m[4]) - 1, col: col - 1 };
+  for (const ch of letters) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return col - 1;
 }
 
 export function problemAt(sheet: string, row: number, col: number, message: string): Problem {

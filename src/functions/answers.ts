@@ -9,9 +9,9 @@ import { EPS, type ItemPlan, type OrderNowLine, tidy } from "../core/plan";
 import { supplyPlanSheet } from "../core/planSheet";
 import type { ResolvedStatus } from "../core/statuses";
 import { weekStart } from "../core/weeks";
-import { type Arg, optionalCode, optionalCurrency, optionalDate, optionalWeek, requiredCode, requiredWeek } from "./args";
+import { type Arg, isOmitted, optionalCode, optionalCurrency, optionalDate, optionalWeek, requiredCode, requiredWeek } from "./args";
 import { badArgument, FunctionError, NO_STOCKOUT, unknownPo, unknownSku, unknownSupplier, unknownWarehouse } from "./errors";
-import type { PlannedWorkbook as PlanState } from "../core/planned";
+import { type PlannedWorkbook as PlanState, TOUCHED } from "../core/planned";
 
 /**
  * What each PLANSTER function answers for one workbook state: plain values and
@@ -20,6 +20,37 @@ import type { PlannedWorkbook as PlanState } from "../core/planned";
  */
 export type Cell = string | number | boolean;
 export type Spill = Cell[][];
+
+/**
+ * What a cell's answer depends on, from its arguments: the keys (planned.ts `TOUCHED`)
+ * an edit must touch for the answer to change. A cell whose arguments are wrong answers
+ * the same error whatever an edit does: it depends on nothing but a full read.
+ */
+export const dependsOn = {
+  /** Anything about the SKU's item-locations. */
+  sku: (sku: Arg): string[] => {
+    const code = codeOrUndefined(sku);
+    return code === undefined ? [] : [TOUCHED.sku(code)];
+  },
+  /** RECOMMEND: the SKU, or the Order-now list without one. */
+  recommend: (sku: Arg): string[] => (isOmitted(sku) ? [TOUCHED.orderNow] : dependsOn.sku(sku)),
+  /** STATUS: the SKU, or every item-location's status without one. */
+  status: (sku: Arg): string[] => (isOmitted(sku) ? [TOUCHED.statuses] : dependsOn.sku(sku)),
+  po: (po: Arg): string[] => {
+    const number = codeOrUndefined(po);
+    return number === undefined ? [] : [TOUCHED.po(number)];
+  },
+  /** A total over every order. */
+  orders: (): string[] => [TOUCHED.orders],
+};
+
+function codeOrUndefined(value: Arg): string | undefined {
+  try {
+    return optionalCode(value, "code");
+  } catch {
+    return undefined;
+  }
+}
 
 /** The plans a (sku, warehouse) pair names: one item-location, or all of the SKU's when warehouse is omitted. */
 export function plansFor(state: PlanState, skuArg: Arg, warehouseArg: Arg): ItemPlan[] {

@@ -22,7 +22,7 @@ import { streamAnswer } from "./streaming";
  * @streaming
  */
 export function recommend(sku: unknown, week: unknown, warehouse: unknown, invocation: CustomFunctions.StreamingInvocation<any[][]>): void {
-  streamAnswer(liveModel(), invocation, (state) => answer.recommend(state, sku, week, warehouse));
+  streamAnswer(liveModel(), invocation, (state) => answer.recommend(state, sku, week, warehouse), answer.dependsOn.recommend(sku));
 }
 
 /**
@@ -34,7 +34,7 @@ export function recommend(sku: unknown, week: unknown, warehouse: unknown, invoc
  * @streaming
  */
 export function status(sku: unknown, warehouse: unknown, invocation: CustomFunctions.StreamingInvocation<any[][]>): void {
-  streamAnswer(liveModel(), invocation, (state) => answer.status(state, sku, warehouse));
+  streamAnswer(liveModel(), invocation, (state) => answer.status(state, sku, warehouse), answer.dependsOn.status(sku));
 }
 
 /**
@@ -46,7 +46,7 @@ export function status(sku: unknown, warehouse: unknown, invocation: CustomFunct
  * @streaming
  */
 export function canOrder(sku: unknown, warehouse: unknown, invocation: CustomFunctions.StreamingInvocation<boolean>): void {
-  streamAnswer(liveModel(), invocation, (state) => answer.canOrder(state, sku, warehouse));
+  streamAnswer(liveModel(), invocation, (state) => answer.canOrder(state, sku, warehouse), answer.dependsOn.sku(sku));
 }
 
 /**
@@ -58,7 +58,7 @@ export function canOrder(sku: unknown, warehouse: unknown, invocation: CustomFun
  * @streaming
  */
 export function plan(sku: unknown, warehouse: unknown, invocation: CustomFunctions.StreamingInvocation<any[][]>): void {
-  streamAnswer(liveModel(), invocation, (state) => answer.plan(state, sku, warehouse));
+  streamAnswer(liveModel(), invocation, (state) => answer.plan(state, sku, warehouse), answer.dependsOn.sku(sku));
 }
 
 /**
@@ -71,7 +71,7 @@ export function plan(sku: unknown, warehouse: unknown, invocation: CustomFunctio
  * @streaming
  */
 export function projected(sku: unknown, week: unknown, warehouse: unknown, invocation: CustomFunctions.StreamingInvocation<number>): void {
-  streamAnswer(liveModel(), invocation, (state) => answer.projected(state, sku, week, warehouse));
+  streamAnswer(liveModel(), invocation, (state) => answer.projected(state, sku, week, warehouse), answer.dependsOn.sku(sku));
 }
 
 /**
@@ -84,7 +84,7 @@ export function projected(sku: unknown, week: unknown, warehouse: unknown, invoc
  * @streaming
  */
 export function inbound(sku: unknown, week: unknown, warehouse: unknown, invocation: CustomFunctions.StreamingInvocation<number>): void {
-  streamAnswer(liveModel(), invocation, (state) => answer.inbound(state, sku, week, warehouse));
+  streamAnswer(liveModel(), invocation, (state) => answer.inbound(state, sku, week, warehouse), answer.dependsOn.sku(sku));
 }
 
 /**
@@ -96,7 +96,7 @@ export function inbound(sku: unknown, week: unknown, warehouse: unknown, invocat
  * @streaming
  */
 export function stockout(sku: unknown, warehouse: unknown, invocation: CustomFunctions.StreamingInvocation<number>): void {
-  streamAnswer(liveModel(), invocation, (state) => answer.stockout(state, sku, warehouse));
+  streamAnswer(liveModel(), invocation, (state) => answer.stockout(state, sku, warehouse), answer.dependsOn.sku(sku));
 }
 
 /**
@@ -107,7 +107,7 @@ export function stockout(sku: unknown, warehouse: unknown, invocation: CustomFun
  * @streaming
  */
 export function poTotal(po: unknown, invocation: CustomFunctions.StreamingInvocation<number>): void {
-  streamAnswer(liveModel(), invocation, (state) => answer.poTotal(state, po));
+  streamAnswer(liveModel(), invocation, (state) => answer.poTotal(state, po), answer.dependsOn.po(po));
 }
 
 /**
@@ -121,5 +121,5 @@ export function poTotal(po: unknown, invocation: CustomFunctions.StreamingInvoca
  * @streaming
  */
 export function spend(supplier: unknown, from: unknown, to: unknown, currency: unknown, invocation: CustomFunctions.StreamingInvocation<number>): void {
-  streamAnswer(liveModel(), invocation, (state) => answer.spend(state, supplier, from, to, currency));
+  streamAnswer(liveModel(), invocation, (state) => answer.spend(state, supplier, from, to, currency), answer.dependsOn.orders());
 }

@@ -21,8 +21,27 @@ export function resultOf<T>(outcome: Outcome, answer: (state: PlannedWorkbook) =
   }
 }
 
-/** Answers a streaming function cell now and again after every change of an input sheet, until Excel cancels it. */
-export function streamAnswer<T>(live: LiveModel, invocation: CustomFunctions.StreamingInvocation<T>, answer: (state: PlannedWorkbook) => T): void {
-  const unsubscribe = live.subscribe((outcome) => invocation.setResult(resultOf(outcome, answer)));
+/**
+ * Answers a streaming function cell now, and again after every change of an input sheet
+ * that can change its answer (an edit that touches one of `keys`, any full read), until
+ * Excel cancels it. An answer the same as the last one is not sent again.
+ */
+export function streamAnswer<T>(live: LiveModel, invocation: CustomFunctions.StreamingInvocation<T>, answer: (state: PlannedWorkbook) => T, keys: readonly string[]): void {
+  let last: unknown = NOTHING;
+  const unsubscribe = live.subscribe((outcome) => {
+    const result = resultOf(outcome, answer);
+    if (sameAnswer(result, last)) return;
+    last = result;
+    invocation.setResult(result);
+  }, keys);
   invocation.onCanceled = unsubscribe;
+}
+
+const NOTHING = Symbol("no answer yet");
+
+/** Plain values and errors compare by value; spills (new arrays) are sent again. */
+function sameAnswer(a: unknown, b: unknown): boolean {
+  if (a === b) return typeof a !== "object" || a === null;
+  if (a instanceof CustomFunctions.Error && b instanceof CustomFunctions.Error) return a.code === b.code && a.message === b.message;
+  return false;
 }

@@ -47,5 +47,6 @@ function afterOfficeIsReady(workbook: OfficeWorkbook): WorkbookSource {
       await officeReady();
       return workbook.watch(listener);
     },
+    readCells: (ranges) => workbook.readCells(ranges),
   };
 }

@@ -1,12 +1,19 @@
+import { applyCellEdits, prepareEdits } from "../core/cellEdits";
 import type { Day } from "../core/dates";
-import type { WorkbookInput } from "../core/input";
+import type { CellEdit, CellRange, WorkbookChange, WorkbookInput } from "../core/input";
 import { type Planned, planWorkbook, type Unplanned } from "../core/planned";
 
 /** Where the model's input comes from (the Office adapter in Excel, the workbook in memory in the demo and tests). */
 export interface WorkbookSource {
   read(): Promise<WorkbookInput>;
-  /** Starts calling `listener` with the names of input sheets that changed. */
-  watch(listener: (sheets: string[]) => void): Promise<void>;
+  /** Starts calling `listener` with every change to an input sheet. */
+  watch(listener: (change: WorkbookChange) => void): Promise<void>;
+  /**
+   * Reads the values of edited ranges as they are now, in one round trip, with any other
+   * cell of an input sheet their edit may have changed (formula cells); undefined when it
+   * cannot tell which those are. Without it every change is a full read.
+   */
+  readCells?(ranges: CellRange[]): Promise<CellEdit[] | undefined>;
 }
 
 export type Outcome = Planned;
@@ -14,7 +21,7 @@ export type Outcome = Planned;
 export interface LiveModelOptions {
   /** The user's today: the default Plan Start moves with it. */
   today: () => Day;
-  /** How long to wait after a change before reading, so that a burst of edits costs one read. */
+  /** How long to wait after a change that needs a full read, so that a burst of them costs one read. */
   refreshDelayMs?: number;
   /**
    * How often to look whether the day has changed; off when undefined. Without a
@@ -31,24 +38,41 @@ type Listener = (outcome: Outcome) => void;
 /** A read that failed for a passing reason (the user is editing a cell…): never kept. */
 const isReadFailure = (outcome: Outcome): outcome is Unplanned => !outcome.ok && outcome.kind === "read-failed";
 
+/** An edit this large is a full read's work (a paste over a sheet): no point reading it back first. */
+const MOST_EDITED_CELLS = 20_000;
+
+interface Cached {
+  version: number;
+  today: Day;
+  outcome: Promise<Outcome>;
+}
+
 /**
  * One planned workbook per workbook state, shared by every function cell and the
- * task pane. Readers asking at once share one read; a change to an input sheet
- * drops the model and, when anyone is listening, reads once and hands the new
- * model to all of them.
+ * task pane. Readers asking at once share one read. Values edited in place are read
+ * back and applied to the model by themselves (core/cellEdits.ts): only the listeners
+ * whose keys the edit touched hear of it. Any other change drops the model and, when
+ * anyone is listening, reads once and hands the new model to all of them.
  */
 export class LiveModel {
-  /** Bumped by every change to an input sheet: the key of the cached model. */
+  /** Bumped by every change that needs a full read: the key of the cached model. */
   private version = 0;
-  private cached?: { version: number; today: Day; outcome: Promise<Outcome> };
-  private readonly listeners = new Set<Listener>();
+  private cached?: Cached;
+  /** Listener → the keys it listens to (planned.ts `TOUCHED`); undefined: every change. */
+  private readonly listeners = new Map<Listener, readonly string[] | undefined>();
+  private readonly byKey = new Map<string, Set<Listener>>();
   private watching?: Promise<void>;
   private refreshTimer?: ReturnType<typeof setTimeout>;
   private refreshing?: Promise<void>;
   private dayTimer?: ReturnType<typeof setInterval>;
   private retryTimer?: ReturnType<typeof setTimeout>;
-  /** Workbook reads so far (for tests and the benchmark). */
+  private pendingEdits: CellRange[] = [];
+  private editing?: Promise<void>;
+  /** Full workbook reads so far (for tests and the benchmark). */
   reads = 0;
+  /** Edited ranges read back, and edits applied to the model without a full read. */
+  cellReads = 0;
+  edits = 0;
 
   constructor(
     private readonly source: WorkbookSource,
@@ -57,6 +81,7 @@ export class LiveModel {
 
   /** The model of the workbook as it is now, read at most once per state. */
   current(): Promise<Outcome> {
+    if (this.editing) return this.editing.then(() => this.current());
     const today = this.options.today();
     const cached = this.cached;
     if (cached && cached.version === this.version && cached.today === today) return cached.outcome;
@@ -64,6 +89,12 @@ export class LiveModel {
     const entry = { version: this.version, today, outcome };
     this.cached = entry;
     void outcome.then((result) => {
+      if (result.ok && this.source.readCells && this.cached === entry) {
+        // While idle, what edits need to find rows quickly: the first edit does not wait for it.
+        setTimeout(() => {
+          if (this.cached === entry) prepareEdits(result);
+        }, 0);
+      }
       if (!isReadFailure(result) || this.cached !== entry) return;
       this.cached = undefined;
       // Excel refuses reads while a cell is being edited: the waiting cells try again shortly.
@@ -81,13 +112,22 @@ export class LiveModel {
     for (;;) {
       const version = this.version;
       const outcome = await this.current();
-      if (version === this.version) return outcome;
+      if (version === this.version && !this.editing && this.pendingEdits.length === 0) return outcome;
     }
   }
 
-  /** Calls `listener` with the current model now and with every later one, until unsubscribed. */
-  subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
+  /**
+   * Calls `listener` with the current model now and with every later one, until
+   * unsubscribed. With `keys`, only with those an edit made by touching one of them
+   * (and every model a full read makes): its answer cannot have changed otherwise.
+   */
+  subscribe(listener: Listener, keys?: readonly string[]): () => void {
+    this.listeners.set(listener, keys);
+    for (const key of keys ?? []) {
+      let set = this.byKey.get(key);
+      if (!set) this.byKey.set(key, (set = new Set()));
+      set.add(listener);
+    }
     const version = this.version;
     void this.current().then((outcome) => {
       // A change since then has scheduled a refresh that hands this listener the newer model.
@@ -95,6 +135,11 @@ export class LiveModel {
     });
     return () => {
       this.listeners.delete(listener);
+      for (const key of keys ?? []) {
+        const set = this.byKey.get(key);
+        set?.delete(listener);
+        if (set?.size === 0) this.byKey.delete(key);
+      }
     };
   }
 
@@ -102,7 +147,15 @@ export class LiveModel {
     return this.listeners.size;
   }
 
-  /** An input sheet changed (an event, or the add-in's own write): drop the model and refresh listeners. */
+  /** A change reported by the source: values edited in place are applied by themselves, anything else is a full read. */
+  changed(change: WorkbookChange): void {
+    if (change.cells && this.source.readCells && this.cached && change.cells.rows * change.cells.cols <= MOST_EDITED_CELLS) {
+      this.pendingEdits.push(change.cells);
+      this.editing ??= this.applyEdits();
+    } else this.invalidate();
+  }
+
+  /** An input sheet changed in a way only a full read follows (or the day did): drop the model and refresh listeners. */
   invalidate(): void {
     this.version++;
     this.cached = undefined;
@@ -111,11 +164,12 @@ export class LiveModel {
     }
   }
 
-  /** Resolves once no read or refresh is waiting or running (for tests and the benchmark). */
+  /** Resolves once no read, edit or refresh is waiting or running (for tests and the benchmark). */
   async settled(): Promise<void> {
     for (;;) {
       if (this.refreshTimer !== undefined || this.retryTimer !== undefined)
         await new Promise((resolve) => setTimeout(resolve, Math.min(this.options.refreshDelayMs ?? 50, this.options.retryDelayMs ?? 2_000) + 1));
+      else if (this.editing) await this.editing;
       else if (this.refreshing) await this.refreshing;
       else {
         const outcome = this.cached?.outcome;
@@ -123,7 +177,8 @@ export class LiveModel {
         await Promise.all([outcome, watching]);
         // Let the listeners' own continuations run before looking again.
         await new Promise((resolve) => setTimeout(resolve, 0));
-        if (this.refreshTimer === undefined && this.retryTimer === undefined && !this.refreshing && this.cached?.outcome === outcome && this.watching === watching) return;
+        const idle = this.refreshTimer === undefined && this.retryTimer === undefined && !this.refreshing && !this.editing;
+        if (idle && this.cached?.outcome === outcome && this.watching === watching) return;
       }
     }
   }
@@ -138,11 +193,70 @@ export class LiveModel {
     this.retryTimer = undefined;
   }
 
+  /**
+   * Reads back the edited ranges and applies them to the model, batch after batch as
+   * they arrive. A model replaced meanwhile (a full read) was read after these edits were
+   * made, so it holds them already.
+   */
+  private async applyEdits(): Promise<void> {
+    try {
+      while (this.pendingEdits.length > 0) {
+        const entry = this.cached;
+        if (!entry) break;
+        const before = await entry.outcome;
+        if (this.cached !== entry) continue;
+        if (!before.ok) {
+          this.invalidate();
+          break;
+        }
+        const ranges = this.pendingEdits.splice(0);
+        let edits: CellEdit[] | undefined;
+        try {
+          this.cellReads++;
+          edits = await this.source.readCells!(ranges);
+        } catch {
+          edits = undefined;
+        }
+        if (this.cached !== entry) continue;
+        if (!edits) {
+          this.invalidate();
+          break;
+        }
+        let after: Outcome | undefined;
+        try {
+          after = applyCellEdits(before, edits);
+        } catch {
+          // Planning the edit broke: a full read says why, as the first read would have.
+          after = undefined;
+        }
+        if (!after) {
+          this.invalidate();
+          break;
+        }
+        if (after === before) continue;
+        this.edits++;
+        this.cached = { ...entry, outcome: Promise.resolve(after) };
+        this.deliver(after, after.touched);
+      }
+    } finally {
+      this.pendingEdits = [];
+      this.editing = undefined;
+    }
+  }
+
+  /** Hands a model to every listener, or (for an edit's) to those listening to a key it touched. */
+  private deliver(outcome: Outcome, touched?: ReadonlySet<string>): void {
+    const to = new Set<Listener>();
+    for (const [listener, keys] of this.listeners) if (!touched || !keys) to.add(listener);
+    if (touched) for (const key of touched) for (const listener of this.byKey.get(key) ?? []) to.add(listener);
+    for (const listener of to) listener(outcome);
+  }
+
   private refresh(): void {
     this.refreshTimer = undefined;
     const version = this.version;
     const running = this.current().then((outcome) => {
-      if (this.version === version) for (const listener of [...this.listeners]) listener(outcome);
+      if (this.version === version) this.deliver(outcome);
     });
     this.refreshing = running;
     void running.finally(() => {
@@ -177,7 +291,7 @@ export class LiveModel {
       }, this.options.dayCheckMs);
     }
     this.watching ??= this.source
-      .watch(() => this.invalidate())
+      .watch((change) => this.changed(change))
       .catch(() => {
         // Without change events the cells still answer; the next read tries again.
         this.watching = undefined;

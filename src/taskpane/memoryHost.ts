@@ -1,5 +1,5 @@
 import { localDay, type Day } from "../core/dates";
-import type { CellValue, WorkbookInput } from "../core/input";
+import type { CellEdit, CellRange, CellValue, WorkbookChange, WorkbookInput } from "../core/input";
 import { type CellRef, parseAddress } from "../core/problems";
 import type { SheetSpec } from "../core/sheetSpec";
 import type { WorkbookSource } from "../runtime/liveModel";
@@ -32,7 +32,7 @@ export class MemoryHost implements WorkbookHost, WorkbookSource {
   readonly created: CreatedBook[] = [];
   /** Dropdowns set by sheet writes, by sheet name. */
   readonly choices = new Map<string, SheetSpec["choices"]>();
-  private readonly listeners = new Set<(sheets: string[]) => void>();
+  private readonly listeners = new Set<(change: WorkbookChange) => void>();
   private readonly day: Day;
 
   constructor(
@@ -45,18 +45,32 @@ export class MemoryHost implements WorkbookHost, WorkbookSource {
 
   readonly secrets: SecretStore;
 
+  /** A copy of every sheet's values: the live model writes edits into what it read, never into the workbook. */
   async read(): Promise<WorkbookInput> {
-    return this.book.input();
+    const input = this.book.input();
+    return { ...input, grids: input.grids.map((grid) => ({ ...grid, values: grid.values.map((row) => [...row]) })) };
   }
 
-  /** Calls `listener` with the sheets of every write (the pane's, or an edit of the demo grid). */
-  async watch(listener: (sheets: string[]) => void): Promise<void> {
+  /** Calls `listener` with every write (the pane's, or an edit of the demo grid). */
+  async watch(listener: (change: WorkbookChange) => void): Promise<void> {
     this.listeners.add(listener);
+  }
+
+  /** Cells as they are now. */
+  async readCells(ranges: CellRange[]): Promise<CellEdit[]> {
+    return ranges.map(({ sheet, row, col, rows, cols }) => ({
+      sheet,
+      row,
+      col,
+      values: Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => this.book.sheet(sheet)?.[row + i]?.[col + j] ?? null)),
+    }));
   }
 
   async apply(writes: Writes): Promise<Applied> {
     const appendedRows = this.book.apply(writes);
-    this.changed([...new Set([...writes.append, ...writes.cells].map((w) => w.sheet))]);
+    // As in Excel: cells replaced in rows that exist are edits in place; rows added change the sheet.
+    if (writes.append.length > 0) this.changed([...new Set([...writes.append, ...writes.cells].map((w) => w.sheet))]);
+    else for (const { sheet, row, col } of writes.cells) this.edited({ sheet, row, col, rows: 1, cols: 1 });
     return { appendedRows };
   }
 
@@ -100,7 +114,12 @@ export class MemoryHost implements WorkbookHost, WorkbookSource {
   }
 
   protected changed(sheets: string[]): void {
-    for (const listener of [...this.listeners]) listener(sheets);
+    for (const listener of [...this.listeners]) listener({ sheets });
+  }
+
+  /** Values were edited in place in a range (the demo grid's cells, the pane's replaced cells). */
+  protected edited(cells: CellRange): void {
+    for (const listener of [...this.listeners]) listener({ sheets: [cells.sheet], cells });
   }
 }
 

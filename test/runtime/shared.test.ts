@@ -45,20 +45,30 @@ test("in Excel the pane and the function cells answer from one read and one plan
   await live.settled();
   expect([week1.value, week3.value, live.reads]).toEqual([70, 70, 1]);
 
-  // The planner types a new On Hand in Excel: one more read, and both move (100 → 130: week 1 = 100).
+  // The planner types a new On Hand in Excel: the cell is read back, not the workbook, and both move (100 → 130: week 1 = 100).
   await openItem("WIDGET", "MAIN");
   await act(() => excel.edit("SKUs", 1, 3, 130));
   await waitFor(() => expect(projectedOf(1)).toBe("100"));
   await act(() => live.settled());
-  expect([week1.value, live.reads]).toEqual([100, 2]);
+  expect([week1.value, live.reads, live.cellReads]).toEqual([100, 1, 1]);
 
-  // The pane writes the planner's 0 for week 1 through the same adapter: the cells hear of it.
+  // The pane writes the planner's 0 for week 1 through the same adapter: the cells hear of it. The
+  // workbook has no Order Overrides sheet yet, so the pane adds one: a new sheet is a full read.
   // Week 3 without an order: 130 − 90 = 40.
   const box = within(weekLine(1)).getByRole("textbox", { name: "Planner's quantity, week 1" });
   fireEvent.change(box, { target: { value: "0" } });
   fireEvent.keyDown(box, { key: "Enter" });
   await waitFor(() => expect(projectedOf(3)).toBe("40"));
   await act(() => live.settled());
-  expect([week3.value, live.reads]).toEqual([40, 3]);
+  expect([week3.value, live.reads]).toEqual([40, 2]);
+
+  // Now the planner's 12 replaces that 0 in its row: a cell written in place, read back by itself.
+  // Week 1 orders 12 arriving in week 3: 130 − 90 + 12 = 52.
+  const again = within(weekLine(1)).getByRole("textbox", { name: "Planner's quantity, week 1" });
+  fireEvent.change(again, { target: { value: "12" } });
+  fireEvent.keyDown(again, { key: "Enter" });
+  await waitFor(() => expect(projectedOf(3)).toBe("52"));
+  await act(() => live.settled());
+  expect([week3.value, live.reads, live.cellReads]).toEqual([52, 2, 2]);
   live.stop();
 });

@@ -91,10 +91,40 @@ export class FakeExcel {
 
   /** A user (or a co-author, with source "Remote") types a value into a cell. */
   async edit(sheetName: string, row: number, col: number, value: Value, source: "Local" | "Remote" = "Local"): Promise<void> {
+    await this.editRange(sheetName, row, col, [[value]], source);
+  }
+
+  /** A user pastes values over a range: one change event with the range's address, as Excel raises. */
+  async editRange(sheetName: string, row: number, col: number, values: Value[][], source: "Local" | "Remote" = "Local"): Promise<void> {
+    const sheet = this.sheet(sheetName);
+    values.forEach((cells, i) => {
+      while (sheet.cells.length <= row + i) sheet.cells.push([]);
+      const target = sheet.cells[row + i];
+      cells.forEach((value, j) => {
+        while (target.length < col + j) target.push("");
+        target[col + j] = value;
+      });
+    });
+    const last = { row: row + values.length - 1, col: col + values[0].length - 1 };
+    const address = values.length === 1 && values[0].length === 1 ? cellAddress(row, col) : `${cellAddress(row, col)}:${cellAddress(last.row, last.col)}`;
+    await this.fire("changed", { type: "WorksheetChanged", worksheetId: sheet.id, address, source, changeType: "RangeEdited" });
+  }
+
+  /** A user inserts a row above `row` (the rows below move down): a change of the sheet's shape. */
+  async insertRow(sheetName: string, row: number): Promise<void> {
+    const sheet = this.sheet(sheetName);
+    sheet.cells.splice(row, 0, []);
+    await this.fire("changed", { type: "WorksheetChanged", worksheetId: sheet.id, address: `${row + 1}:${row + 1}`, source: "Local", changeType: "RowInserted" });
+  }
+
+  /**
+   * A formula cell: `compute` gives its value whenever it is read (Excel has calculated
+   * it by then). It is one of the sheet's formula cells (`getSpecialCells`).
+   */
+  setFormula(sheetName: string, row: number, col: number, formula: string, compute: () => Value): void {
     const sheet = this.sheet(sheetName);
     while (sheet.cells.length <= row) sheet.cells.push([]);
-    sheet.cells[row][col] = value;
-    await this.fire("changed", { type: "WorksheetChanged", worksheetId: sheet.id, address: "A1", source, changeType: "RangeEdited" });
+    sheet.cells[row][col] = Object.assign(Object.create(FORMULA), { formula, compute }) as unknown as Value;
   }
 
   async addSheet(name: string, cells: Value[][] = []): Promise<void> {
@@ -144,6 +174,17 @@ export class FakeExcel {
     if (/^[+-]?\d+(\.\d+)?$/.test(value.trim())) return Number(value);
     return value;
   }
+}
+
+/** The prototype of formula cells made by `setFormula`. */
+const FORMULA = {};
+
+const isFormula = (value: unknown): value is { formula: string; compute?: () => Value } => typeof value === "object" && value !== null && "formula" in value;
+
+function cellAddress(row: number, col: number): string {
+  let letters = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row + 1}`;
 }
 
 /** Properties loaded on an object become readable at the next sync. */
@@ -538,6 +579,33 @@ class FakeWorksheet extends FakeObject {
   }
 }
 
+class FakeRangeAreas extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly cells: string[],
+  ) {
+    super(ctx);
+  }
+
+  get isNullObject(): boolean {
+    return this.cells.length === 0;
+  }
+
+  get address(): string {
+    this.need("address");
+    return this.cells.join(",");
+  }
+
+  get cellCount(): number {
+    this.need("cellCount");
+    return this.cells.length;
+  }
+
+  protected override responseBytes(prop: string): number {
+    return prop === "address" ? this.cells.join(",").length + 2 : 12;
+  }
+}
+
 class FakeRange extends FakeObject {
   readonly format = { font: {} as Record<string, unknown>, fill: {} as Record<string, unknown>, columnWidth: 0, horizontalAlignment: "", wrapText: false };
 
@@ -561,10 +629,23 @@ class FakeRange extends FakeObject {
     for (let r = 0; r < this.rows; r++) {
       const src = this.sheet!.cells[this.row + r] ?? [];
       const row: Value[] = [];
-      for (let c = 0; c < this.cols; c++) row.push(src[this.col + c] ?? "");
+      for (let c = 0; c < this.cols; c++) {
+        const value = src[this.col + c] ?? "";
+        row.push(isFormula(value) && value.compute ? value.compute() : value);
+      }
       out.push(row);
     }
     return out;
+  }
+
+  /** Formula cells of the range (Excel.SpecialCellType.formulas), as areas of one cell each. */
+  getSpecialCellsOrNullObject(_type: string): FakeRangeAreas {
+    const cells: string[] = [];
+    for (let r = 0; r < this.rows; r++) {
+      const src = this.sheet?.cells[this.row + r] ?? [];
+      for (let c = 0; c < this.cols; c++) if (isFormula(src[this.col + c])) cells.push(`'${this.sheet!.name}'!${cellAddress(this.row + r, this.col + c)}`);
+    }
+    return new FakeRangeAreas(this.ctx, cells);
   }
 
   get values(): Value[][] {

@@ -131,7 +131,7 @@ describe("which changes matter", () => {
     const workbook = new OfficeWorkbook(() => excel);
     const seen: string[][] = [];
     await workbook.read();
-    await workbook.watch((names) => seen.push(names));
+    await workbook.watch((change) => seen.push(change.sheets));
     await excel.edit("Notes", 0, 0, "y");
     await excel.edit("Data", 1, 0, "ACME", "Remote");
     await excel.edit("SKUs", 1, 0, "A");
@@ -143,7 +143,7 @@ describe("which changes matter", () => {
     const workbook = new OfficeWorkbook(() => excel);
     const seen: string[][] = [];
     await workbook.read();
-    await workbook.watch((names) => seen.push(names));
+    await workbook.watch((change) => seen.push(change.sheets));
     await excel.addTable({ name: "Suppliers", sheet: "Data", row: 0, col: 0, rows: 2, cols: 1 });
     expect(seen).toHaveLength(1);
     expect((await workbook.read()).grids.map((g) => g.name).sort()).toEqual(["SKUs", "Suppliers"]);
@@ -222,7 +222,7 @@ describe("writing a sheet", () => {
     const workbook = new OfficeWorkbook(() => excel);
     const seen: string[][] = [];
     await workbook.read();
-    await workbook.watch((names) => seen.push(names));
+    await workbook.watch((change) => seen.push(change.sheets));
     let eventsDuringWrite: boolean | undefined;
     const run = excel.run;
     excel.run = (batch) =>
@@ -269,7 +269,7 @@ describe("writing a sheet", () => {
     const workbook = new OfficeWorkbook(() => excel);
     const seen: string[][] = [];
     await workbook.read();
-    await workbook.watch((names) => seen.push(names));
+    await workbook.watch((change) => seen.push(change.sheets));
     await workbook.writeSheet({
       name: "Order Overrides",
       rows: [
@@ -288,7 +288,7 @@ describe("the pane's writes", () => {
     const workbook = new OfficeWorkbook(() => excel);
     const seen: string[][] = [];
     await workbook.read();
-    await workbook.watch((names) => seen.push(names));
+    await workbook.watch((change) => seen.push(change.sheets));
     const { appendedRows } = await workbook.apply({
       append: [
         { sheet: "Purchase Orders", col: 0, values: ["PO-0005", "ACME", "MAIN", "Draft", 46349, null, "=cmd"] },

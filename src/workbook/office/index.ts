@@ -1,4 +1,4 @@
-import type { WorkbookInput } from "../../core/input";
+import type { CellEdit, CellRange, WorkbookChange, WorkbookInput } from "../../core/input";
 import type { Writes } from "../../core/orders/writes";
 import { parseAddress } from "../../core/problems";
 import { isInputName, WRITE_LIMIT_BYTES } from "../officeSheet";
@@ -38,9 +38,14 @@ export class OfficeWorkbook {
     return this.reader.read();
   }
 
-  /** Calls `listener` with the names of the input sheets that change, co-authors' edits included. */
-  watch(listener: (sheets: string[]) => void): Promise<void> {
+  /** Calls `listener` with every change of input sheets, co-authors' edits included. */
+  watch(listener: (change: WorkbookChange) => void): Promise<void> {
     return this.watcher.watch(listener);
+  }
+
+  /** Edited ranges as they are now, with the input sheets' formula cells, in one sync (reading.ts). */
+  readCells(ranges: CellRange[]): Promise<CellEdit[] | undefined> {
+    return this.reader.readCells(ranges);
   }
 
   /** The add-in wrote into a sheet itself (events are off while it writes). */
@@ -79,7 +84,9 @@ export class OfficeWorkbook {
    */
   async apply(writes: Writes): Promise<{ appendedRows: number[] }> {
     const applied = await applyWrites(this.host(), writes);
-    this.watcher.report(sheetsOf(writes));
+    // Cells replaced in rows that exist are edits in place, which the live model follows by itself; rows added are not.
+    if (writes.append.length > 0) this.watcher.report(sheetsOf(writes));
+    else for (const { sheet, row, col } of writes.cells) this.watcher.report([sheet], { sheet, row, col, rows: 1, cols: 1 });
     return applied;
   }
 

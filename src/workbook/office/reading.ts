@@ -1,5 +1,6 @@
-import type { CellValue, Grid, WorkbookInput } from "../../core/input";
+import type { CellEdit, CellRange, CellValue, Grid, WorkbookInput } from "../../core/input";
 import { looseName } from "../../core/input";
+import { columnOf } from "../../core/problems";
 import { isInputName } from "../officeSheet";
 import type { ExcelHost } from "./host";
 
@@ -20,6 +21,15 @@ interface TargetKey {
 interface Target extends TargetKey {
   range: Excel.Range;
 }
+
+/** An input's values, and where its formula cells are (to read back after an edit). */
+interface Loaded {
+  range: Excel.Range;
+  formulas: Excel.RangeAreas;
+}
+
+/** Beyond this many formula cells in input sheets, an edit is followed by a full read instead of reading them all back. */
+const MOST_FORMULA_CELLS = 50_000;
 
 interface Listing {
   sheets: Excel.WorksheetCollection;
@@ -44,6 +54,11 @@ function rangeOf(context: Excel.RequestContext, key: TargetKey): Excel.Range {
 
 const VALUES = "values,rowIndex,columnIndex";
 
+/** Queues an input's values, and the areas of its formula cells, for the same sync. */
+function load(range: Excel.Range): Loaded {
+  return { range: range.load(VALUES), formulas: range.getSpecialCellsOrNullObject("Formulas").load("address,cellCount") };
+}
+
 const targetId = (key: TargetKey): string => `${key.table ? "table" : "sheet"}\u0000${key.name}\u0000${key.sheet}`;
 
 /**
@@ -59,6 +74,11 @@ export class InputReader {
   /** The input sheets and tables found by the last read: the next read loads them at once. */
   private known?: TargetKey[];
   private tooBig = false;
+  /**
+   * The formula cells of the input sheets at the last read: an edit may change their
+   * values, so they are read back with it. Undefined when unknown (too many of them).
+   */
+  private formulas?: CellRange[];
 
   constructor(
     private readonly host: () => ExcelHost,
@@ -80,7 +100,7 @@ export class InputReader {
       // Inputs too big for one response (Excel on the web: 5 MB) are read in slices every time.
       const guess = this.tooBig ? undefined : this.known;
       let listing = queueListing(context);
-      let early = (guess ?? []).map((key) => ({ key, range: rangeOf(context, key).load(VALUES) }));
+      let early = (guess ?? []).map((key) => ({ key, ...load(rangeOf(context, key)) }));
       try {
         await context.sync();
       } catch (error) {
@@ -92,9 +112,12 @@ export class InputReader {
       }
       const keys = this.inputs(listing);
       this.known = keys;
-      const loaded = new Map(early.map((t) => [targetId(t.key), t.range]));
-      const targets: Target[] = keys.map((key) => ({ ...key, range: loaded.get(targetId(key)) ?? rangeOf(context, key) }));
-      if (!this.tooBig) for (const t of targets) if (!loaded.has(targetId(t))) t.range.load(VALUES);
+      const loaded = new Map<string, Loaded>(early.map((t) => [targetId(t.key), t]));
+      const targets: (Target & { formulas?: Excel.RangeAreas })[] = keys.map((key) => {
+        const found = loaded.get(targetId(key));
+        if (found || this.tooBig) return { ...key, range: found?.range ?? rangeOf(context, key), formulas: found?.formulas };
+        return { ...key, ...load(rangeOf(context, key)) };
+      });
       let values: CellValue[][][];
       const chunkCells = this.options.readChunkCells ?? 200_000;
       try {
@@ -108,6 +131,7 @@ export class InputReader {
         this.tooBig = true;
         values = await readInChunks(context, targets, chunkCells);
       }
+      this.formulas = this.tooBig ? undefined : formulaCells(targets.map((t) => t.formulas));
       const grids: Grid[] = targets.map((t, i) => ({
         name: t.name,
         sheet: t.sheet,
@@ -117,6 +141,22 @@ export class InputReader {
         values: values[i],
       }));
       return { grids, date1904: listing.epoch.value === 0 };
+    });
+  }
+
+  /**
+   * The values of edited ranges as they are now, and of every formula cell of the input
+   * sheets (an edit may have changed them), in one sync; undefined when the formula cells
+   * are not known.
+   */
+  async readCells(ranges: CellRange[]): Promise<CellEdit[] | undefined> {
+    const formulas = this.formulas;
+    if (!formulas) return undefined;
+    return this.host().run(async (context) => {
+      const all = [...ranges, ...formulas];
+      const loaded = all.map(({ sheet, row, col, rows, cols }) => context.workbook.worksheets.getItem(sheet).getRangeByIndexes(row, col, rows, cols).load("values"));
+      await context.sync();
+      return all.map(({ sheet, row, col }, i) => ({ sheet, row, col, values: loaded[i].values }));
     });
   }
 
@@ -171,4 +211,39 @@ async function readInChunks(context: Excel.RequestContext, targets: Target[], ch
   }
   if (pending.length > 0) await flush();
   return values;
+}
+
+/** The formula cells of every input, as ranges; undefined when there are too many to read back after each edit. */
+function formulaCells(areas: (Excel.RangeAreas | undefined)[]): CellRange[] | undefined {
+  const ranges: CellRange[] = [];
+  let cells = 0;
+  for (const area of areas) {
+    if (!area) return undefined;
+    if (area.isNullObject) continue;
+    cells += area.cellCount;
+    const parsed = rangesOf(area.address);
+    if (!parsed || cells > MOST_FORMULA_CELLS) return undefined;
+    ranges.push(...parsed);
+  }
+  return ranges;
+}
+
+/** `'PO Lines'!F2:F90,'PO Lines'!H2` → its rectangles; undefined when it is not such a list. */
+export function rangesOf(address: string): CellRange[] | undefined {
+  const out: CellRange[] = [];
+  const AREA = /\s*(?:'((?:[^']|'')+)'|([^,!']+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?\s*(,|$)/y;
+  let at = 0;
+  while (at < address.length) {
+    AREA.lastIndex = at;
+    const m = AREA.exec(address);
+    if (!m) return undefined;
+    const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2].trim();
+    const row = Number(m[4]) - 1;
+    const col = columnOf(m[3]);
+    const last = m[5] === undefined ? { row, col } : { row: Number(m[6]) - 1, col: columnOf(m[5]) };
+    out.push({ sheet, row, col, rows: last.row - row + 1, cols: last.col - col + 1 });
+    at = AREA.lastIndex;
+    if (m[7] === "") break;
+  }
+  return out;
 }
