@@ -27,9 +27,19 @@ const PLAN_START = SETTINGS.find((s) => s.key === "planStart")!.name;
 export function planStartEdit(input: WorkbookInput, day: Day): WorkbookEdit {
   const value = serialFromDay(day, input.date1904 ?? false);
   const layout = sheetLayout(input, SHEET.name, fieldsOf(SHEET));
-  if (!layout) return { ok: true, sheets: [newSheet(SHEET, SETTINGS.map((s) => [s.name, s.key === "planStart" ? value : s.initial]))] };
+  if (!layout)
+    return {
+      ok: true,
+      sheets: [
+        newSheet(
+          SHEET,
+          SETTINGS.map((s) => [s.name, s.key === "planStart" ? value : s.initial]),
+        ),
+      ],
+    };
   const nameCol = layout.columns.get("setting");
-  if (nameCol === undefined || !layout.columns.has("value")) return refusal(`The ${SHEET.name} sheet has no "Setting" and "Value" columns in its header row: add them, then try again.`);
+  if (nameCol === undefined || !layout.columns.has("value"))
+    return refusal(`The ${SHEET.name} sheet has no "Setting" and "Value" columns in its header row: add them, then try again.`);
   const grid = findGrid(input, SHEET.name)!;
   const origin = grid.originRow ?? 0;
   for (let row = layout.headerRow + 1; row - origin < grid.values.length; row++) {

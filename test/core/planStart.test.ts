@@ -24,12 +24,23 @@ describe("setting Plan Start", () => {
   const serial = serialFromDay(day("2026-11-23"));
 
   test("writes the value cell of the Plan Start row, whatever its spelling", () => {
-    const input = book({ Settings: [["Setting", "Value"], ["Currency", "USD"], ["plan_start", 46335]] }).input();
+    const input = book({
+      Settings: [
+        ["Setting", "Value"],
+        ["Currency", "USD"],
+        ["plan_start", 46335],
+      ],
+    }).input();
     expect(planStartEdit(input, day("2026-11-23"))).toEqual({ ok: true, writes: { append: [], cells: [{ sheet: "Settings", row: 2, col: 1, value: serial }] } });
   });
 
   test("adds the row when the sheet has none", () => {
-    const input = book({ Settings: [["Setting", "Value"], ["Currency", "USD"]] }).input();
+    const input = book({
+      Settings: [
+        ["Setting", "Value"],
+        ["Currency", "USD"],
+      ],
+    }).input();
     expect(planStartEdit(input, day("2026-11-23"))).toEqual({ ok: true, writes: { append: [{ sheet: "Settings", col: 0, values: ["Plan Start", serial] }], cells: [] } });
   });
 

@@ -1,14 +1,20 @@
-import { Button, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
+import { Button, Field, Input, makeStyles, mergeClasses, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import { setupSheets } from "../../core/setup";
 import { settingsShown } from "../../core/settings";
 import type { WorkbookHost } from "../host";
 import { type Change, usePane } from "../pane";
 import { INTEGRATION_KEY } from "../orders";
+import { date } from "../format";
+import { useShared } from "../styles";
+
+const useStyles = makeStyles({ name: { width: "45%" } });
 
 export function Settings() {
   const { state, host, write, notify } = usePane();
-  const rows = settingsShown(state.model.settings);
+  const shared = useShared();
+  const styles = useStyles();
+  const rows = settingsShown(state.model.settings, date);
   const [key, setKey] = useState("");
   const [stored, setStored] = useState(() => host.secrets.get(INTEGRATION_KEY) !== null);
   const saveKey = (value: string | null) => {
@@ -22,36 +28,36 @@ export function Settings() {
     });
   };
   return (
-    <section aria-labelledby="settings-title">
+    <section aria-labelledby="settings-title" className={shared.stack}>
       <Text as="h2" id="settings-title" weight="semibold" size={400} block>
         Settings of this workbook
       </Text>
       <Text size={200} block>
         Change them on the Settings sheet; blank values take the defaults.
       </Text>
-      <Table size="small" aria-label="Settings in effect">
+      <Table size="small" aria-label="Settings in effect" className={shared.table}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>Setting</TableHeaderCell>
-            <TableHeaderCell>Value</TableHeaderCell>
+            <TableHeaderCell className={mergeClasses(shared.cell, styles.name)}>Setting</TableHeaderCell>
+            <TableHeaderCell className={shared.cell}>Value</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           {rows.map(([name, value]) => (
             <TableRow key={name}>
-              <TableCell>{name}</TableCell>
-              <TableCell>{value}</TableCell>
+              <TableCell className={shared.cell}>{name}</TableCell>
+              <TableCell className={shared.cell}>{value}</TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
-      <Text as="h3" weight="semibold" block style={{ marginTop: 12 }}>
+      <Text as="h3" weight="semibold" block className={shared.subheading}>
         Integration key
       </Text>
       <Field label="Key for signing orders sent to the Integration URL" hint={stored ? "A key is stored on this machine." : "No key is stored."}>
         <Input type="password" value={key} onChange={(_, d) => setKey(d.value)} autoComplete="off" />
       </Field>
-      <div style={{ display: "flex", gap: 8, marginTop: 6 }}>
+      <div className={shared.row}>
         <Button appearance="primary" disabled={key.trim() === ""} onClick={() => saveKey(key.trim())}>
           Save key
         </Button>
@@ -59,7 +65,7 @@ export function Settings() {
           Remove key
         </Button>
       </div>
-      <Text as="h3" weight="semibold" block style={{ marginTop: 12 }}>
+      <Text as="h3" weight="semibold" block className={shared.subheading}>
         Workbook
       </Text>
       <SetupButton host={host} write={write} />
@@ -73,5 +79,9 @@ export function SetupButton({ host, write }: { host: WorkbookHost; write: (chang
     const setup = setupSheets(await host.read());
     await write(setup, setup.ok ? setup.told : "");
   };
-  return <Button onClick={() => void create()}>Create Planster sheets</Button>;
+  return (
+    <div>
+      <Button onClick={() => void create()}>Create Planster sheets</Button>
+    </div>
+  );
 }
