@@ -51,7 +51,11 @@ let session = 0;
 
 function say(next: Partial<BarState>): void {
   shown = { ...shown, ...next };
-  bar.render(<DemoBar state={shown} actions={{ open: (file) => void openFile(file), download: () => void download(), startOver: () => void startOver() }} />);
+  bar.render(
+    <FluentProvider theme={webLightTheme}>
+      <DemoBar state={shown} actions={{ open: (file) => void openFile(file), download: () => void download(), startOver: () => void startOver() }} />
+    </FluentProvider>,
+  );
 }
 
 /** Shows a workbook: a new in-memory host and live model, the pane and the grid on them. */
@@ -105,7 +109,8 @@ class Keeper {
     const { book } = this.from;
     try {
       await keepBook({ name: this.name, date1904: book.date1904, sheets: Object.fromEntries(book.sheets) });
-      if (this.from === host) say({ status: KEPT, error: false, keptAt: new Date().toISOString() });
+      // What the page said stands (the workbook just opened, say), unless it was that keeping failed.
+      if (this.from === host) say({ status: shown.error ? KEPT : shown.status, error: false, keptAt: new Date().toISOString() });
     } catch (error) {
       if (this.from !== host) return;
       say({ status: `Changes are not kept across a reload: this browser refused to store them (${reason(error)}). Download workbook saves them to a file.`, error: true });

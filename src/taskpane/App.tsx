@@ -29,6 +29,7 @@ const useStyles = makeStyles({
    * it. The transform makes that box the frame of dialogs and menus, which mount in it:
    * in the demo they open over the pane, as they do in Excel, not over the whole page.
    */
+  provider: { height: "100%" },
   root: {
     height: "100%",
     position: "relative",
@@ -131,38 +132,41 @@ export function App({ host, live }: { host: WorkbookHost; live: LiveModel }) {
     );
   }
 
+  // Portals mount inside the pane and inherit its theme from there: the provider's own class (its size) must not be copied onto them.
   return (
-    <FluentProvider theme={webLightTheme} className={styles.root} data-pane="">
-      <PortalMountNodeProvider value={overlays ?? undefined}>
-        <div className={styles.scroller} data-pane-scroller="">
-          <main className={styles.pane} aria-label="Planster">
-            <Text as="h1" className={styles.title}>
-              Planster
-            </Text>
-            <div aria-live="polite">
-              {notice && (
-                <MessageBar intent={notice.intent} data-testid="notice">
-                  <MessageBarBody>
-                    <MessageBarTitle>{notice.title}</MessageBarTitle>
-                    {notice.text}
-                  </MessageBarBody>
-                  <MessageBarActions
-                    containerAction={
-                      <Button appearance="transparent" aria-label="Dismiss" onClick={() => notify(null)}>
-                        ✕
-                      </Button>
-                    }
-                  />
-                </MessageBar>
-              )}
-              {running && <ProgressBar value={running.total ? running.done / running.total : undefined} aria-label={running.label} />}
-              {running && <Text size={200}>{running.label}</Text>}
-            </div>
-            {body}
-          </main>
-        </div>
-        <div ref={setOverlays} />
-      </PortalMountNodeProvider>
+    <FluentProvider theme={webLightTheme} className={styles.provider} applyStylesToPortals={false} data-pane="">
+      <div className={styles.root}>
+        <PortalMountNodeProvider value={overlays ?? undefined}>
+          <div className={styles.scroller} data-pane-scroller="">
+            <main className={styles.pane} aria-label="Planster">
+              <Text as="h1" className={styles.title}>
+                Planster
+              </Text>
+              <div aria-live="polite">
+                {notice && (
+                  <MessageBar intent={notice.intent} data-testid="notice">
+                    <MessageBarBody>
+                      <MessageBarTitle>{notice.title}</MessageBarTitle>
+                      {notice.text}
+                    </MessageBarBody>
+                    <MessageBarActions
+                      containerAction={
+                        <Button appearance="transparent" aria-label="Dismiss" onClick={() => notify(null)}>
+                          ✕
+                        </Button>
+                      }
+                    />
+                  </MessageBar>
+                )}
+                {running && <ProgressBar value={running.total ? running.done / running.total : undefined} aria-label={running.label} />}
+                {running && <Text size={200}>{running.label}</Text>}
+              </div>
+              {body}
+            </main>
+          </div>
+          <div ref={setOverlays} />
+        </PortalMountNodeProvider>
+      </div>
     </FluentProvider>
   );
 }

@@ -15,7 +15,7 @@ export const useShared = makeStyles({
   /** Header and body cells of narrow tables: less padding than Fluent's default. */
   cell: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
   /** Cells of several lines start level with each other. */
-  top: { verticalAlign: "top" },
+  top: { verticalAlign: "top", paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
   /** Numbers line up on their right edge. */
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
   /** A list without bullets or indent. */

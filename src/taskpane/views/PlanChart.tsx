@@ -6,7 +6,11 @@ const W = 320;
 const H = 130;
 const PAD = { left: 36, right: 8, top: 8, bottom: 18 };
 
-const useStyles = makeStyles({ chart: { display: "block", width: "100%", maxWidth: "480px" } });
+const useStyles = makeStyles({
+  chart: { display: "block", width: "100%", maxWidth: "480px" },
+  // A label over the lines stays readable: the background's colour drawn around its letters first.
+  halo: { paintOrder: "stroke", stroke: tokens.colorNeutralBackground1, strokeWidth: "3px", strokeLinejoin: "round" },
+});
 
 /** Projected stock (line) against safety stock (dashed) by week, with zero marked. */
 export function PlanChart({ plan }: { plan: ItemPlan }) {
@@ -39,7 +43,7 @@ export function PlanChart({ plan }: { plan: ItemPlan }) {
         {qty(bottom)}
       </text>
       {/* On the right, above its line: on the left it would sit on the axis' own labels. */}
-      <text x={W - PAD.right} y={y(ss) - 3} fontSize={9} textAnchor="end" fill={tokens.colorPaletteRedForeground1}>
+      <text x={W - PAD.right} y={y(ss) - 3} fontSize={9} textAnchor="end" fill={tokens.colorPaletteRedForeground1} className={styles.halo}>
         safety stock {qty(ss)}
       </text>
       <text x={PAD.left} y={H - 4} fontSize={9}>
