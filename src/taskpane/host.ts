@@ -60,4 +60,6 @@ export interface WorkbookHost {
   /** The user's today as a day number. */
   today(): Day;
   secrets: SecretStore;
+  /** How long co-authors' changes may take to reach this copy: orders are read back after it (ORDERS.md). None in memory. */
+  readonly coauthorSettleMs?: number;
 }

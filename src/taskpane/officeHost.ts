@@ -11,6 +11,8 @@ import type { Applied, Download, Progress, SecretStore, WorkbookHost, Writes } f
  */
 export class OfficeHost implements WorkbookHost {
   readonly secrets: SecretStore;
+  /** Excel merges co-authors' edits within a second or two; orders are read back after twice that (README, buyers). */
+  readonly coauthorSettleMs = 3000;
 
   constructor(
     readonly workbook = new OfficeWorkbook(),

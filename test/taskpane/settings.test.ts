@@ -4,7 +4,7 @@ import "./shims";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { CellValue } from "../../src/core/input";
 import type { MemoryHost } from "../../src/taskpane/memoryHost";
-import { INTEGRATION_KEY } from "../../src/taskpane/orders";
+import { INTEGRATION_STORE } from "../../src/taskpane/orders";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { settings, SUPPLIERS } from "../helpers";
 import { leafTexts, mountPane, renderPane, watchSheetWrites } from "./pane";
@@ -86,7 +86,7 @@ describe("the settings in effect", () => {
   });
 });
 
-test("the integration key is kept in the add-in's storage, never in the workbook", async () => {
+test("the integration's URL and key are kept together in the add-in's storage, never in the workbook", async () => {
   const key = "k3y-9f2c-secret";
   const book = new MemoryWorkbook({ Settings: settings({ "Integration URL": "https://erp.example.com/po" }), Suppliers: SUPPLIERS, SKUs: SKUS });
   const { host } = await openSettings(book);
@@ -94,14 +94,19 @@ test("the integration key is kept in the add-in's storage, never in the workbook
   const apply = jest.spyOn(host, "apply");
   const writeSheets = jest.spyOn(host, "writeSheets");
 
-  const box = screen.getByLabelText("Key for signing orders sent to the Integration URL") as HTMLInputElement;
+  const url = screen.getByLabelText("Integration URL on this machine") as HTMLInputElement;
+  expect(url.value).toBe(""); // never filled in from the workbook: a shared workbook must not choose where orders go
+  const box = screen.getByLabelText("Key for signing orders sent to that URL") as HTMLInputElement;
   expect(box.type).toBe("password");
+  fireEvent.change(url, { target: { value: "http://erp.example.com/po" } });
+  expect(screen.getByText("Use an https: address (http: only to this machine).")).toBeTruthy();
+  fireEvent.change(url, { target: { value: " https://erp.example.com/po " } });
   fireEvent.change(box, { target: { value: `  ${key} ` } });
-  fireEvent.click(screen.getByRole("button", { name: "Save key" }));
+  fireEvent.click(screen.getByRole("button", { name: "Save integration" }));
   await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("kept on this machine only, never in the workbook"));
-  expect(host.secrets.get(INTEGRATION_KEY)).toBe(key);
-  expect(box.value).toBe("");
-  expect(screen.getByText("A key is stored on this machine.")).toBeTruthy();
+  expect(JSON.parse(host.secrets.get(INTEGRATION_STORE)!)).toEqual({ url: "https://erp.example.com/po", key });
+  expect([url.value, box.value]).toEqual(["", ""]);
+  expect(screen.getByTestId("integration-stored").textContent).toBe("On this machine: orders are sent to https://erp.example.com/po (a key is stored).");
   expect(apply).not.toHaveBeenCalled();
   expect(writeSheets).not.toHaveBeenCalled();
   expect(JSON.stringify([...host.book.sheets])).toBe(before);
@@ -115,9 +120,17 @@ test("the integration key is kept in the add-in's storage, never in the workbook
   expect(allCells(host).filter((cell) => cell.includes(key))).toEqual([]);
 
   fireEvent.click(screen.getByRole("tab", { name: "Settings" }));
-  fireEvent.click(await screen.findByRole("button", { name: "Remove key" }));
-  await waitFor(() => expect(host.secrets.get(INTEGRATION_KEY)).toBeNull());
-  expect(screen.getByText("No key is stored.")).toBeTruthy();
+  fireEvent.click(await screen.findByRole("button", { name: "Remove integration" }));
+  await waitFor(() => expect(host.secrets.get(INTEGRATION_STORE)).toBeNull());
+  expect(screen.getByTestId("integration-stored").textContent).toBe("No integration is stored on this machine.");
+});
+
+test("a workbook naming another integration URL than the stored one is flagged", async () => {
+  const book = new MemoryWorkbook({ Settings: settings({ "Integration URL": "https://evil.example/po" }), Suppliers: SUPPLIERS, SKUs: SKUS });
+  const pane = await renderPane(book);
+  pane.host.secrets.set(INTEGRATION_STORE, JSON.stringify({ url: "https://erp.example.com/po", key: "k" }));
+  fireEvent.click(screen.getByRole("tab", { name: "Settings" }));
+  expect((await screen.findByText(/This workbook's Integration URL is https:\/\/evil\.example\/po, not the one stored here/)).textContent).toContain("its orders are not sent");
 });
 
 describe("Create Planster sheets", () => {

@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { orderCsv } from "../../core/orders/exportCsv";
 import { poSheet, sharedOrder } from "../../core/orders/share";
 import { type CurrencyTotal, orderSummary, poSummarySheet, type SummaryRow } from "../../core/orders/summary";
-import { orderX12 } from "../../core/orders/x12";
+import { orderX12, x12Refusal } from "../../core/orders/x12";
 import { XlsxBook } from "../../workbook/xlsx";
 import { CommandError, EXIT } from "../io";
 import { loadModel, reportProblems } from "../load";
@@ -37,6 +37,8 @@ export const exportPo: Command = {
     if (!model.orderBook.hasSheets) throw new CommandError(`${file} has no Purchase Orders and PO Lines sheets, so it holds no PO.`);
     const shared = sharedOrder(model, number);
     if (typeof shared === "string") throw new CommandError(shared);
+    const refused = format === "x12" ? x12Refusal(shared) : undefined;
+    if (refused) throw new CommandError(refused);
     const out = typeof options.out === "string" ? options.out : undefined;
     if (format === "xlsx") {
       const book = XlsxBook.create();

@@ -1,18 +1,21 @@
 import { type Day, mondayOf } from "../dates";
-import type { WorkbookInput } from "../input";
+import { isBlank } from "../cells";
+import { findGrid, type WorkbookInput } from "../input";
 import { itemKey } from "../catalog";
 import type { PlanningModel } from "../model";
 import { lineTotal } from "../money";
+import { fieldsOf, SHEETS } from "../schema";
 import { overrideRowsOfWeek } from "../orderOverrides";
 import { orderQty, planItem } from "../plan";
 import { leadWeeks, weekStart } from "../weeks";
+import { numberPart } from "./claims";
 import { numbersInWorkbook, nextNumber } from "./numbering";
 import { headerRecord, lineRecord, type Order, type OrderLine, orderTotal, PO_TYPE } from "./order";
 import { LINE_FIELDS, PO_FIELDS } from "./purchaseOrders";
 import { linkedSuppliers, orderableItem, quantityRefusal, supplierOrRefusal, supplierTerms, warehouseRefusal } from "./rules";
 import type { Settings } from "../settings";
 import { PENDING } from "./sync";
-import { appendRow, clearRow, type SheetLayout, sheetLayout, type Writes } from "./writes";
+import { appendRow, type CellWrite, clearRow, rowCells, type SheetLayout, sheetLayout, type Writes } from "./writes";
 
 /** What an order action reads: the planning model and the cells it was read from (for layouts and row numbers). */
 export interface OrderContext {
@@ -121,7 +124,8 @@ function build(ctx: OrderContext, request: NewOrderRequest, today: Day, override
   const integrated = model.settings.integrationUrl !== "";
   const order: Order = {
     number: nextNumber(
-      [...headers, ...lineNumbers].map((n) => n.number),
+      // A co-author's order being saved holds its number in a claim: it is taken too.
+      [...headers, ...lineNumbers].map((n) => numberPart(n.number)),
       model.settings.poPrefix,
     ),
     type: PO_TYPE,
@@ -140,15 +144,34 @@ function build(ctx: OrderContext, request: NewOrderRequest, today: Day, override
     total: orderTotal(lines),
   };
   const date1904 = input.date1904 ?? false;
-  const overrides = overrideRows.length ? sheetLayout(input, "Order Overrides", {}) : undefined;
   return {
     ok: true,
     order,
     writes: {
       append: [appendRow(layouts.orders, headerRecord(order, date1904)), ...lines.map((l) => appendRow(layouts.lines, lineRecord(order, l, date1904)))],
-      cells: overrides ? overrideRows.flatMap((row) => clearRow(overrides, row)) : [],
+      cells: clearOverrideRows(input, overrideRows),
     },
   };
+}
+
+/**
+ * The override of a week, once answered, goes: its Quantity cell is cleared, and
+ * the row is blanked only when it holds nothing but the override (a planner's
+ * note or own column beside it stays).
+ */
+export function clearOverrideRows(input: WorkbookInput, rows: number[]): CellWrite[] {
+  const overrides = SHEETS.orderOverrides;
+  const layout = sheetLayout(input, overrides.name, fieldsOf(overrides));
+  const grid = findGrid(input, overrides.name);
+  if (!layout || !grid || rows.length === 0) return [];
+  const own = new Set(layout.columns.values());
+  const originRow = grid.originRow ?? 0;
+  const originCol = grid.originCol ?? 0;
+  return rows.flatMap((row) => {
+    const cells = grid.values[row - originRow] ?? [];
+    const holdsMore = cells.some((value, i) => !isBlank(value) && !own.has(originCol + i));
+    return holdsMore ? rowCells(layout, row, { quantity: null }) : clearRow(layout, row);
+  });
 }
 
 /** One priced line, or the refusal that names the SKU: status, link to the supplier, price, quantity. */

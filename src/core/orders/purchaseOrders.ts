@@ -5,6 +5,7 @@ import type { Problem } from "../problems";
 import { fieldsOf, SHEETS } from "../schema";
 import type { Settings } from "../settings";
 import { Sheet } from "../sheet";
+import { isClaim, numberPart } from "./claims";
 
 export const PO_STATUSES = ["Draft", "Submitted", "Confirmed", "Shipped", "Partially Received", "Received", "Closed", "Cancelled"] as const;
 export type PoStatus = (typeof PO_STATUSES)[number];
@@ -103,6 +104,13 @@ function readHeaders(sheet: Sheet<keyof typeof PO_FIELDS>, settings: Settings, b
     if (book.byNumber.has(number)) {
       sheet.reportAt(r, "number", `Purchase order ${number} is given twice; the first row stands.`);
       continue;
+    }
+    if (isClaim(number)) {
+      sheet.reportAt(
+        r,
+        "number",
+        `"${number}" is an order being saved by the add-in, or one whose save did not finish (Excel was closed meanwhile): if it stays, give it its number (${numberPart(number)}) here and on its lines.`,
+      );
     }
     const statusText = sheet.text(r, "status");
     const status = parsePoStatus(statusText) ?? null;

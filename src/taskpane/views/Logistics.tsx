@@ -24,7 +24,7 @@ import { orderFromBook } from "../../core/orders/order";
 import { isOpen, PO_STATUSES, type PoStatus, type PurchaseOrder } from "../../core/orders/purchaseOrders";
 import { flaggedLines, isReadOnly, moveRefusal, supplierTerms } from "../../core/orders/rules";
 import { poSheet, poSheetName, sharedOrder } from "../../core/orders/share";
-import { orderX12 } from "../../core/orders/x12";
+import { orderX12, x12Refusal } from "../../core/orders/x12";
 import { DATE_HINT, date, money, parseDate, plural, price, qty } from "../format";
 import { editChange, sendChange } from "../orders";
 import { useIntoView } from "../inView";
@@ -219,6 +219,8 @@ function OrderDetail({ po }: { po: PurchaseOrder }) {
     if (how === "workbook") {
       return void write({ ok: true, then: async () => (await host.createWorkbook(`${po.number}.xlsx`, [sheet]), `${po.number} is in a new workbook of its own.`) }, "", "Shared");
     }
+    const refused = how === "x12" ? x12Refusal(shared) : undefined;
+    if (refused) return void write({ ok: false, reason: refused }, "");
     const file =
       how === "csv"
         ? { name: `${po.number}.csv`, mime: "text/csv", content: orderCsv(shared) }
@@ -351,7 +353,7 @@ function OrderDetail({ po }: { po: PurchaseOrder }) {
         <Button onClick={() => share("workbook")}>New workbook</Button>
         <Button onClick={() => share("csv")}>CSV</Button>
         <Button onClick={() => share("x12")}>X12 850</Button>
-        <Button appearance="primary" onClick={() => reading.ok && void write(sendChange(host, reading.order, settings), "")} disabled={!reading.ok}>
+        <Button appearance="primary" onClick={() => reading.ok && void write(sendChange(host, po.number, settings), "")} disabled={!reading.ok}>
           {po.syncStatus === "sent" ? "Resend" : "Send"}
         </Button>
       </div>

@@ -1,32 +1,19 @@
-import { Button, Field, Input, makeStyles, mergeClasses, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
-import { useState } from "react";
+import { Button, makeStyles, mergeClasses, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
 import { setupSheets } from "../../core/setup";
 import { settingsShown } from "../../core/settings";
 import type { WorkbookHost } from "../host";
 import { type Change, usePane } from "../pane";
-import { INTEGRATION_KEY } from "../orders";
 import { date } from "../format";
 import { useShared } from "../styles";
+import { IntegrationSettings } from "./IntegrationSettings";
 
 const useStyles = makeStyles({ name: { width: "45%" } });
 
 export function Settings() {
-  const { state, host, write, notify } = usePane();
+  const { state, host, write } = usePane();
   const shared = useShared();
   const styles = useStyles();
   const rows = settingsShown(state.model.settings, date);
-  const [key, setKey] = useState("");
-  const [stored, setStored] = useState(() => host.secrets.get(INTEGRATION_KEY) !== null);
-  const saveKey = (value: string | null) => {
-    host.secrets.set(INTEGRATION_KEY, value);
-    setStored(value !== null);
-    setKey("");
-    notify({
-      intent: "success",
-      title: "Saved",
-      text: value === null ? "The integration key was removed from this machine." : "The integration key is kept on this machine only, never in the workbook.",
-    });
-  };
   return (
     <section aria-labelledby="settings-title" className={shared.stack}>
       <Text as="h2" id="settings-title" weight="semibold" size={400} block>
@@ -51,20 +38,7 @@ export function Settings() {
           ))}
         </TableBody>
       </Table>
-      <Text as="h3" weight="semibold" block className={shared.subheading}>
-        Integration key
-      </Text>
-      <Field label="Key for signing orders sent to the Integration URL" hint={stored ? "A key is stored on this machine." : "No key is stored."}>
-        <Input type="password" value={key} onChange={(_, d) => setKey(d.value)} autoComplete="off" />
-      </Field>
-      <div className={shared.row}>
-        <Button appearance="primary" disabled={key.trim() === ""} onClick={() => saveKey(key.trim())}>
-          Save key
-        </Button>
-        <Button disabled={!stored} onClick={() => saveKey(null)}>
-          Remove key
-        </Button>
-      </div>
+      <IntegrationSettings workbookUrl={state.model.settings.integrationUrl} />
       <Text as="h3" weight="semibold" block className={shared.subheading}>
         Workbook
       </Text>
