@@ -120,13 +120,14 @@ class Keeper {
 
 /** Opens an .xlsx file in place of the workbook shown, and keeps it; when it cannot be read, says why and changes nothing. */
 async function openBytes(name: string, bytes: () => Promise<ArrayBuffer>): Promise<boolean> {
+  const before = host ? shown.name : SAMPLE.name;
   say({ name, status: `Reading ${name}…`, error: false });
   try {
     const book = await readXlsx(await bytes(), name);
     await show(book, `${name} is open. ${KEPT}`).changed();
     return true;
   } catch (error) {
-    say({ name: host ? shown.name : SAMPLE.name, status: `${name} could not be opened: ${reason(error)}`, error: true });
+    say({ name: before, status: `${name} could not be opened: ${reason(error)}`, error: true });
     return false;
   }
 }

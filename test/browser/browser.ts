@@ -81,18 +81,18 @@ export async function openView(page: Page, name: string): Promise<void> {
 }
 
 /**
- * `planster sample` with 300 SKUs, then what real workbooks bring to a narrow pane: a long
- * description, a supplier with a long name, a long Integration URL and two bad cells (so
- * that the Problems view has something to show).
+ * `planster sample` (300 SKUs unless told), then what real workbooks bring to a narrow
+ * pane: a long description, a supplier with a long name, a long Integration URL and two
+ * bad cells (so that the Problems view has something to show).
  */
-export async function sampleWorkbook(file: string, seed: number): Promise<string> {
-  execFileSync(process.execPath, [path.join(root, "bin/planster.js"), "sample", file, "--skus", "300", "--seed", String(seed)], { stdio: "ignore" });
+export async function sampleWorkbook(file: string, seed: number, skus = 300): Promise<string> {
+  execFileSync(process.execPath, [path.join(root, "bin/planster.js"), "sample", file, "--skus", String(skus), "--seed", String(seed)], { stdio: "ignore" });
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(file);
-  const skus = book.getWorksheet("SKUs")!;
-  skus.getCell("B2").value = "Enamelled cast-iron casserole with a self-basting lid, 28 cm, volcanic orange, dishwasher-safe";
-  skus.getCell("E3").value = "lots";
-  skus.getCell("J4").value = "a dozen";
+  const sheet = book.getWorksheet("SKUs")!;
+  sheet.getCell("B2").value = "Enamelled cast-iron casserole with a self-basting lid, 28 cm, volcanic orange, dishwasher-safe";
+  sheet.getCell("E3").value = "lots";
+  sheet.getCell("J4").value = "a dozen";
   book.getWorksheet("Suppliers")!.getCell("B2").value = "Northwind Housewares International Trading Company GmbH & Co. KG";
   const settings = book.getWorksheet("Settings")!;
   settings.eachRow((row) => {

@@ -3,12 +3,12 @@ import { planStartEdit, stalePlan } from "../../core/planStart";
 import { date, plural } from "../format";
 import { usePane } from "../pane";
 
-/** The plan's week 1 as the pane names it: this week, a week to come, or (when over) undefined. */
+/** Whether week 1 is over, and when the plan orders "now" as the pane says it: "this week", "in week 1 (from 30 Nov 2026)". */
 export function usePlanWeek(): { stale: ReturnType<typeof stalePlan>; week1: string } {
   const { state, host } = usePane();
   const { planStart } = state.model.settings;
   const stale = stalePlan(state.model.settings, host.today());
-  const week1 = stale ? `week 1 (${date(planStart)})` : planStart > host.today() ? `week 1 (from ${date(planStart)})` : "this week";
+  const week1 = stale ? `in week 1 (${date(planStart)})` : planStart > host.today() ? `in week 1 (from ${date(planStart)})` : "this week";
   return { stale, week1 };
 }
 
