@@ -161,6 +161,26 @@ describe.each(WIDTHS)("the pane at %i px", (width) => {
     await screenshot(page, `layout-${width}-order`, page.locator("#pane"));
   });
 
+  test("the views that do not fit are in the More views menu, which fits the pane", async () => {
+    await openView(page, "Home");
+    const more = paneOf(page).getByRole("button", { name: /^More views/ });
+    if (!(await more.isVisible())) return;
+    await more.click();
+    const menu = page.getByRole("menu");
+    await menu.waitFor({ timeout: PATIENCE });
+    const [box, pane] = [(await menu.boundingBox())!, (await paneOf(page).boundingBox())!];
+    expect(box.x + box.width).toBeLessThanOrEqual(pane.x + pane.width + 0.5);
+    // Every view is reachable: a tab in the bar or an item of the menu.
+    const items = await menu.getByRole("menuitem").allTextContents();
+    for (const view of VIEWS) {
+      const inBar = await paneOf(page).getByRole("tab", { name: view, exact: true }).isVisible();
+      expect({ view, inBar, inMenu: items.includes(view) }).toEqual({ view, inBar: !items.includes(view), inMenu: !inBar });
+    }
+    await screenshot(page, `layout-${width}-more-views`, page.locator("#pane"));
+    await page.keyboard.press("Escape");
+    await menu.waitFor({ state: "detached", timeout: PATIENCE });
+  });
+
   test("New Order's dialog opens over the pane and fits it", async () => {
     await openView(page, "Supply Plan");
     await page.getByRole("button", { name: "Actions for week 1", exact: true }).click();
@@ -177,5 +197,15 @@ describe.each(WIDTHS)("the pane at %i px", (width) => {
     await screenshot(page, `layout-${width}-new-order`, page.locator("#pane"));
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await dialog.waitFor({ state: "detached", timeout: PATIENCE });
+  });
+
+  test("two weeks later, the workbook kept in the browser says its week 1 is over, and fits", async () => {
+    // No reset: the page opens the workbook kept from the file input, on Wednesday 2026-12-09.
+    await page.goto(`${url}?today=2026-12-09&paneWidth=${width}`);
+    await paneOf(page).getByTestId("stale-plan").waitFor({ timeout: PATIENCE });
+    expect(await page.getByTestId("demo-book").textContent()).toBe("northwind.xlsx");
+    expect(await paneOf(page).getByTestId("stale-plan").textContent()).toContain("Plan from 7 Dec 2026");
+    expect(await sidewaysScrolling(page)).toEqual([]);
+    await screenshot(page, `layout-${width}-stale-plan`, page.locator("#pane"));
   });
 });

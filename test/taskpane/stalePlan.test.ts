@@ -19,8 +19,8 @@ test("a plan whose week 1 is over says so on Home and on the Supply Plan, not 't
   const home = screen.getByRole("tabpanel", { name: "Home" });
   const bar = within(home).getByTestId("stale-plan");
   expect(bar.textContent).toContain("Week 1 is over");
-  expect(bar.textContent).toContain("The plan starts on 9 Nov 2026, 2 weeks before this week");
-  expect(bar.textContent).toContain("Set Plan Start on the Settings sheet to this Monday, 23 Nov 2026, or clear it");
+  expect(bar.textContent).toContain("The plan starts on 9 Nov 2026, 2 weeks before this week: its week 1 has passed.");
+  expect(bar.textContent).toContain("set Plan Start on the Settings sheet to this Monday, 23 Nov 2026, or clear it");
   expect(home.textContent).toMatch(/lines? to order in week 1 \(9 Nov 2026\), which is over\./);
   expect(home.textContent).not.toContain("to order this week");
 

@@ -25,8 +25,8 @@ export function StalePlanBar() {
     <MessageBar intent="warning" layout="multiline" data-testid="stale-plan">
       <MessageBarBody>
         <MessageBarTitle>Week 1 is over</MessageBarTitle>
-        The plan starts on {date(stale.planStart)}, {plural(stale.weeksOver, "week")} before this week, so its week 1 has passed and what it says to order in week 1 was due then.
-        Set Plan Start on the Settings sheet to this Monday, {date(stale.thisMonday)}, or clear it so that the plan always starts this week.
+        The plan starts on {date(stale.planStart)}, {plural(stale.weeksOver, "week")} before this week: its week 1 has passed. To plan from now, set Plan Start on the Settings
+        sheet to this Monday, {date(stale.thisMonday)}, or clear it so that the plan always starts in the current week.
       </MessageBarBody>
       <MessageBarActions>
         <Button size="small" onClick={move}>
