@@ -15,6 +15,7 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useMemo, useState, useSyncExternalStore } from "react";
 import type { LiveModel } from "../runtime/liveModel";
+import { plural, qty } from "./format";
 import type { Applied, WorkbookHost } from "./host";
 import { type Change, type Notice, type Pane, PaneContext, type TabName } from "./pane";
 import { PlanStore, unplannedMessage } from "./planStore";
@@ -80,9 +81,7 @@ export function App({ host, live }: { host: WorkbookHost; live: LiveModel }) {
       try {
         if (change.sheets?.length) {
           setRunning({ label: "Writing to the workbook…", done: 0, total: 1 });
-          await host.writeSheets(change.sheets, (d, total) =>
-            setRunning({ label: `Writing to the workbook: ${d.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows`, done: d, total }),
-          );
+          await host.writeSheets(change.sheets, (d, total) => setRunning({ label: `Writing to the workbook: ${qty(d)} of ${plural(total, "row")}`, done: d, total }));
         }
         const applied = change.writes && (change.writes.append.length || change.writes.cells.length) ? await host.apply(change.writes) : { appendedRows: [] };
         const told = (await change.then?.(applied)) ?? label;

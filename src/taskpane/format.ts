@@ -24,11 +24,14 @@ function grouped(fixed: string): string {
   return `${sign}${withCommas}${fraction === undefined ? "" : `.${fraction}`}`;
 }
 
+/** Amount and currency never part at the end of a line: a no-break space between them. */
+const withCurrency = (amount: string, currency: string) => `${amount}\u00a0${currency}`;
+
 /** An amount in cents with its currency: `1,234.50 USD`. */
-export const money = (amount: Decimal, currency: string): string => `${grouped(formatMoney(amount))} ${currency}`;
+export const money = (amount: Decimal, currency: string): string => withCurrency(grouped(formatMoney(amount)), currency);
 
 /** A unit price with its currency, every decimal it has (at least two): `19.995 USD`, `2.50 USD`. */
-export const price = (amount: Decimal, currency: string): string => `${grouped(amount.toFixed(Math.max(2, amount.decimalPlaces())))} ${currency}`;
+export const price = (amount: Decimal, currency: string): string => withCurrency(grouped(amount.toFixed(Math.max(2, amount.decimalPlaces()))), currency);
 
 /** `23 Nov 2026`; blank for no date. */
 export function date(d: Day | null | undefined): string {

@@ -2,17 +2,17 @@ import { Decimal } from "decimal.js";
 import { dayFromIso } from "../../src/core/dates";
 import { date, money, parseDate, price, shortDate } from "../../src/taskpane/format";
 
-test("money has thousands separators, cents and its currency", () => {
-  expect(money(new Decimal("1234567.5"), "USD")).toBe("1,234,567.50 USD");
-  expect(money(new Decimal("-1234.56"), "EUR")).toBe("-1,234.56 EUR");
-  expect(money(new Decimal("999.99"), "USD")).toBe("999.99 USD");
-  expect(money(new Decimal(0), "GBP")).toBe("0.00 GBP");
+test("money has thousands separators, cents and its currency, joined by a no-break space", () => {
+  expect(money(new Decimal("1234567.5"), "USD")).toBe("1,234,567.50\u00a0USD");
+  expect(money(new Decimal("-1234.56"), "EUR")).toBe("-1,234.56\u00a0EUR");
+  expect(money(new Decimal("999.99"), "USD")).toBe("999.99\u00a0USD");
+  expect(money(new Decimal(0), "GBP")).toBe("0.00\u00a0GBP");
 });
 
 test("a unit price keeps every decimal it has, at least two", () => {
-  expect(price(new Decimal("19.995"), "USD")).toBe("19.995 USD");
-  expect(price(new Decimal("2.5"), "USD")).toBe("2.50 USD");
-  expect(price(new Decimal("1250"), "EUR")).toBe("1,250.00 EUR");
+  expect(price(new Decimal("19.995"), "USD")).toBe("19.995\u00a0USD");
+  expect(price(new Decimal("2.5"), "USD")).toBe("2.50\u00a0USD");
+  expect(price(new Decimal("1250"), "EUR")).toBe("1,250.00\u00a0EUR");
 });
 
 test("dates are written one way: day, month, year", () => {

@@ -64,7 +64,7 @@ test("a new supplier's prices are shown before saving", async () => {
   pick(detail, "Supplier", "Bolt GmbH (BOLT)");
   // WIDGET's Supplier Items row for BOLT: 2.20.
   // BOLT sells in EUR.
-  expect(within(detail).getByRole("list", { name: "Prices from BOLT" }).textContent).toBe("WIDGET: 10 × 2.20 EUR");
+  expect(within(detail).getByRole("list", { name: "Prices from BOLT" }).textContent).toBe("WIDGET: 10 × 2.20\u00a0EUR");
 });
 
 test("the CSV export downloads the order", async () => {

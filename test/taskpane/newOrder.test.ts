@@ -25,8 +25,8 @@ test("New Order from a week line: preferred supplier first, quantity read-only, 
   expect(quantity.value).toBe("30");
   expect(quantity.readOnly).toBe(true);
   // ACME has no Supplier Items row for WIDGET: the SKU's Unit Cost 2.50; 30 × 2.50 = 75.00.
-  expect((within(dialog).getByRole("textbox", { name: "Unit price" }) as HTMLInputElement).value).toBe("2.50 USD");
-  expect((within(dialog).getByRole("textbox", { name: "Total" }) as HTMLInputElement).value).toBe("75.00 USD");
+  expect((within(dialog).getByRole("textbox", { name: "Unit price" }) as HTMLInputElement).value).toBe("2.50\u00a0USD");
+  expect((within(dialog).getByRole("textbox", { name: "Total" }) as HTMLInputElement).value).toBe("75.00\u00a0USD");
   // 14 days = 2 weeks: arrives in week 3, which starts 2026-12-07.
   expect((within(dialog).getByLabelText("Expected delivery") as HTMLInputElement).value).toBe("7 Dec 2026");
 

@@ -37,7 +37,7 @@ const useStyles = makeStyles({
   pick: { flexGrow: 1, flexBasis: "8rem", minWidth: 0 },
   dropdown: { minWidth: 0, width: "100%" },
   chosen: { whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
-  statusCol: { width: "28%" },
+  statusCol: { width: "26%" },
   totalCol: { width: "32%" },
   end: { justifyContent: "flex-end" },
   detailCell: { backgroundColor: tokens.colorNeutralBackground2, paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalM },
@@ -150,7 +150,9 @@ export function Logistics() {
                   </Text>
                 </TableCell>
                 <TableCell className={cell} data-testid="order-status">
-                  {po.status ?? "unknown"}
+                  <Text block size={200}>
+                    {po.status ?? "unknown"}
+                  </Text>
                   {po.syncStatus && (
                     <Text block size={200}>
                       {po.syncStatus}

@@ -5,7 +5,7 @@ import type { ItemLocation } from "../../core/model";
 import { describeStatus } from "../../core/statuses";
 import type { ItemPlan } from "../../core/plan";
 import { supplyPlanSheet } from "../../core/planSheet";
-import { qty } from "../format";
+import { plural, qty } from "../format";
 import { usePane } from "../pane";
 import { useShared } from "../styles";
 import { PlanChart } from "./PlanChart";
@@ -116,7 +116,7 @@ function WritePlanSheet() {
   const { state, write } = usePane();
   const run = () => {
     const sheet = supplyPlanSheet(state.plans, state.model.settings, state.input.date1904 ?? false);
-    void write({ ok: true, sheets: [sheet] }, `The Supply Plan sheet has ${(sheet.rows.length - 1).toLocaleString("en-US")} rows.`, "Supply Plan written");
+    void write({ ok: true, sheets: [sheet] }, `The Supply Plan sheet has ${plural(sheet.rows.length - 1, "row")}.`, "Supply Plan written");
   };
   return (
     <div>
