@@ -106,7 +106,8 @@ function ItemView({ plan }: { plan: ItemPlan }) {
         <Text size={200}>Safety stock {qty(item.safetyStock)}</Text>
       </div>
       <PlanChart plan={plan} />
-      <WeekTable plan={plan} />
+      {/* Another item starts with its weeks closed; a new plan of the same item keeps them as they are. */}
+      <WeekTable key={itemKey(item.sku, item.warehouse)} plan={plan} />
     </div>
   );
 }

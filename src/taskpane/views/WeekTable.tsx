@@ -132,7 +132,7 @@ export function WeekTable({ plan }: { plan: ItemPlan }) {
                   <TableRow data-testid={`week-${row.week}-details`} id={`week-${row.week}-details`} className={styles.details}>
                     <TableCell colSpan={COLUMNS} className={shared.cell}>
                       {WEEK_SECTIONS.filter((s) => !s.action || sections.has(s.name)).map((s) => (
-                        <Section key={s.name} inView={asked?.week === row.week && asked.section === s.name} className={styles.section}>
+                        <Section key={s.name} asked={asked?.week === row.week && asked.section === s.name ? asked : undefined} className={styles.section}>
                           <s.View plan={plan} row={row} settings={settings} />
                         </Section>
                       ))}
@@ -156,11 +156,11 @@ export function WeekTable({ plan }: { plan: ItemPlan }) {
   );
 }
 
-/** A part of the details; brought into view (and focused, for screen readers) when it was just asked for. */
-function Section({ inView, className, children }: { inView: boolean; className: string; children: ReactNode }) {
-  const ref = useIntoView<HTMLDivElement>(inView);
+/** A part of the details; brought into view (and focused, for screen readers) each time it is asked for. */
+function Section({ asked, className, children }: { asked?: object; className: string; children: ReactNode }) {
+  const ref = useIntoView<HTMLDivElement>(asked);
   return (
-    <div ref={ref} tabIndex={inView ? -1 : undefined} className={className}>
+    <div ref={ref} tabIndex={asked ? -1 : undefined} className={className}>
       {children}
     </div>
   );
