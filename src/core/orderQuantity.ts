@@ -1,4 +1,4 @@
-import { quantityText as qty } from "./format";
+import { displayQuantity as qty } from "./format";
 import { EPS } from "./plan";
 
 /**

@@ -1,6 +1,6 @@
 import type { Decimal } from "decimal.js";
 import { dateFromDay, type Day, dayFromIso } from "../core/dates";
-import { quantityText } from "../core/format";
+import { displayQuantity } from "../core/format";
 import { formatMoney } from "../core/money";
 
 /*
@@ -10,7 +10,7 @@ import { formatMoney } from "../core/money";
  * year is in the row's details, drops it (`23 Nov`).
  */
 
-export const qty = quantityText;
+export const qty = displayQuantity;
 
 const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const MONTHS = MONTH_NAMES.map((name) => name.slice(0, 3));
