@@ -37,7 +37,7 @@ const useStyles = makeStyles({
   pick: { flexGrow: 1, flexBasis: "8rem", minWidth: 0 },
   dropdown: { minWidth: 0, width: "100%" },
   chosen: { whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
-  statusCol: { width: "26%" },
+  statusCol: { width: "24%" },
   totalCol: { width: "32%" },
   end: { justifyContent: "flex-end" },
   detailCell: { backgroundColor: tokens.colorNeutralBackground2, paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalM },
