@@ -66,5 +66,5 @@ describe("an edit applied to the planned workbook equals a full read and plan of
       }),
       { numRuns: 100 },
     );
-  });
+  }, 120_000);
 });
