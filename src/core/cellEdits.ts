@@ -62,6 +62,7 @@ export function applyCellEdits(state: PlannedWorkbook, edits: readonly CellEdit[
 /** Builds what edits need to find the rows of an item-location, a SKU or an order (once per full read; the live model does it while idle). */
 export function prepareEdits(state: PlannedWorkbook): void {
   indexesOf(state.sources);
+  for (const grid of state.input.grids) widthOf(grid);
 }
 
 // ---------------------------------------------------------------- where an edit lands
@@ -123,9 +124,16 @@ function unchangedRows(grid: Grid, changed: Map<number, Set<number>>, cells: Cel
   return true;
 }
 
+const widths = new WeakMap<Grid, number>();
+
+/** The widest row's length (an adapter's grid is a rectangle; one in memory may be ragged). An edit never widens it. */
 function widthOf(grid: Grid): number {
-  let width = 0;
-  for (const row of grid.values) if (row.length > width) width = row.length;
+  let width = widths.get(grid);
+  if (width === undefined) {
+    width = 0;
+    for (const row of grid.values) if (row.length > width) width = row.length;
+    widths.set(grid, width);
+  }
   return width;
 }
 

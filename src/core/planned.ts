@@ -1,4 +1,4 @@
-import { itemKey, type SkuRow } from "./catalog";
+import type { SkuRow } from "./catalog";
 import type { Day } from "./dates";
 import type { WorkbookInput } from "./input";
 import { type ModelSources, type PlanningModel, readModel } from "./model";
@@ -60,6 +60,8 @@ export interface PlanChange {
   items: { at: number; before: ItemPlan; after: ItemPlan }[];
   /** By position in the order book. */
   orders: { at: number; before: PurchaseOrder; after: PurchaseOrder }[];
+  /** The Order-now lines that changed (a line that went, came, or both), filled in by `nextPlanned`. */
+  lines?: { before?: OrderNowLine; after?: OrderNowLine }[];
 }
 
 /**
@@ -141,21 +143,22 @@ class State implements PlannedWorkbook {
  * The state after an edit re-planned some item-locations and read some orders again
  * (the model and its order book already hold them): the plans' indexes take the new
  * plans, the Order-now list its new lines in their places, and memos with an update
- * follow by difference; the others are dropped.
+ * follow by difference; the others are dropped. The containers are the previous
+ * state's, brought up to date; the model is a new object (its order book too, when
+ * orders changed), so that what a view made from the old one is made again.
  */
 export function nextPlanned(previous: PlannedWorkbook, change: PlanChange): PlannedWorkbook {
   const before = previous as State;
-  const { model, sources, byKey, bySku, firstRow } = before;
+  const { sources, plans, byKey, bySku, firstRow, lines } = before;
+  const model: PlanningModel = { ...before.model };
+  if (change.orders.length > 0) model.orderBook = { ...model.orderBook };
   const settings = model.settings;
   const touched = new Set<string>();
-  const plans = before.plans.slice();
-  const items = model.items.slice();
-  const replaced = new Set<string>();
-  const added: OrderNowLine[] = [];
+  const changedLines: NonNullable<PlanChange["lines"]> = [];
   for (const { at, before: was, after } of change.items) {
     const { item } = after;
     plans[at] = after;
-    items[at] = item;
+    model.items[at] = item;
     model.itemsByKey.set(item.key, item);
     byKey.set(item.key, after);
     bySku.set(
@@ -167,26 +170,48 @@ export function nextPlanned(previous: PlannedWorkbook, change: PlanChange): Plan
     if (was.item.status !== item.status) touched.add(TOUCHED.statuses);
     const old = orderNowLine(was, settings);
     const line = orderNowLine(after, settings);
-    if (line) added.push(line);
-    replaced.add(item.key);
-    if (!sameLine(old, line)) touched.add(TOUCHED.orderNow);
+    if (sameLine(old, line)) continue;
+    touched.add(TOUCHED.orderNow);
+    changedLines.push({ before: old, after: line });
+    if (lines) replaceLine(lines, old, line);
   }
-  model.items = items;
   for (const { before: was, after } of change.orders) {
     touched.add(TOUCHED.po(was.number));
     touched.add(TOUCHED.po(after.number));
     touched.add(TOUCHED.orders);
   }
-  let lines: OrderNowLine[] | undefined;
-  if (before.lines) {
-    lines = before.lines.filter((line) => !replaced.has(itemKey(line.sku, line.warehouse)));
-    for (const line of added) lines.splice(insertionPoint(lines, line), 0, line);
-  }
   const memos = new Map<string, Memo>();
-  for (const [key, entry] of before.memos) if (entry.update) memos.set(key, { value: entry.update(entry.value, change), update: entry.update });
+  const changed = { ...change, lines: changedLines };
+  for (const [key, entry] of before.memos) if (entry.update) memos.set(key, { value: entry.update(entry.value, changed), update: entry.update });
   return new State(before.input, model, sources, plans, byKey, bySku, firstRow, lines, memos, touched);
 }
 
+/**
+ * An item-location's Order-now line in a sorted list of lines (and `also`, a list kept
+ * beside it, one entry per line after `offset` others), replaced in place: the old one
+ * taken out, the new one put where sorting every line would put it.
+ */
+export function replaceLine<T>(
+  lines: OrderNowLine[],
+  old: OrderNowLine | undefined,
+  line: OrderNowLine | undefined,
+  also?: { list: T[]; offset: number; entry: (line: OrderNowLine) => T },
+): void {
+  if (old) {
+    const at = insertionPoint(lines, old);
+    if (at < lines.length && compareOrderNow(lines[at], old) === 0) {
+      lines.splice(at, 1);
+      also?.list.splice(also.offset + at, 1);
+    }
+  }
+  if (line) {
+    const at = insertionPoint(lines, line);
+    lines.splice(at, 0, line);
+    also?.list.splice(also.offset + at, 0, also.entry(line));
+  }
+}
+
+/** The first position whose line sorts at or after `line`. */
 function insertionPoint(lines: OrderNowLine[], line: OrderNowLine): number {
   let lo = 0;
   let hi = lines.length;

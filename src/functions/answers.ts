@@ -11,7 +11,7 @@ import type { ResolvedStatus } from "../core/statuses";
 import { weekStart } from "../core/weeks";
 import { type Arg, isOmitted, optionalCode, optionalCurrency, optionalDate, optionalWeek, requiredCode, requiredWeek } from "./args";
 import { badArgument, FunctionError, NO_STOCKOUT, unknownPo, unknownSku, unknownSupplier, unknownWarehouse } from "./errors";
-import { type PlannedWorkbook as PlanState, TOUCHED } from "../core/planned";
+import { type PlannedWorkbook as PlanState, replaceLine, TOUCHED } from "../core/planned";
 
 /**
  * What each PLANSTER function answers for one workbook state: plain values and
@@ -122,9 +122,20 @@ export function recommend(state: PlanState, sku: Arg, week: Arg, warehouse: Arg)
     if (w !== undefined && w !== 1) throw badArgument(`week ${w}: the Order-now table (no sku) is the orders of week 1; give a sku for week ${w}.`);
     const where = optionalCode(warehouse, "warehouse");
     if (where !== undefined && !state.plans.some((p) => p.item.warehouse === where)) throw unknownWarehouse(where);
-    const spill: Spill = [ORDER_NOW_HEADER];
-    for (const line of state.orderNow()) if (where === undefined || line.warehouse === where) spill.push(orderNowRow(state, line));
-    return spill;
+    const fits = (line: OrderNowLine | undefined): line is OrderNowLine => line !== undefined && (where === undefined || line.warehouse === where);
+    // Kept with the state and brought up to date by difference: the lines an edit changed move, the others stay.
+    return state.memo(
+      `order-now spill\u0000${where ?? ""}`,
+      () => {
+        const lines = state.orderNow().filter(fits);
+        return { lines, rows: [ORDER_NOW_HEADER, ...lines.map((line) => orderNowRow(state, line))] };
+      },
+      (spill, change) => {
+        const rows = { list: spill.rows, offset: 1, entry: (line: OrderNowLine) => orderNowRow(state, line) };
+        for (const { before, after } of change.lines ?? []) replaceLine(spill.lines, fits(before) ? before : undefined, fits(after) ? after : undefined, rows);
+        return spill;
+      },
+    ).rows;
   }
   const plans = plansFor(state, sku, warehouse);
   const w = optionalWeek(week, "week", state.model.settings, state.date1904) ?? 1;
@@ -151,9 +162,24 @@ export function status(state: PlanState, sku: Arg, warehouse: Arg): Spill {
   if (optionalCode(sku, "sku") !== undefined) return [[statusOf(state, sku, warehouse).code]];
   const where = optionalCode(warehouse, "warehouse");
   if (where !== undefined && !state.plans.some((p) => p.item.warehouse === where)) throw unknownWarehouse(where);
-  const spill: Spill = [STATUS_HEADER];
-  for (const { item } of state.plans) if (where === undefined || item.warehouse === where) spill.push(statusRow(item));
-  return spill;
+  // Kept with the state: an edit replaces the rows of the item-locations it made again.
+  return state.memo(
+    `status spill\u0000${where ?? ""}`,
+    () => {
+      const rows: Spill = [STATUS_HEADER];
+      const rowOf = new Int32Array(state.plans.length).fill(-1);
+      state.plans.forEach(({ item }, at) => {
+        if (where !== undefined && item.warehouse !== where) return;
+        rowOf[at] = rows.length;
+        rows.push(statusRow(item));
+      });
+      return { rows, rowOf };
+    },
+    (spill, change) => {
+      for (const { at, after } of change.items) if (spill.rowOf[at] >= 0) spill.rows[spill.rowOf[at]] = statusRow(after.item);
+      return spill;
+    },
+  ).rows;
 }
 
 /** CANORDER(sku, [warehouse]): the status lets a PO line be created (type A, M, D or O). */
@@ -236,25 +262,24 @@ export function spend(state: PlanState, supplierArg: Arg, fromArg: Arg, toArg: A
     if (po.orderDate === undefined) return false;
     return (from === undefined || po.orderDate >= from) && (to === undefined || po.orderDate <= to);
   };
-  const total = state.memo(
+  return state.memo(
     `spend\u0000${supplier ?? ""}\u0000${from ?? ""}\u0000${to ?? ""}\u0000${currency}`,
     () => {
       let total: Decimal = new Money(0);
       for (const { po, amount, currency: orderIn } of orderAmounts(state)) if (counts(po, orderIn)) total = total.plus(amount);
-      return total;
+      return { total, number: total.toNumber() };
     },
     // Money is exact: taking an edited order's old amount off and its new one on is the sum made again.
-    (total, change) => {
+    ({ total }, change) => {
       for (const { before, after } of change.orders) {
         const was = orderAmount(state, before);
         const now = orderAmount(state, after);
         if (counts(before, was.currency)) total = total.minus(was.amount);
         if (counts(after, now.currency)) total = total.plus(now.amount);
       }
-      return total;
+      return { total, number: total.toNumber() };
     },
-  );
-  return total.toNumber();
+  ).number;
 }
 
 interface OrderAmount {

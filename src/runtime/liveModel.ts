@@ -61,6 +61,8 @@ export class LiveModel {
   /** Listener → the keys it listens to (planned.ts `TOUCHED`); undefined: every change. */
   private readonly listeners = new Map<Listener, readonly string[] | undefined>();
   private readonly byKey = new Map<string, Set<Listener>>();
+  /** The listeners of every change (the pane). */
+  private readonly everyChange = new Set<Listener>();
   private watching?: Promise<void>;
   private refreshTimer?: ReturnType<typeof setTimeout>;
   private refreshing?: Promise<void>;
@@ -123,6 +125,7 @@ export class LiveModel {
    */
   subscribe(listener: Listener, keys?: readonly string[]): () => void {
     this.listeners.set(listener, keys);
+    if (!keys) this.everyChange.add(listener);
     for (const key of keys ?? []) {
       let set = this.byKey.get(key);
       if (!set) this.byKey.set(key, (set = new Set()));
@@ -135,6 +138,7 @@ export class LiveModel {
     });
     return () => {
       this.listeners.delete(listener);
+      this.everyChange.delete(listener);
       for (const key of keys ?? []) {
         const set = this.byKey.get(key);
         set?.delete(listener);
@@ -246,9 +250,13 @@ export class LiveModel {
 
   /** Hands a model to every listener, or (for an edit's) to those listening to a key it touched. */
   private deliver(outcome: Outcome, touched?: ReadonlySet<string>): void {
+    if (!touched) {
+      for (const listener of [...this.listeners.keys()]) listener(outcome);
+      return;
+    }
     const to = new Set<Listener>();
-    for (const [listener, keys] of this.listeners) if (!touched || !keys) to.add(listener);
-    if (touched) for (const key of touched) for (const listener of this.byKey.get(key) ?? []) to.add(listener);
+    for (const key of touched) for (const listener of this.byKey.get(key) ?? []) to.add(listener);
+    for (const listener of this.everyChange) to.add(listener);
     for (const listener of to) listener(outcome);
   }
 
