@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// The task pane in Chromium:
-//   1. time to usable on a 5,000-SKU workbook (10,000 item-locations, 26 weeks): the
-//      demo page, built for production, from navigation to the Order-now list on Home,
-//      and the pane's own share of it (read, plan, render); then one planner's quantity
-//      typed on a week line until the plan shows it re-flowed.
-//   2. the production bundle of the add-in (pane + functions), gzipped.
+// The task pane in Chromium (issue 12 point 6):
+//   1. cold load on a 5,000-SKU workbook (10,000 item-locations, 26 weeks): the demo page,
+//      built for production, each run in a fresh browser profile (nothing cached); from
+//      navigation to the Order-now list on Home, then a real click (through the browser's
+//      input, so it waits for whatever the page is busy with) on its first line until the
+//      item's week lines show: the page is usable when it has answered that click;
+//   2. one planner's quantity typed on a week line until the plan shows it re-flowed;
+//   3. the production bundle of the add-in (pane + functions), gzipped.
 //
 //   node bench/pane.bench.js [skus]      (needs lib/ from `npm run build` and /usr/bin/chromium)
 "use strict";
@@ -19,7 +21,8 @@ const { chromium } = require("playwright-core");
 
 const root = path.resolve(__dirname, "..");
 const SKUS = Number(process.argv[2] ?? 5_000);
-const RUNS = 3;
+const RUNS = 5;
+const TARGET_MS = 1_000;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "planster-pane-bench-"));
 
 function build(config) {
@@ -35,6 +38,7 @@ function build(config) {
 const gzip = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (xs) => `${median(xs).toFixed(0)} ms (runs: ${xs.map((x) => x.toFixed(0)).join(", ")})`;
 
 async function bundleSize() {
   const out = path.join(tmp, "addin");
@@ -47,10 +51,20 @@ async function bundleSize() {
   const size = (names) => names.reduce((s, n) => s + fs.statSync(path.join(out, n)).size, 0);
   const gz = (names) => names.reduce((s, n) => s + gzip(path.join(out, n)), 0);
   console.log(`add-in bundle (${initial.join(" + ")}): ${kb(size(initial))} minified, ${kb(gz(initial))} gzipped`);
-  if (lazy.length) console.log(`  loaded on demand (${lazy.join(", ")}: the new-workbook export): ${kb(size(lazy))} minified, ${kb(gz(lazy))} gzipped`);
+  if (lazy.length) console.log(`  loaded on demand (${lazy.join(", ")}): ${kb(size(lazy))} minified, ${kb(gz(lazy))} gzipped`);
 }
 
-async function timeToUsable() {
+/** A browser with a profile of its own, made for this run: no cache, no kept workbook. */
+function freshBrowser() {
+  return chromium.launchPersistentContext(fs.mkdtempSync(path.join(tmp, "chromium-")), {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
+  });
+}
+
+async function paneTimes() {
   const book = path.join(tmp, `sample-${SKUS}.xlsx`);
   execFileSync(process.execPath, [path.join(root, "bin/planster.js"), "sample", book, "--skus", String(SKUS), "--seed", "7"], { stdio: "ignore" });
   const out = path.join(tmp, "demo");
@@ -60,49 +74,54 @@ async function timeToUsable() {
   // The page's own script (exceljs and the new-workbook writer are chunks loaded on demand).
   const demoJs = stats.assets.find((a) => a.name.startsWith("demo.") && a.name.endsWith(".js")).name;
   console.log(`demo page on ${SKUS.toLocaleString("en-US")} SKUs: ${kb(fs.statSync(path.join(out, demoJs)).size)} of script with the workbook inlined`);
+  const url = `${pathToFileURL(path.join(out, "demo.html")).href}?today=2026-11-23`;
 
-  const browser = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(tmp, "chromium-")), {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
-  });
-  // `reset`: every run starts from the workbook built in, not from the one an earlier run kept in the browser.
-  const url = `${pathToFileURL(path.join(out, "demo.html")).href}?today=2026-11-23&reset`;
-  const usable = [];
+  const listed = [];
   const pane = [];
+  const usable = [];
+  const answer = [];
   const reflow = [];
   for (let run = 0; run < RUNS; run++) {
+    const browser = await freshBrowser();
     const page = await browser.newPage();
     await page.goto(url, { waitUntil: "commit" });
+    const list = page.getByRole("table", { name: "Order now, most urgent first" });
     await page.waitForFunction(() => document.querySelector('[aria-label="Order now, most urgent first"]'), null, { polling: "raf", timeout: 120_000 });
-    const [now, start] = await page.evaluate(() => [performance.now(), performance.getEntriesByName("planster-pane-start")[0].startTime]);
-    usable.push(now);
-    pane.push(now - start);
-    // One planner's quantity on the most urgent line: from Enter to the re-flowed week line.
-    await page
-      .getByRole("button", { name: /^Open the plan of / })
-      .first()
-      .click();
-    await page.getByTestId("week-lines").waitFor();
+    const [shown, start] = await page.evaluate(() => {
+      // When the click below reaches the page (it waits for any long task the page is busy with).
+      document.addEventListener("click", () => (window.plansterClickAt ??= performance.now()), { capture: true, once: true });
+      return [performance.now(), performance.getEntriesByName("planster-pane-start")[0].startTime];
+    });
+    listed.push(shown);
+    pane.push(shown - start);
+    const link = list.getByRole("button", { name: /^Open the plan of / }).first();
+    const box = await link.boundingBox();
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForFunction(() => document.querySelector('[data-testid="week-lines"]'), null, { polling: "raf", timeout: 60_000 });
+    const [viewed, clicked] = await page.evaluate(() => [performance.now(), window.plansterClickAt]);
+    usable.push(viewed);
+    answer.push(viewed - clicked);
+
+    // One planner's quantity on that line's first week: from Enter to the re-flowed week line.
     const before = await page.getByTestId("week-lines").textContent();
-    const box = page.getByRole("textbox", { name: "Planner's quantity, week 1", exact: true });
-    await box.fill("99999");
+    const input = page.getByRole("textbox", { name: "Planner's quantity, week 1", exact: true });
+    await input.fill("99999");
     const t0 = await page.evaluate(() => performance.now());
-    await box.press("Enter");
+    await input.press("Enter");
     await page.waitForFunction((old) => document.querySelector('[data-testid="week-lines"]').textContent !== old, before, { polling: "raf" });
     reflow.push((await page.evaluate(() => performance.now())) - t0);
-    await page.close();
+    await browser.close();
   }
-  await browser.close();
-  const ms = (xs) => `${median(xs).toFixed(0)} ms (runs: ${xs.map((x) => x.toFixed(0)).join(", ")})`;
-  console.log(`time to usable (navigation → Order-now list), median of ${RUNS}: ${ms(usable)}`);
-  console.log(`  of which the pane (read ${SKUS.toLocaleString("en-US")} SKUs, plan, render Home): ${ms(pane)}`);
-  console.log(`override typed → plan re-flowed on screen (re-read and re-plan of every item-location): ${ms(reflow)}`);
+  const under = usable.filter((t) => t < TARGET_MS).length;
+  console.log(`cold load in a fresh browser profile, ${RUNS} runs:`);
+  console.log(`  navigation → Order-now list shown: ${ms(listed)}; of which the pane (read, plan, render Home): ${ms(pane)}`);
+  console.log(`  a click on its first line → the item's week lines: ${ms(answer)}`);
+  console.log(`override typed → plan re-flowed on screen: ${ms(reflow)}`);
+  console.log(`pane usable (navigation → Order-now list → a click answered), cold: ${ms(usable)}; ${under} of ${RUNS} under ${TARGET_MS} ms`);
 }
 
 (async () => {
-  await timeToUsable();
+  await paneTimes();
   await bundleSize();
   fs.rmSync(tmp, { recursive: true, force: true });
 })().catch((error) => {

@@ -70,7 +70,13 @@ function show(book: DemoBook, status: string): Keeper {
   // The live model of Excel's runtime, over the workbook in memory: the pane reads and plans through it.
   const live = new LiveModel(shownHost, { today: () => shownHost.today(), refreshDelayMs: 0 });
   closePane = renderPane(document.getElementById("pane")!, shownHost, live);
-  grid.render(<GridFrame key={++session} host={shownHost} />);
+  // The grid stands in for Excel's: it waits until the pane has shown its plan, so that the pane is usable first.
+  const shownSession = ++session;
+  void live.latest().then(() =>
+    setTimeout(() => {
+      if (session === shownSession) grid.render(<GridFrame key={shownSession} host={shownHost} />);
+    }, 0),
+  );
   (window as unknown as { planster: unknown }).planster = { host: shownHost };
   say({ name: book.name, status, error: false });
   return keeper;

@@ -20,7 +20,8 @@ module.exports = function xlsxLoader() {
         if (grid.table) continue;
         sheets[grid.sheet] = grid.values.map((row) => Array.from(row, (v) => (v instanceof Date ? serialFromDay(dayFromDate(v), date1904) : v === undefined ? null : v)));
       }
-      done(null, `export default ${JSON.stringify({ date1904, sheets })};`);
+      // A string for JSON.parse: the browser reads a JSON text several times faster than the same data as a script literal.
+      done(null, `export default JSON.parse(${JSON.stringify(JSON.stringify({ date1904, sheets }))});`);
     })
     .catch(done);
 };

@@ -92,10 +92,10 @@ export class LiveModel {
     this.cached = entry;
     void outcome.then((result) => {
       if (result.ok && this.source.readCells && this.cached === entry) {
-        // While idle, what edits need to find rows quickly: the first edit does not wait for it.
-        setTimeout(() => {
+        // Once the listeners have shown the model, while idle: what edits need to find rows quickly, so that the first edit does not wait for it.
+        whenIdle(() => {
           if (this.cached === entry) prepareEdits(result);
-        }, 0);
+        });
       }
       if (!isReadFailure(result) || this.cached !== entry) return;
       this.cached = undefined;
@@ -305,6 +305,13 @@ export class LiveModel {
         this.watching = undefined;
       });
   }
+}
+
+/** After what is waiting to run: the browser's idle time, else a timer. */
+function whenIdle(task: () => void): void {
+  const idle = (globalThis as { requestIdleCallback?: (task: () => void, options: { timeout: number }) => number }).requestIdleCallback;
+  if (idle) idle(task, { timeout: 2_000 });
+  else setTimeout(task, 0);
 }
 
 function messageOf(error: unknown): string {

@@ -45,10 +45,14 @@ export class MemoryHost implements WorkbookHost, WorkbookSource {
 
   readonly secrets: SecretStore;
 
-  /** A copy of every sheet's values: the live model writes edits into what it read, never into the workbook. */
+  /**
+   * Every sheet's values, as of now: the rows are the workbook's own (it never changes one
+   * in place), the lists of rows copies, so that the live model, which writes edits into
+   * what it read, and the workbook, which adds rows, never change each other's.
+   */
   async read(): Promise<WorkbookInput> {
     const input = this.book.input();
-    return { ...input, grids: input.grids.map((grid) => ({ ...grid, values: grid.values.map((row) => [...row]) })) };
+    return { ...input, grids: input.grids.map((grid) => ({ ...grid, values: grid.values.slice() })) };
   }
 
   /** Calls `listener` with every write (the pane's, or an edit of the demo grid). */

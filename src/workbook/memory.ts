@@ -3,7 +3,7 @@ import type { Writes } from "../core/orders/writes";
 
 export type SheetRows = CellValue[][];
 
-/** A workbook held in memory: sheets of cell values, for tests and the demo page. */
+/** A workbook held in memory: sheets of cell values, for tests and the demo page. A row is never changed in place (a changed row is a new one). */
 export class MemoryWorkbook {
   readonly sheets = new Map<string, SheetRows>();
 
@@ -60,7 +60,8 @@ export class MemoryWorkbook {
     for (const { sheet, row, col, value } of writes.cells) {
       const rows = this.sheets.get(sheet)!;
       while (rows.length <= row) rows.push([]);
-      const cells = rows[row];
+      // A new row rather than a changed one: what was read before keeps the values it was read with.
+      const cells = (rows[row] = [...rows[row]]);
       while (cells.length < col) cells.push(null);
       cells[col] = value;
     }
