@@ -1,5 +1,6 @@
 import { csvLine } from "../core/csv";
-import { CommandError, type CliIO } from "./io";
+import { looseName } from "../core/input";
+import { CommandError, type CliIO, OutputClosed } from "./io";
 
 export type Format = "table" | "json" | "csv";
 
@@ -19,6 +20,21 @@ export function parseFormat(value: string | boolean | undefined): Format {
   throw new CommandError(`--format must be table, json or csv, not "${String(value)}".`);
 }
 
+/**
+ * `--columns a,b,…`: columns named by header or JSON key (compared loosely), in that
+ * order; `all` for every one. Without the option, `defaults`.
+ */
+export function pickColumns<T>(value: string | boolean | undefined, all: Column<T>[], defaults: Column<T>[] = all): Column<T>[] {
+  if (value === undefined) return defaults;
+  if (typeof value !== "string" || value.trim() === "") throw new CommandError("--columns needs a list of columns, e.g. --columns sku,week,orderQty.");
+  if (looseName(value) === "all") return all;
+  return value.split(",").map((name) => {
+    const found = all.find((c) => looseName(c.header) === looseName(name) || looseName(c.key) === looseName(name));
+    if (!found) throw new CommandError(`--columns: there is no column "${name.trim()}" (columns: ${all.map((c) => c.key).join(", ")}).`);
+    return found;
+  });
+}
+
 function cellText<T>(column: Column<T>, row: T): string {
   if (column.text) return column.text(row);
   const value = column.json(row);
@@ -27,28 +43,70 @@ function cellText<T>(column: Column<T>, row: T): string {
   return String(value);
 }
 
-export function printRows<T>(rows: Iterable<T>, columns: Column<T>[], format: Format, io: CliIO): void {
+/** Output in pieces of about 64 KB; between pieces the event loop runs, so a closed pipe stops the command. */
+class Printer {
+  private buffer = "";
+
+  constructor(private readonly io: CliIO) {}
+
+  async line(text: string): Promise<void> {
+    this.buffer += text;
+    if (this.buffer.length > 65_536) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.buffer) this.io.out(this.buffer);
+    this.buffer = "";
+    await this.io.pause?.();
+    if (this.io.closed?.()) throw new OutputClosed();
+  }
+}
+
+/** Rows whose cells size a table's columns; later rows are printed as they come, in those widths. */
+const SIZING_ROWS = 1_000;
+
+/**
+ * Prints rows as they are made: JSON lines and CSV one row at a time; a table sized
+ * by its first rows (a longer cell later pushes its line, never truncated) and cut to
+ * the terminal's width. Any number of rows prints in bounded memory.
+ */
+export async function printRows<T>(rows: Iterable<T>, columns: Column<T>[], format: Format, io: CliIO): Promise<void> {
+  const printer = new Printer(io);
   if (format === "json") {
     for (const row of rows) {
       const record: Record<string, unknown> = {};
       for (const column of columns) record[column.key] = column.json(row);
-      io.out(`${JSON.stringify(record)}\n`);
+      await printer.line(`${JSON.stringify(record)}\n`);
     }
-    return;
+  } else if (format === "csv") {
+    await printer.line(csvLine(columns.map((c) => ({ text: c.header }))));
+    for (const row of rows) await printer.line(csvLine(columns.map((c) => ({ text: cellText(c, row), isNumber: c.numeric }))));
+  } else {
+    const iterator = rows[Symbol.iterator]();
+    const first: string[][] = [];
+    let step = iterator.next();
+    for (; !step.done && first.length < SIZING_ROWS; step = iterator.next()) first.push(columns.map((c) => cellText(c, step.value as T)));
+    const widths = columns.map((c) => c.header.length);
+    for (const cells of first) for (let i = 0; i < cells.length; i++) if (cells[i].length > widths[i]) widths[i] = cells[i].length;
+    const fit = (line: string) => (io.columns && line.length > io.columns ? `${line.slice(0, io.columns - 1)}…` : line);
+    const line = (values: string[]) =>
+      fit(
+        values
+          .map((v, i) => (columns[i].numeric ? v.padStart(widths[i]) : v.padEnd(widths[i])))
+          .join("  ")
+          .trimEnd(),
+      ) + "\n";
+    await printer.line(line(columns.map((c) => c.header)));
+    await printer.line(fit(widths.map((w) => "-".repeat(w)).join("  ")) + "\n");
+    for (const cells of first) await printer.line(line(cells));
+    for (; !step.done; step = iterator.next()) await printer.line(line(columns.map((c) => cellText(c, step.value as T))));
   }
-  if (format === "csv") {
-    io.out(csvLine(columns.map((c) => ({ text: c.header }))));
-    for (const row of rows) io.out(csvLine(columns.map((c) => ({ text: cellText(c, row), isNumber: c.numeric }))));
-    return;
-  }
-  const cells = [columns.map((c) => c.header)];
-  for (const row of rows) cells.push(columns.map((c) => cellText(c, row)));
-  const widths = columns.map((_, i) => Math.max(...cells.map((line) => line[i].length)));
-  const line = (values: string[]) =>
-    values
-      .map((v, i) => (columns[i].numeric ? v.padStart(widths[i]) : v.padEnd(widths[i])))
-      .join("  ")
-      .trimEnd();
-  io.out(`${line(cells[0])}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n`);
-  for (const values of cells.slice(1)) io.out(`${line(values)}\n`);
+  await printer.flush();
+}
+
+/** Lines as they are made, in bounded memory (a file with a million bad cells has a million problems). */
+export async function printLines(lines: Iterable<string>, io: CliIO): Promise<void> {
+  const printer = new Printer(io);
+  for (const line of lines) await printer.line(`${line}\n`);
+  await printer.flush();
 }

@@ -50,6 +50,15 @@ export interface SheetSpec {
   print?: { landscape?: boolean; fitToWidth?: boolean; title?: string };
 }
 
+/**
+ * A row of a sheet too big to hold (a Supply Plan of millions of rows), made when it is
+ * written: its values and a style over its whole width (shortages highlighted).
+ */
+export interface StreamedRow {
+  values: OutValue[];
+  style?: CellStyle;
+}
+
 export const FORMAT = {
   date: "yyyy-mm-dd",
   money: "#,##0.00",

@@ -88,10 +88,10 @@ export const summary: Command = {
     const { book, model } = await loadModel(file, io);
     if (!model.orderBook.hasSheets) throw new CommandError(`${file} has no Purchase Orders and PO Lines sheets, so there is nothing to sum.`);
     const result = orderSummary(model);
-    printRows(result.rows, SUMMARY_OUTPUT, format, io);
+    await printRows(result.rows, SUMMARY_OUTPUT, format, io);
     if (format === "table") {
       io.out("\nTotals by currency\n");
-      printRows(result.totals, TOTALS_OUTPUT, format, io);
+      await printRows(result.totals, TOTALS_OUTPUT, format, io);
     }
     if (typeof options.out === "string") {
       book.writeSheet(poSummarySheet(result, book.input().date1904));

@@ -1,0 +1,341 @@
+/**
+ * The XML of an .xlsx package, read and written without a DOM: a streaming
+ * tokenizer that checks that elements nest (so a damaged part is noticed, not read
+ * as empty), a small tree for the little parts, and the escapes OOXML text uses.
+ * Pure TypeScript: the browser's "new workbook" uses the writing half.
+ */
+
+/** A part is not well-formed XML; the message says where. */
+export class XmlError extends Error {}
+
+const ENTITY: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+/** Entity references (`&amp;`, `&#10;`) resolved; anything else is left as written. */
+export function decodeEntities(text: string): string {
+  if (text.indexOf("&") < 0) return text;
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, ref: string) => {
+    if (ref[0] !== "#") return ENTITY[ref] ?? whole;
+    const code = ref[1] === "x" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+    return code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+/** OOXML's `_xHHHH_` escapes in cell text (Excel writes a line feed in a string as `_x000A_` at times, a `_` before `x` as `_x005F_`). */
+export function decodeEscapes(text: string): string {
+  if (text.indexOf("_x") < 0) return text;
+  return text.replace(/_x([0-9a-fA-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+// eslint-disable-next-line no-control-regex -- control characters are what XML 1.0 cannot hold
+const UNSAFE = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_x[0-9a-fA-F]{4}_/g;
+
+function escapeOne(found: string): string {
+  if (found === "&") return "&amp;";
+  if (found === "<") return "&lt;";
+  if (found === ">") return "&gt;";
+  // `_x0041_` typed by a user must not read back as `A`: its `_` is escaped.
+  if (found.length > 1) return `_x005F${found.slice(1)}`;
+  return `_x${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`;
+}
+
+/** Cell text as element content, every character kept (control characters as `_xHHHH_`). */
+export function escapeText(text: string): string {
+  UNSAFE.lastIndex = 0;
+  return UNSAFE.test(text) ? text.replace(UNSAFE, escapeOne) : text;
+}
+
+/** A value inside double quotes. */
+export function escapeAttr(text: string): string {
+  // eslint-disable-next-line no-control-regex -- see UNSAFE
+  return text.replace(/[&<>"\u0000-\u001f]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : `&#${c.charCodeAt(0)};`));
+}
+
+/** Single-character names as one string each: most names in a sheet are `c`, `v`, `r`, `s` or `t`. */
+const ONE_CHAR = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+
+/** The local name of `s[from, to)` (`x:c` → `c`): some producers write a namespace prefix on every element. */
+function nameAt(s: string, from: number, to: number, colon: number): string {
+  if (colon >= 0) from = colon + 1;
+  if (to - from === 1) {
+    const c = s.charCodeAt(from);
+    if (c < 128) return ONE_CHAR[c];
+  }
+  return s.slice(from, to);
+}
+
+/**
+ * What a tokenizer tells its reader. Attribute values arrive with their entities
+ * resolved; `start` and `end` locate the tag in the text being scanned (the `s` of the
+ * last `begin`), for a reader that copies the text it does not change.
+ */
+export interface XmlHandler {
+  open(name: string, attrs: Attrs, selfClosing: boolean, start: number, end: number): void;
+  close(name: string, start: number, end: number): void;
+  /**
+   * Character data between tags: `s.slice(from, to)`, entities not resolved (most text
+   * is never looked at, so it is not cut out unless the reader wants it).
+   */
+  text(s: string, from: number, to: number, cdata: boolean): void;
+  /** The text about to be scanned: what was held back from the last piece, then the new piece. */
+  begin?(s: string): void;
+  /** `s.slice(0, used)` has been scanned; the rest is held back for the next piece. */
+  consumed?(used: number): void;
+}
+
+/** The attributes of the tag being reported; valid only during the `open` call. */
+export class Attrs {
+  names: string[] = [];
+  values: string[] = [];
+  count = 0;
+
+  get(name: string): string | undefined {
+    for (let i = 0; i < this.count; i++) if (this.names[i] === name) return this.values[i];
+    return undefined;
+  }
+
+  /** Copied out, for the rare element that must be kept. */
+  toRecord(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (let i = 0; i < this.count; i++) out[this.names[i]] = this.values[i];
+    return out;
+  }
+}
+
+/** Longest run without a tag end that the tokenizer holds: a tag or text bigger than this is not a workbook's. */
+export const LONGEST_TOKEN = 32 * 1024 * 1024;
+/** Elements nest no deeper than this in any part Excel writes. */
+const DEEPEST = 256;
+
+const enum Ch {
+  Lt = 60,
+  Gt = 62,
+  Slash = 47,
+  Bang = 33,
+  Question = 63,
+  Eq = 61,
+  Quote = 34,
+  Apos = 39,
+  Colon = 58,
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+/**
+ * Streaming XML tokenizer: feed text in pieces of any size, then `end()`. Element names
+ * are local names. Throws XmlError where the text is not XML (tags that do not nest or
+ * close, a DOCTYPE, text outside the root, a token beyond LONGEST_TOKEN).
+ */
+export class XmlTokenizer {
+  private pending = "";
+  private readonly stack: string[] = [];
+  private rootSeen = false;
+  private readonly attrs = new Attrs();
+  /** Characters consumed before `pending`, for messages. */
+  private offset = 0;
+
+  constructor(private readonly handler: XmlHandler) {}
+
+  write(chunk: string): void {
+    const text = this.pending.length > 0 ? this.pending + chunk : chunk;
+    this.handler.begin?.(text);
+    const used = this.scan(text);
+    this.handler.consumed?.(used);
+    this.offset += used;
+    this.pending = used < text.length ? text.slice(used) : "";
+    if (this.pending.length > LONGEST_TOKEN) this.fail(`a run of more than ${LONGEST_TOKEN} characters without a tag`);
+  }
+
+  end(): void {
+    if (this.pending.trim().length > 0) this.fail("it ends in the middle of a tag");
+    if (this.stack.length > 0) this.fail(`<${this.stack[this.stack.length - 1]}> is never closed (the part is cut short)`);
+    if (!this.rootSeen) this.fail("it holds no element");
+  }
+
+  private fail(what: string, at = 0): never {
+    throw new XmlError(`not well-formed XML: ${what}${at ? ` (near character ${this.offset + at})` : ""}`);
+  }
+
+  /** Consumes whole tokens of `s`; answers how many characters were used. */
+  private scan(s: string): number {
+    const h = this.handler;
+    const stack = this.stack;
+    let pos = 0;
+    const n = s.length;
+    while (pos < n) {
+      const lt = s.indexOf("<", pos);
+      if (lt < 0) {
+        // Text up to the end: held until the next tag shows where it ends.
+        return pos;
+      }
+      if (lt > pos) {
+        if (stack.length === 0) {
+          if (!isBlankText(s, pos, lt)) this.fail("text outside the root element", pos);
+        } else h.text(s, pos, lt, false);
+      }
+      if (lt + 1 >= n) return lt;
+      const c1 = s.charCodeAt(lt + 1);
+      if (c1 === Ch.Slash) {
+        const gt = s.indexOf(">", lt + 2);
+        if (gt < 0) return lt;
+        let end = gt;
+        while (end > lt + 2 && isSpace(s.charCodeAt(end - 1))) end--;
+        let colon = -1;
+        for (let k = lt + 2; k < end; k++) if (s.charCodeAt(k) === Ch.Colon) colon = k;
+        const name = nameAt(s, lt + 2, end, colon);
+        const open = stack.pop();
+        if (open !== name) this.fail(open === undefined ? `</${name}> closes nothing` : `<${open}> is closed by </${name}>`, lt);
+        h.close(name, lt, gt + 1);
+        pos = gt + 1;
+        continue;
+      }
+      if (c1 === Ch.Question) {
+        const end = s.indexOf("?>", lt + 2);
+        if (end < 0) return lt;
+        pos = end + 2;
+        continue;
+      }
+      if (c1 === Ch.Bang) {
+        if (s.startsWith("<!--", lt)) {
+          const end = s.indexOf("-->", lt + 4);
+          if (end < 0) return lt;
+          pos = end + 3;
+          continue;
+        }
+        if (s.startsWith("<![CDATA[", lt)) {
+          const end = s.indexOf("]]>", lt + 9);
+          if (end < 0) return lt;
+          if (stack.length === 0) this.fail("text outside the root element", lt);
+          h.text(s, lt + 9, end, true);
+          pos = end + 3;
+          continue;
+        }
+        if (n - lt < 9) return lt;
+        this.fail("a DOCTYPE or other declaration, which no workbook part has", lt);
+      }
+      const end = this.tag(s, lt);
+      if (end < 0) return lt;
+      pos = end;
+    }
+    return pos;
+  }
+
+  /** Reads the start tag at `lt`; answers the index after it, or -1 when it is not complete in `s`. */
+  private tag(s: string, lt: number): number {
+    const n = s.length;
+    let i = lt + 1;
+    let colon = -1;
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      if (c <= 32 || c === Ch.Gt || c === Ch.Slash) break;
+      if (c === Ch.Colon) colon = i;
+      i++;
+    }
+    if (i >= n) return -1;
+    if (i === lt + 1) this.fail("a tag without a name", lt);
+    const name = nameAt(s, lt + 1, i, colon);
+    const attrs = this.attrs;
+    attrs.count = 0;
+    for (;;) {
+      while (i < n && isSpace(s.charCodeAt(i))) i++;
+      if (i >= n) return -1;
+      const c = s.charCodeAt(i);
+      if (c === Ch.Gt || c === Ch.Slash) {
+        const selfClosing = c === Ch.Slash;
+        if (selfClosing) {
+          if (i + 1 >= n) return -1;
+          if (s.charCodeAt(i + 1) !== Ch.Gt) this.fail(`a stray "/" in <${name}>`, i);
+          i++;
+        }
+        this.element(name, selfClosing, lt, i + 1);
+        return i + 1;
+      }
+      const nameStart = i;
+      let attrColon = -1;
+      while (i < n) {
+        const d = s.charCodeAt(i);
+        if (d === Ch.Eq || d <= 32 || d === Ch.Gt || d === Ch.Slash) break;
+        if (d === Ch.Colon) attrColon = i;
+        i++;
+      }
+      if (i >= n) return -1;
+      const attrName = nameAt(s, nameStart, i, attrColon);
+      while (i < n && isSpace(s.charCodeAt(i))) i++;
+      if (i >= n) return -1;
+      if (s.charCodeAt(i) !== Ch.Eq) this.fail(`attribute ${attrName} of <${name}> has no value`, i);
+      i++;
+      while (i < n && isSpace(s.charCodeAt(i))) i++;
+      if (i >= n) return -1;
+      const quote = s.charCodeAt(i);
+      if (quote !== Ch.Quote && quote !== Ch.Apos) this.fail(`attribute ${attrName} of <${name}> is not quoted`, i);
+      const close = s.indexOf(quote === Ch.Quote ? '"' : "'", i + 1);
+      if (close < 0) return -1;
+      const raw = s.slice(i + 1, close);
+      if (raw.indexOf("<") >= 0) this.fail(`a "<" inside attribute ${attrName} of <${name}>`, i);
+      const k = attrs.count++;
+      attrs.names[k] = attrName;
+      attrs.values[k] = raw.indexOf("&") < 0 ? raw : decodeEntities(raw);
+      i = close + 1;
+    }
+  }
+
+  private element(name: string, selfClosing: boolean, at: number, end: number): void {
+    const stack = this.stack;
+    if (stack.length === 0) {
+      if (this.rootSeen) this.fail(`a second root element <${name}>`, at);
+      this.rootSeen = true;
+    }
+    this.handler.open(name, this.attrs, selfClosing, at, end);
+    if (selfClosing) this.handler.close(name, at, end);
+    else {
+      if (stack.length >= DEEPEST) this.fail(`elements nested more than ${DEEPEST} deep`, at);
+      stack.push(name);
+    }
+  }
+}
+
+function isBlankText(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpace(s.charCodeAt(i)) && s.charCodeAt(i) !== 0xfeff) return false;
+  return true;
+}
+
+/** An element of a small part, kept whole. */
+export interface XmlElement {
+  name: string;
+  attrs: Record<string, string>;
+  children: XmlElement[];
+  /** Its own text (entities resolved). */
+  text: string;
+}
+
+/** Parses a small part (workbook, relationships, styles, a table) into a tree. */
+export function parseXml(text: string): XmlElement {
+  const root: XmlElement = { name: "", attrs: {}, children: [], text: "" };
+  const open: XmlElement[] = [root];
+  const tokenizer = new XmlTokenizer({
+    open(name, attrs) {
+      const element: XmlElement = { name, attrs: attrs.toRecord(), children: [], text: "" };
+      open[open.length - 1].children.push(element);
+      open.push(element);
+    },
+    close() {
+      open.pop();
+    },
+    text(s, from, to, cdata) {
+      const raw = s.slice(from, to);
+      open[open.length - 1].text += cdata ? raw : decodeEntities(raw);
+    },
+  });
+  tokenizer.write(text);
+  tokenizer.end();
+  return root.children[0];
+}
+
+export function child(element: XmlElement | undefined, name: string): XmlElement | undefined {
+  return element?.children.find((c) => c.name === name);
+}
+
+export function children(element: XmlElement | undefined, name: string): XmlElement[] {
+  return element ? element.children.filter((c) => c.name === name) : [];
+}
