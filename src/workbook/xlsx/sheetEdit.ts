@@ -1,6 +1,7 @@
-import { cellName } from "../../core/problems";
+import { cellName, sheetReference } from "../../core/problems";
 import type { OutValue } from "../../core/sheetSpec";
 import { parseCellName } from "./cells";
+import { WorkbookFileError } from "./errors";
 import { parseRange } from "./package";
 import { valueCell } from "./render";
 import type { Attrs, XmlHandler } from "./xml";
@@ -18,8 +19,8 @@ export interface RowEdit {
   styles?: Map<number, number>;
 }
 
-/** A write that would break the sheet; the message says which cell and why. */
-export class EditRefused extends Error {}
+/** A write that would break the sheet; the message says which cell and why. Nothing is written. */
+export class EditRefused extends WorkbookFileError {}
 
 /** A formula other cells share (`t="shared"` or an array) whose master holds the text, with a `ref`. */
 const SHARED_FORMULA = /<(?:\w+:)?f\b[^>]*\bt="(?:shared|array)"/;
@@ -181,7 +182,9 @@ export class SheetRewriter implements XmlHandler {
         continue;
       }
       if (old !== undefined && SHARED_FORMULA.test(old) && FORMULA_RANGE.test(old)) {
-        throw new EditRefused(`${this.sheet}!${ref} holds a formula that other cells share, so Planster does not write over it: clear or move it in Excel and run again.`);
+        throw new EditRefused(
+          `${sheetReference(this.sheet, ref)} holds a formula that other cells share, so Planster does not write over it: clear or move it in Excel and run again.`,
+        );
       }
       const s = old !== undefined ? Number(/\bs="(\d+)"/.exec(/^<[^>]*>/.exec(old)?.[0] ?? "")?.[1] ?? 0) : (edit.styles?.get(col) ?? 0);
       const value = edit.values.get(col)!;

@@ -34,7 +34,7 @@ function escapeOne(found: string): string {
   if (found === "<") return "&lt;";
   if (found === ">") return "&gt;";
   // `_x0041_` typed by a user must not read back as `A`: its `_` is escaped.
-  if (found.length > 1) return `_x005F${found.slice(1)}`;
+  if (found.length > 1) return `_x005F_${found.slice(1)}`;
   return `_x${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`;
 }
 

@@ -1,7 +1,7 @@
 import { StringDecoder } from "node:string_decoder";
 import { looseName } from "../../../core/input";
 import type { CellWrite, RowAppend, Writes } from "../../../core/orders/writes";
-import { cellName } from "../../../core/problems";
+import { cellName, sheetReference } from "../../../core/problems";
 import type { OutValue } from "../../../core/sheetSpec";
 import { plannedSheets, type SheetWrite, safeTableName, sheetPlans, tableRelationships, uniqueName, type WrittenSheet, writeSheetParts } from "../book";
 import { SharedStrings, SheetCells } from "../cells";
@@ -302,7 +302,7 @@ class Plan {
         const blocking = [...(survey.filled.get(row) ?? [])].find((col) => col >= table.range.fromCol && col <= table.range.toCol);
         if (blocking !== undefined) {
           throw new EditRefused(
-            `${sheet.name}!${cellName(row, blocking)} holds a value right below the table ${table.name}, so rows cannot be added to it: move that cell away in Excel and run again.`,
+            `${sheetReference(sheet.name, cellName(row, blocking))} holds a value right below the table ${table.name}, so rows cannot be added to it: move that cell away in Excel and run again.`,
           );
         }
         ends.set(table, row);
