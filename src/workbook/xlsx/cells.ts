@@ -9,6 +9,8 @@ export const LAST_COL = 16_383;
 const FIRST_SERIAL = 1;
 const LAST_SERIAL = 2_958_465;
 const MS_PER_DAY = 86_400_000;
+/** A cell's text as the file holds it (entities and rich-text runs included) is far shorter than this. */
+const LONGEST_CELL = 1_000_000;
 
 /** A file defect that stops reading; the message completes "the file is …". */
 export class SheetDefect extends Error {}
@@ -145,6 +147,10 @@ export class SheetCells implements XmlHandler {
   }
 
   text(s: string, from: number, to: number, cdata: boolean): void {
+    if (this.capture === Capture.None) return;
+    if (this.value.length + this.formula.length + this.inline.length + (to - from) > LONGEST_CELL) {
+      throw new SheetDefect(`damaged (a cell of more than ${LONGEST_CELL.toLocaleString("en-US")} characters, far beyond Excel's 32,767)`);
+    }
     switch (this.capture) {
       case Capture.Value:
         this.value += s.slice(from, to);
@@ -159,11 +165,10 @@ export class SheetCells implements XmlHandler {
   }
 
   private startRow(attrs: Attrs): void {
-    const r = attrs.get("r");
-    if (r === undefined) this.row++;
+    const n = attrs.int("r", -1);
+    if (n < 0 && attrs.get("r") === undefined) this.row++;
     else {
-      const n = Number(r);
-      if (!Number.isInteger(n) || n < 1) throw new SheetDefect(`damaged (a row numbered "${r}")`);
+      if (n < 1) throw new SheetDefect(`damaged (a row numbered "${attrs.get("r")}")`);
       if (n - 1 > LAST_ROW) throw new SheetDefect(`damaged (a row numbered ${n}, beyond Excel's last row ${LAST_ROW + 1})`);
       this.row = n - 1;
     }
@@ -183,8 +188,7 @@ export class SheetCells implements XmlHandler {
     }
     if (this.row < 0) this.row = 0;
     this.type = attrs.get("t") ?? "n";
-    const s = attrs.get("s");
-    this.style = s === undefined ? 0 : Number(s);
+    this.style = attrs.int("s", 0);
     this.hasValue = false;
     this.hasFormula = false;
     this.value = "";
@@ -299,6 +303,8 @@ export class SharedStrings implements XmlHandler {
   }
 
   text(s: string, from: number, to: number, cdata: boolean): void {
-    if (this.inText) this.current += cdata ? s.slice(from, to) : decodeEntities(s.slice(from, to));
+    if (!this.inText) return;
+    if (this.current.length + (to - from) > LONGEST_CELL) throw new SheetDefect(`damaged (a text of more than ${LONGEST_CELL.toLocaleString("en-US")} characters)`);
+    this.current += cdata ? s.slice(from, to) : decodeEntities(s.slice(from, to));
   }
 }

@@ -82,27 +82,79 @@ export interface XmlHandler {
   consumed?(used: number): void;
 }
 
-/** The attributes of the tag being reported; valid only during the `open` call. */
+/**
+ * The attributes of the tag being reported, valid only during the `open` call. They
+ * are located, not copied: a reader takes only those it wants (a sheet has millions of
+ * `r` and `s` attributes, and as many `spans` nobody reads).
+ */
 export class Attrs {
-  names: string[] = [];
-  values: string[] = [];
+  /** The text the tag is in. */
+  s = "";
   count = 0;
+  private readonly nameFrom: number[] = [];
+  private readonly nameTo: number[] = [];
+  private readonly valueFrom: number[] = [];
+  private readonly valueTo: number[] = [];
+
+  add(nameFrom: number, nameTo: number, valueFrom: number, valueTo: number): void {
+    const k = this.count++;
+    this.nameFrom[k] = nameFrom;
+    this.nameTo[k] = nameTo;
+    this.valueFrom[k] = valueFrom;
+    this.valueTo[k] = valueTo;
+  }
+
+  private find(name: string): number {
+    const s = this.s;
+    const length = name.length;
+    for (let k = 0; k < this.count; k++) {
+      const from = this.nameFrom[k];
+      if (this.nameTo[k] - from !== length) continue;
+      let i = 0;
+      while (i < length && s.charCodeAt(from + i) === name.charCodeAt(i)) i++;
+      if (i === length) return k;
+    }
+    return -1;
+  }
 
   get(name: string): string | undefined {
-    for (let i = 0; i < this.count; i++) if (this.names[i] === name) return this.values[i];
-    return undefined;
+    const k = this.find(name);
+    if (k < 0) return undefined;
+    const raw = this.s.slice(this.valueFrom[k], this.valueTo[k]);
+    return raw.indexOf("&") < 0 ? raw : decodeEntities(raw);
+  }
+
+  /** A whole number attribute read in place; `fallback` when absent or not digits. */
+  int(name: string, fallback: number): number {
+    const k = this.find(name);
+    if (k < 0) return fallback;
+    const s = this.s;
+    const from = this.valueFrom[k];
+    const to = this.valueTo[k];
+    if (to === from || to - from > 15) return fallback;
+    let n = 0;
+    for (let i = from; i < to; i++) {
+      const c = s.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return fallback;
+      n = n * 10 + c;
+    }
+    return n;
   }
 
   /** Copied out, for the rare element that must be kept. */
   toRecord(): Record<string, string> {
     const out: Record<string, string> = {};
-    for (let i = 0; i < this.count; i++) out[this.names[i]] = this.values[i];
+    for (let k = 0; k < this.count; k++) out[this.s.slice(this.nameFrom[k], this.nameTo[k])] = this.get(this.s.slice(this.nameFrom[k], this.nameTo[k]))!;
     return out;
   }
 }
 
-/** Longest run without a tag end that the tokenizer holds: a tag or text bigger than this is not a workbook's. */
-export const LONGEST_TOKEN = 32 * 1024 * 1024;
+/**
+ * The longest tag, comment or CDATA section the tokenizer holds while waiting for its
+ * end: none of a workbook's comes near (a cell's text is at most 32,767 characters).
+ * Text is not held: it is handed on as it comes.
+ */
+export const LONGEST_TOKEN = 4 * 1024 * 1024;
 /** Elements nest no deeper than this in any part Excel writes. */
 const DEEPEST = 256;
 
@@ -144,7 +196,7 @@ export class XmlTokenizer {
     this.handler.consumed?.(used);
     this.offset += used;
     this.pending = used < text.length ? text.slice(used) : "";
-    if (this.pending.length > LONGEST_TOKEN) this.fail(`a run of more than ${LONGEST_TOKEN} characters without a tag`);
+    if (this.pending.length > LONGEST_TOKEN) this.fail(`a tag, comment or CDATA section of more than ${LONGEST_TOKEN.toLocaleString("en-US")} characters`);
   }
 
   end(): void {
@@ -166,8 +218,16 @@ export class XmlTokenizer {
     while (pos < n) {
       const lt = s.indexOf("<", pos);
       if (lt < 0) {
-        // Text up to the end: held until the next tag shows where it ends.
-        return pos;
+        // Text up to the end goes on now (a run of megabytes of it must not be held and
+        // scanned again); only an entity cut in two waits for the rest of it.
+        const amp = s.lastIndexOf("&");
+        const cut = amp >= pos && amp > n - 12 && s.indexOf(";", amp) < 0 ? amp : n;
+        if (cut > pos) {
+          if (stack.length === 0) {
+            if (!isBlankText(s, pos, cut)) this.fail("text outside the root element", pos);
+          } else h.text(s, pos, cut, false);
+        }
+        return cut;
       }
       if (lt > pos) {
         if (stack.length === 0) {
@@ -177,6 +237,15 @@ export class XmlTokenizer {
       if (lt + 1 >= n) return lt;
       const c1 = s.charCodeAt(lt + 1);
       if (c1 === Ch.Slash) {
+        // `</c>`, `</v>`: the commonest tags of a sheet, a name of one character.
+        if (lt + 3 < n && s.charCodeAt(lt + 3) === Ch.Gt) {
+          const name = ONE_CHAR[s.charCodeAt(lt + 2)] ?? s[lt + 2];
+          const open = stack.pop();
+          if (open !== name) this.fail(open === undefined ? `</${name}> closes nothing` : `<${open}> is closed by </${name}>`, lt);
+          h.close(name, lt, lt + 4);
+          pos = lt + 4;
+          continue;
+        }
         const gt = s.indexOf(">", lt + 2);
         if (gt < 0) return lt;
         let end = gt;
@@ -236,6 +305,7 @@ export class XmlTokenizer {
     if (i === lt + 1) this.fail("a tag without a name", lt);
     const name = nameAt(s, lt + 1, i, colon);
     const attrs = this.attrs;
+    attrs.s = s;
     attrs.count = 0;
     for (;;) {
       while (i < n && isSpace(s.charCodeAt(i))) i++;
@@ -260,22 +330,21 @@ export class XmlTokenizer {
         i++;
       }
       if (i >= n) return -1;
-      const attrName = nameAt(s, nameStart, i, attrColon);
+      const nameEnd = i;
       while (i < n && isSpace(s.charCodeAt(i))) i++;
       if (i >= n) return -1;
-      if (s.charCodeAt(i) !== Ch.Eq) this.fail(`attribute ${attrName} of <${name}> has no value`, i);
+      if (s.charCodeAt(i) !== Ch.Eq) this.fail(`attribute ${s.slice(nameStart, nameEnd)} of <${name}> has no value`, i);
       i++;
       while (i < n && isSpace(s.charCodeAt(i))) i++;
       if (i >= n) return -1;
       const quote = s.charCodeAt(i);
-      if (quote !== Ch.Quote && quote !== Ch.Apos) this.fail(`attribute ${attrName} of <${name}> is not quoted`, i);
+      if (quote !== Ch.Quote && quote !== Ch.Apos) this.fail(`attribute ${s.slice(nameStart, nameEnd)} of <${name}> is not quoted`, i);
       const close = s.indexOf(quote === Ch.Quote ? '"' : "'", i + 1);
       if (close < 0) return -1;
-      const raw = s.slice(i + 1, close);
-      if (raw.indexOf("<") >= 0) this.fail(`a "<" inside attribute ${attrName} of <${name}>`, i);
-      const k = attrs.count++;
-      attrs.names[k] = attrName;
-      attrs.values[k] = raw.indexOf("&") < 0 ? raw : decodeEntities(raw);
+      const lt2 = s.indexOf("<", i + 1);
+      if (lt2 >= 0 && lt2 < close) this.fail(`a "<" inside attribute ${s.slice(nameStart, nameEnd)} of <${name}>`, i);
+      // Attribute names compare without their prefix (`r:id` is `id`), as element names do.
+      attrs.add(attrColon >= 0 ? attrColon + 1 : nameStart, nameEnd, i + 1, close);
       i = close + 1;
     }
   }

@@ -60,8 +60,7 @@ class Reader {
   async read(): Promise<WorkbookRead> {
     const { structure } = this.pkg;
     const sheets = structure.sheets.filter((s) => this.wanted(s.name) || s.tables.some((t) => this.wanted(t.name)));
-    const coreXml = await this.pkg.text("docProps/core.xml");
-    const properties = coreXml ? this.parse("docProps/core.xml", () => parseCoreProperties(coreXml)) : {};
+    const properties = await documentDates(this.pkg);
     const grids: Grid[] = [];
     if (sheets.length > 0) {
       const stylesXml = structure.stylesPath ? await this.pkg.text(structure.stylesPath) : undefined;
@@ -96,7 +95,7 @@ class Reader {
     if (!path || !this.pkg.entry(path)) return [];
     const limit = this.limits.textCharacters;
     const table = new SharedStrings(limit, () => this.tooBig(`it holds more than ${count(limit)} characters of text`));
-    await this.stream(path, table, "the shared strings");
+    await this.stream(path, table, "the shared strings part");
     this.text = table.chars;
     return table.strings;
   }
@@ -120,6 +119,16 @@ class Reader {
     await this.stream(sheet.path, reader, `the sheet ${sheet.name}`);
     for (let r = 0; r < values.length; r++) values[r] ??= [];
     return [{ name: sheet.name, sheet: sheet.name, values }, ...sheet.tables.map((table) => tableGrid(sheet, table, values))];
+  }
+}
+
+/** The document's dates; they are not the workbook's content, so a damaged properties part only loses them. */
+async function documentDates(pkg: Package): Promise<WorkbookRead["properties"]> {
+  try {
+    const xml = await pkg.text("docProps/core.xml");
+    return xml ? parseCoreProperties(xml) : {};
+  } catch {
+    return {};
   }
 }
 
