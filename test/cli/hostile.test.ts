@@ -157,7 +157,7 @@ function patchEntry(path: string, name: string, data: Buffer, declared: number):
     const local = central.readUInt32LE(42);
     const headerLength = 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
     const header = Buffer.from(zip.subarray(local, local + headerLength));
-    let body = zip.subarray(local + headerLength, local + headerLength + central.readUInt32LE(20));
+    let body: Buffer = zip.subarray(local + headerLength, local + headerLength + central.readUInt32LE(20));
     // Sizes go up front (no data descriptor).
     header.writeUInt16LE(header.readUInt16LE(6) & ~8, 6);
     central.writeUInt16LE(central.readUInt16LE(8) & ~8, 8);
