@@ -4,16 +4,16 @@
  * Values are what Excel's Range.values gives: dates as serial numbers, formulas as
  * their cached results; a formula saved without one stays an Uncalculated cell, so
  * the demo reports it as Excel-less readers must. Uses the project's own reader (lib/,
- * made by `npm run build`).
+ * made by `npm run build`; the option `lib` points elsewhere, as the tests point it at src/).
  */
 const path = require("node:path");
 
 module.exports = function xlsxLoader() {
   const done = this.async();
-  const lib = path.resolve(__dirname, "../../lib");
-  const { XlsxBook } = require(path.join(lib, "workbook/xlsx/index.js"));
-  const { Uncalculated } = require(path.join(lib, "core/input.js"));
-  const { dayFromDate, serialFromDay } = require(path.join(lib, "core/dates.js"));
+  const lib = this.getOptions?.().lib ?? path.resolve(__dirname, "../../lib");
+  const { XlsxBook } = require(path.join(lib, "workbook/xlsx"));
+  const { Uncalculated } = require(path.join(lib, "core/input"));
+  const { dayFromDate, serialFromDay } = require(path.join(lib, "core/dates"));
   XlsxBook.open(this.resourcePath)
     .then((book) => {
       const input = book.input();
