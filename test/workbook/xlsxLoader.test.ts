@@ -9,7 +9,11 @@ const loader = require("../../src/demo/xlsxLoader.js") as (this: unknown) => voi
 /** Runs the demo's webpack loader on a file, with the reader taken from src/. */
 function load(resourcePath: string): Promise<string> {
   return new Promise((done, fail) =>
-    loader.call({ resourcePath, getOptions: () => ({ lib: resolve(__dirname, "../../src") }), async: () => (error: Error | null, code: string) => (error ? fail(error) : done(code)) }),
+    loader.call({
+      resourcePath,
+      getOptions: () => ({ lib: resolve(__dirname, "../../src") }),
+      async: () => (error: Error | null, code: string) => (error ? fail(error) : done(code)),
+    }),
   );
 }
 
