@@ -35,6 +35,29 @@ export function pickColumns<T>(value: string | boolean | undefined, all: Column<
   });
 }
 
+/** Small whole numbers and repeated texts (codes, dates) are most of a plan's values: each is made into JSON once. */
+const SMALL_INTEGERS = Array.from({ length: 10_000 }, (_, i) => String(i));
+const jsonTexts = new Map<string, string>();
+
+function jsonValue(value: unknown): string {
+  if (typeof value === "number") {
+    if (value >= 0 && value < 10_000 && Math.floor(value) === value) return SMALL_INTEGERS[value];
+    return Number.isFinite(value) ? String(value) : "null";
+  }
+  if (typeof value === "string") {
+    let text = jsonTexts.get(value);
+    if (text === undefined) {
+      if (jsonTexts.size > 100_000) jsonTexts.clear();
+      jsonTexts.set(value, (text = JSON.stringify(value)));
+    }
+    return text;
+  }
+  if (value === null || value === undefined) return "null";
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (Array.isArray(value) && value.length === 0) return "[]";
+  return JSON.stringify(value);
+}
+
 function cellText<T>(column: Column<T>, row: T): string {
   if (column.text) return column.text(row);
   const value = column.json(row);
@@ -49,9 +72,10 @@ class Printer {
 
   constructor(private readonly io: CliIO) {}
 
-  async line(text: string): Promise<void> {
+  /** Adds text; true when a piece is full and `flush` is due (awaited only then: an await per row costs more than the row). */
+  add(text: string): boolean {
     this.buffer += text;
-    if (this.buffer.length > 65_536) await this.flush();
+    return this.buffer.length > 65_536;
   }
 
   async flush(): Promise<void> {
@@ -73,14 +97,16 @@ const SIZING_ROWS = 1_000;
 export async function printRows<T>(rows: Iterable<T>, columns: Column<T>[], format: Format, io: CliIO): Promise<void> {
   const printer = new Printer(io);
   if (format === "json") {
+    // The line is put together from each value's own JSON: no object per row to build and walk.
+    const keys = columns.map((c, i) => `${i === 0 ? "{" : ","}${JSON.stringify(c.key)}:`);
     for (const row of rows) {
-      const record: Record<string, unknown> = {};
-      for (const column of columns) record[column.key] = column.json(row);
-      await printer.line(`${JSON.stringify(record)}\n`);
+      let line = "";
+      for (let i = 0; i < columns.length; i++) line += keys[i] + jsonValue(columns[i].json(row));
+      if (printer.add(`${line}}\n`)) await printer.flush();
     }
   } else if (format === "csv") {
-    await printer.line(csvLine(columns.map((c) => ({ text: c.header }))));
-    for (const row of rows) await printer.line(csvLine(columns.map((c) => ({ text: cellText(c, row), isNumber: c.numeric }))));
+    printer.add(csvLine(columns.map((c) => ({ text: c.header }))));
+    for (const row of rows) if (printer.add(csvLine(columns.map((c) => ({ text: cellText(c, row), isNumber: c.numeric }))))) await printer.flush();
   } else {
     const iterator = rows[Symbol.iterator]();
     const first: string[][] = [];
@@ -96,10 +122,10 @@ export async function printRows<T>(rows: Iterable<T>, columns: Column<T>[], form
           .join("  ")
           .trimEnd(),
       ) + "\n";
-    await printer.line(line(columns.map((c) => c.header)));
-    await printer.line(fit(widths.map((w) => "-".repeat(w)).join("  ")) + "\n");
-    for (const cells of first) await printer.line(line(cells));
-    for (; !step.done; step = iterator.next()) await printer.line(line(columns.map((c) => cellText(c, step.value as T))));
+    printer.add(line(columns.map((c) => c.header)));
+    printer.add(fit(widths.map((w) => "-".repeat(w)).join("  ")) + "\n");
+    for (const cells of first) if (printer.add(line(cells))) await printer.flush();
+    for (; !step.done; step = iterator.next()) if (printer.add(line(columns.map((c) => cellText(c, step.value as T))))) await printer.flush();
   }
   await printer.flush();
 }
@@ -107,6 +133,6 @@ export async function printRows<T>(rows: Iterable<T>, columns: Column<T>[], form
 /** Lines as they are made, in bounded memory (a file with a million bad cells has a million problems). */
 export async function printLines(lines: Iterable<string>, io: CliIO): Promise<void> {
   const printer = new Printer(io);
-  for (const line of lines) await printer.line(`${line}\n`);
+  for (const line of lines) if (printer.add(`${line}\n`)) await printer.flush();
   await printer.flush();
 }

@@ -43,6 +43,22 @@ function code(header: string, key: string, value: (row: PlanRow) => string, widt
 
 const nullable = (value: number | null) => (value === null ? "" : quantityText(value));
 
+/** Week starts repeat for every item-location: each is made into text once. */
+const isoDays = new Map<number, string>();
+function isoDay(day: number): string {
+  let iso = isoDays.get(day);
+  if (iso === undefined) isoDays.set(day, (iso = isoFromDay(day)));
+  return iso;
+}
+
+/** Order values repeat (plan rows share them): each is made into text once. */
+const moneyTexts = new WeakMap<PlanRow["orderValue"], string>();
+function money(value: PlanRow["orderValue"]): string {
+  let text = moneyTexts.get(value);
+  if (text === undefined) moneyTexts.set(value, (text = value.toFixed(2)));
+  return text;
+}
+
 export const PLAN_COLUMNS: readonly PlanColumn[] = [
   code("SKU", "sku", (r) => r.sku, 14),
   code("Warehouse", "warehouse", (r) => r.warehouse, 12),
@@ -51,8 +67,8 @@ export const PLAN_COLUMNS: readonly PlanColumn[] = [
     header: "Week Start",
     key: "weekStart",
     cell: (r, date1904) => serialFromDay(r.weekStart, date1904),
-    json: (r) => isoFromDay(r.weekStart),
-    text: (r) => isoFromDay(r.weekStart),
+    json: (r) => isoDay(r.weekStart),
+    text: (r) => isoDay(r.weekStart),
     format: FORMAT.date,
     width: 12,
     glance: true,
@@ -70,8 +86,8 @@ export const PLAN_COLUMNS: readonly PlanColumn[] = [
     header: "Order Value",
     key: "orderValue",
     cell: (r) => r.orderValue.toNumber(),
-    json: (r) => r.orderValue.toFixed(2),
-    text: (r) => r.orderValue.toFixed(2),
+    json: (r) => money(r.orderValue),
+    text: (r) => money(r.orderValue),
     format: FORMAT.money,
     width: 13,
     numeric: true,

@@ -78,6 +78,10 @@ export class SheetCells implements XmlHandler {
   private hasValue = false;
   private hasFormula = false;
   private value = "";
+  /** The value's text while it is one piece of the text scanned: read in place, not copied (most are small numbers). */
+  private valueIn: string | undefined;
+  private valueFrom = 0;
+  private valueTo = 0;
   private formula = "";
   private inline = "";
   private capture = Capture.None;
@@ -100,6 +104,7 @@ export class SheetCells implements XmlHandler {
       case "v":
         this.hasValue = true;
         this.value = "";
+        this.valueIn = undefined;
         this.capture = Capture.Value;
         return;
       case "f":
@@ -153,7 +158,11 @@ export class SheetCells implements XmlHandler {
     }
     switch (this.capture) {
       case Capture.Value:
-        this.value += s.slice(from, to);
+        if (this.valueIn === undefined && this.value === "") {
+          this.valueIn = s;
+          this.valueFrom = from;
+          this.valueTo = to;
+        } else this.value = this.valueText() + s.slice(from, to);
         return;
       case Capture.Formula:
         this.formula += cdata ? s.slice(from, to) : decodeEntities(s.slice(from, to));
@@ -176,15 +185,14 @@ export class SheetCells implements XmlHandler {
   }
 
   private startCell(attrs: Attrs): void {
-    const r = attrs.get("r");
-    if (r === undefined) this.col++;
+    const named = attrs.cell("r");
+    if (named === 0) this.col++;
     else {
-      const at = parseCellName(r);
-      if (!at) throw new SheetDefect(`damaged (a cell named "${r}", which is no cell address)`);
-      if (at.col > LAST_COL || at.row > LAST_ROW) throw new SheetDefect(`damaged (a cell ${r} beyond Excel's last row or column)`);
-      this.col = at.col;
+      if (named === 2) throw new SheetDefect(`damaged (a cell named "${attrs.get("r")}", which is no cell address)`);
+      if (attrs.col > LAST_COL || attrs.row > LAST_ROW) throw new SheetDefect(`damaged (a cell ${attrs.get("r")} beyond Excel's last row or column)`);
+      this.col = attrs.col;
       // A cell outside its row element (or in a file without row numbers) goes where its name says.
-      this.row = at.row;
+      this.row = attrs.row;
     }
     if (this.row < 0) this.row = 0;
     this.type = attrs.get("t") ?? "n";
@@ -192,8 +200,34 @@ export class SheetCells implements XmlHandler {
     this.hasValue = false;
     this.hasFormula = false;
     this.value = "";
+    this.valueIn = undefined;
     this.inline = "";
     this.capture = Capture.None;
+  }
+
+  /** The value's text, copied out of the text scanned when it is still there. */
+  private valueText(): string {
+    if (this.valueIn !== undefined) {
+      this.value = this.valueIn.slice(this.valueFrom, this.valueTo);
+      this.valueIn = undefined;
+    }
+    return this.value;
+  }
+
+  /** The value as a whole number of at most 15 digits read in place, or -1 when it is something else. */
+  private valueIndex(): number {
+    const s = this.valueIn;
+    if (s === undefined) return -1;
+    const from = this.valueFrom;
+    const to = this.valueTo;
+    if (to === from || to - from > 15) return -1;
+    let n = 0;
+    for (let i = from; i < to; i++) {
+      const c = s.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return -1;
+      n = n * 10 + c;
+    }
+    return n;
   }
 
   private endCell(): void {
@@ -206,7 +240,13 @@ export class SheetCells implements XmlHandler {
     const { type } = this;
     if (this.hasFormula && !this.resultSaved()) return new Uncalculated(this.formula.trim());
     if (!this.hasValue) return undefined;
-    const raw = this.value;
+    const whole = this.valueIndex();
+    if (whole >= 0) {
+      // The common cells, a shared string or a whole number, read without copying their text.
+      if (type === "s" && whole < this.context.strings.length) return this.context.strings[whole];
+      if (type === "n") return this.context.dates[this.style] ? this.number(whole) : whole;
+    }
+    const raw = this.valueText();
     switch (type) {
       case "s": {
         const index = Number(raw);
@@ -238,12 +278,17 @@ export class SheetCells implements XmlHandler {
         const n = Number(raw);
         if (n === 0 && raw.trim() === "") return undefined;
         if (!Number.isFinite(n)) return this.defect(`holds "${decodeEntities(raw.trim())}" where the file should hold a number`);
-        if (this.context.dates[this.style] && n >= (this.context.date1904 ? 0 : FIRST_SERIAL) && n <= LAST_SERIAL) return dateOf(n, this.context.date1904);
-        return n;
+        return this.number(n);
       }
       default:
         return this.defect(`has a cell type "${type}" that Excel does not write`);
     }
+  }
+
+  /** A number, a date when its format is one and it falls between Excel's first and last dates. */
+  private number(n: number): number | Date {
+    if (this.context.dates[this.style] && n >= (this.context.date1904 ? 0 : FIRST_SERIAL) && n <= LAST_SERIAL) return dateOf(n, this.context.date1904);
+    return n;
   }
 
   /**
@@ -253,7 +298,7 @@ export class SheetCells implements XmlHandler {
   private resultSaved(): boolean {
     if (!this.hasValue) return false;
     if (this.type === "str" || this.type === "inlineStr" || this.type === "s") return true;
-    return this.value.trim() !== "";
+    return this.valueText().trim() !== "";
   }
 
   private defect(what: string): undefined {

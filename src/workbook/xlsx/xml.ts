@@ -141,6 +141,41 @@ export class Attrs {
     return n;
   }
 
+  /** Row and column of the last `cell` read. */
+  row = 0;
+  col = 0;
+
+  /**
+   * A cell name attribute (`r="AB12"`) read in place into `row` and `col` (zero-based):
+   * 0 when absent, 1 when read, 2 when it is no cell name.
+   */
+  cell(name: string): 0 | 1 | 2 {
+    const k = this.find(name);
+    if (k < 0) return 0;
+    const s = this.s;
+    const to = this.valueTo[k];
+    let i = this.valueFrom[k];
+    let col = 0;
+    let letters = 0;
+    for (; i < to; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+      else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+      else break;
+      if (++letters > 3) return 2;
+    }
+    if (letters === 0 || i === to || to - i > 8) return 2;
+    let row = 0;
+    for (; i < to; i++) {
+      const c = s.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return 2;
+      row = row * 10 + c;
+    }
+    this.row = row - 1;
+    this.col = col - 1;
+    return 1;
+  }
+
   /** Copied out, for the rare element that must be kept. */
   toRecord(): Record<string, string> {
     const out: Record<string, string> = {};

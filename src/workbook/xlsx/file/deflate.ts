@@ -4,10 +4,10 @@ import { through } from "./through";
 
 /**
  * zlib's deflate for the zip writer. It runs on libuv's threads, so a sheet is
- * compressed while the next rows are rendered. Level 4: sheet XML is very regular,
+ * compressed while the next rows are rendered. Level 2: sheet XML is very regular,
  * and higher levels cost much more time than they save bytes.
  */
-export function nodeDeflate(level = 4): Deflate {
+export function nodeDeflate(level = 2): Deflate {
   return (bytes) => through(createDeflateRaw({ level, chunkSize: 256 * 1024 }), bytes);
 }
 
