@@ -2,7 +2,8 @@ import type { Day } from "../core/dates";
 
 /** Where a command writes, and what day it is: injected so that tests run commands in-process. */
 export interface CliIO {
-  out(text: string): void;
+  /** Text, or bytes of UTF-8 (long outputs are made as bytes). */
+  out(text: string | Buffer): void;
   err(text: string): void;
   today: Day;
   /** The terminal's width when standard output is one: tables are cut to it. */

@@ -35,27 +35,16 @@ export function pickColumns<T>(value: string | boolean | undefined, all: Column<
   });
 }
 
-/** Small whole numbers and repeated texts (codes, dates) are most of a plan's values: each is made into JSON once. */
-const SMALL_INTEGERS = Array.from({ length: 10_000 }, (_, i) => String(i));
+/** Repeated texts (codes, dates, currencies) are most of a plan's text values: each is made into JSON once. */
 const jsonTexts = new Map<string, string>();
 
-function jsonValue(value: unknown): string {
-  if (typeof value === "number") {
-    if (value >= 0 && value < 10_000 && Math.floor(value) === value) return SMALL_INTEGERS[value];
-    return Number.isFinite(value) ? String(value) : "null";
+function jsonText(value: string): string {
+  let text = jsonTexts.get(value);
+  if (text === undefined) {
+    if (jsonTexts.size > 100_000) jsonTexts.clear();
+    jsonTexts.set(value, (text = JSON.stringify(value)));
   }
-  if (typeof value === "string") {
-    let text = jsonTexts.get(value);
-    if (text === undefined) {
-      if (jsonTexts.size > 100_000) jsonTexts.clear();
-      jsonTexts.set(value, (text = JSON.stringify(value)));
-    }
-    return text;
-  }
-  if (value === null || value === undefined) return "null";
-  if (typeof value === "boolean") return value ? "true" : "false";
-  if (Array.isArray(value) && value.length === 0) return "[]";
-  return JSON.stringify(value);
+  return text;
 }
 
 function cellText<T>(column: Column<T>, row: T): string {
@@ -66,21 +55,79 @@ function cellText<T>(column: Column<T>, row: T): string {
   return String(value);
 }
 
-/** Output in pieces of about 64 KB; between pieces the event loop runs, so a closed pipe stops the command. */
+const PIECE = 1 << 20;
+
+/**
+ * Output as bytes, in pieces of about half a megabyte. Text is copied in as it comes
+ * (no line of a million-row plan is ever a string of many parts to flatten, which
+ * costs more than making the row); between pieces the event loop runs, so a closed
+ * pipe stops the command.
+ */
 class Printer {
-  private buffer = "";
+  private buf = Buffer.allocUnsafe(PIECE);
+  private at = 0;
 
   constructor(private readonly io: CliIO) {}
 
-  /** Adds text; true when a piece is full and `flush` is due (awaited only then: an await per row costs more than the row). */
-  add(text: string): boolean {
-    this.buffer += text;
-    return this.buffer.length > 65_536;
+  /** A piece is full enough to send: `flush` is due (awaited only then, an await per row costs more than the row). */
+  get full(): boolean {
+    return this.at > PIECE >> 1;
+  }
+
+  text(s: string): void {
+    const n = s.length;
+    if (this.at + 3 * n > PIECE) {
+      this.send();
+      if (3 * n > PIECE) return void this.io.out(s);
+    }
+    const buf = this.buf;
+    let at = this.at;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 127) {
+        at += buf.write(s.slice(i), at, "utf8");
+        break;
+      }
+      buf[at++] = c;
+    }
+    this.at = at;
+  }
+
+  /** A JSON value: whole numbers as digits, texts through their JSON. */
+  json(value: unknown): void {
+    if (typeof value === "number") {
+      if (value >= 0 && value < 2 ** 31 && Math.floor(value) === value) return this.digits(value);
+      return this.text(Number.isFinite(value) ? String(value) : "null");
+    }
+    if (typeof value === "string") return this.text(jsonText(value));
+    if (value === null || value === undefined) return this.text("null");
+    if (typeof value === "boolean") return this.text(value ? "true" : "false");
+    if (Array.isArray(value) && value.length === 0) return this.text("[]");
+    this.text(JSON.stringify(value));
+  }
+
+  private digits(n: number): void {
+    if (this.at + 12 > PIECE) this.send();
+    if (n === 0) {
+      this.buf[this.at++] = 48;
+      return;
+    }
+    let length = 0;
+    for (let x = n; x > 0; x = Math.floor(x / 10)) length++;
+    let i = (this.at += length);
+    for (let x = n; x > 0; x = Math.floor(x / 10)) this.buf[--i] = 48 + (x % 10);
+  }
+
+  /** Hands the piece on; a new buffer each time, as a stream may still hold the last one. */
+  private send(): void {
+    if (this.at === 0) return;
+    this.io.out(this.buf.subarray(0, this.at));
+    this.buf = Buffer.allocUnsafe(PIECE);
+    this.at = 0;
   }
 
   async flush(): Promise<void> {
-    if (this.buffer) this.io.out(this.buffer);
-    this.buffer = "";
+    this.send();
     await this.io.pause?.();
     if (this.io.closed?.()) throw new OutputClosed();
   }
@@ -97,16 +144,22 @@ const SIZING_ROWS = 1_000;
 export async function printRows<T>(rows: Iterable<T>, columns: Column<T>[], format: Format, io: CliIO): Promise<void> {
   const printer = new Printer(io);
   if (format === "json") {
-    // The line is put together from each value's own JSON: no object per row to build and walk.
+    // Each value's own JSON, after its key: no object per row to build and walk.
     const keys = columns.map((c, i) => `${i === 0 ? "{" : ","}${JSON.stringify(c.key)}:`);
     for (const row of rows) {
-      let line = "";
-      for (let i = 0; i < columns.length; i++) line += keys[i] + jsonValue(columns[i].json(row));
-      if (printer.add(`${line}}\n`)) await printer.flush();
+      for (let i = 0; i < columns.length; i++) {
+        printer.text(keys[i]);
+        printer.json(columns[i].json(row));
+      }
+      printer.text("}\n");
+      if (printer.full) await printer.flush();
     }
   } else if (format === "csv") {
-    printer.add(csvLine(columns.map((c) => ({ text: c.header }))));
-    for (const row of rows) if (printer.add(csvLine(columns.map((c) => ({ text: cellText(c, row), isNumber: c.numeric }))))) await printer.flush();
+    printer.text(csvLine(columns.map((c) => ({ text: c.header }))));
+    for (const row of rows) {
+      printer.text(csvLine(columns.map((c) => ({ text: cellText(c, row), isNumber: c.numeric }))));
+      if (printer.full) await printer.flush();
+    }
   } else {
     const iterator = rows[Symbol.iterator]();
     const first: string[][] = [];
@@ -122,10 +175,13 @@ export async function printRows<T>(rows: Iterable<T>, columns: Column<T>[], form
           .join("  ")
           .trimEnd(),
       ) + "\n";
-    printer.add(line(columns.map((c) => c.header)));
-    printer.add(fit(widths.map((w) => "-".repeat(w)).join("  ")) + "\n");
-    for (const cells of first) if (printer.add(line(cells))) await printer.flush();
-    for (; !step.done; step = iterator.next()) if (printer.add(line(columns.map((c) => cellText(c, step.value as T))))) await printer.flush();
+    printer.text(line(columns.map((c) => c.header)));
+    printer.text(fit(widths.map((w) => "-".repeat(w)).join("  ")) + "\n");
+    for (const cells of first) printer.text(line(cells));
+    for (; !step.done; step = iterator.next()) {
+      printer.text(line(columns.map((c) => cellText(c, step.value as T))));
+      if (printer.full) await printer.flush();
+    }
   }
   await printer.flush();
 }
@@ -133,6 +189,9 @@ export async function printRows<T>(rows: Iterable<T>, columns: Column<T>[], form
 /** Lines as they are made, in bounded memory (a file with a million bad cells has a million problems). */
 export async function printLines(lines: Iterable<string>, io: CliIO): Promise<void> {
   const printer = new Printer(io);
-  for (const line of lines) if (printer.add(`${line}\n`)) await printer.flush();
+  for (const line of lines) {
+    printer.text(`${line}\n`);
+    if (printer.full) await printer.flush();
+  }
   await printer.flush();
 }
