@@ -73,7 +73,6 @@ module.exports = async (env = {}, argv = {}) => {
       port: PORT,
       host: "localhost",
       hot: false,
-      headers: { "Access-Control-Allow-Origin": "*" },
       server: https ? { type: "https", options: https } : { type: "http" },
       static: false,
     },

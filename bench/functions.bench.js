@@ -28,9 +28,9 @@ const { planAll } = require("../src/core/plan.ts");
 const { readModel } = require("../src/core/model.ts");
 const { supplyPlanSheet } = require("../src/core/planSheet.ts");
 const functions = require("../src/functions/functions.ts");
-const { LiveModel } = require("../src/functions/liveModel.ts");
-const { setLiveModel } = require("../src/functions/runtime.ts");
-const { OfficeWorkbook } = require("../src/workbook/office.ts");
+const { LiveModel } = require("../src/runtime/liveModel.ts");
+const { setRuntime } = require("../src/runtime/excel.ts");
+const { OfficeWorkbook } = require("../src/workbook/office/index.ts");
 const { FakeExcel } = require("../test/workbook/fakeExcel.ts");
 
 globalThis.CustomFunctions = {
@@ -109,7 +109,7 @@ async function cellsBenchmark() {
     return input;
   };
   const live = new LiveModel(workbook, { today: () => SAMPLE_PLAN_START, refreshDelayMs: 0 });
-  setLiveModel(live);
+  setRuntime({ live });
   gc();
   const cells = Array.from({ length: CELLS }, () => new Cell());
   const t0 = performance.now();

@@ -90,10 +90,8 @@ export function readDate(value: CellValue, date1904: boolean): Reading<Day> {
   if (value instanceof Date) {
     return Number.isNaN(value.getTime()) ? new Rejected("is not a date") : inRange(dayFromDate(value), value);
   }
-  // Serial 0 is 1900-01-00 in the 1900 system (and 1904-01-01 in the 1904 one); below it there are no dates.
-  if (typeof value === "number" && Number.isFinite(value)) {
-    return value >= (date1904 ? 0 : 1) ? inRange(dayFromSerial(value, date1904), value) : new Rejected(`${value} ${OUT_OF_RANGE}`);
-  }
+  // Serial 0 is 1900-01-00 in the 1900 system (and 1904-01-01 in the 1904 one); below it a number is no date at all.
+  if (typeof value === "number" && Number.isFinite(value) && value >= (date1904 ? 0 : 1)) return inRange(dayFromSerial(value, date1904), value);
   if (typeof value === "string") {
     const day = dayFromIso(value.trim());
     if (day !== undefined) return inRange(day, value);

@@ -3,6 +3,7 @@ import { isBlank, readBoolean, readCode, readDate, readDecimal, readNumber, read
 import type { Day } from "./dates";
 import { type CellValue, findGrid, type Grid, looseName, Uncalculated, type WorkbookInput } from "./input";
 import { cellName, type Problem, problemAt, sheetReference } from "./problems";
+import { requiredKeys, type SheetSchema } from "./schema";
 
 export interface NumberRule {
   min?: number;
@@ -13,8 +14,9 @@ export interface NumberRule {
 }
 
 /**
- * One input sheet found by its loose name: header row located, columns mapped to
- * fields, and typed readers that report every bad cell with its address.
+ * One input sheet found by its loose name (schema.ts): header row located, columns
+ * mapped to fields, and typed readers that report every bad cell with its address.
+ * Addresses are made only when a problem is reported: a row that reads well costs no string.
  */
 export class Sheet<K extends string> {
   /** Indices (into the grid) of the non-blank rows under the header. */
@@ -28,17 +30,20 @@ export class Sheet<K extends string> {
 
   private constructor(
     readonly grid: Grid,
-    fields: Record<K, string>,
+    readonly schema: SheetSchema<K>,
     private readonly problems: Problem[],
     private readonly date1904: boolean,
   ) {
     const values = grid.values;
     this.reference = sheetReference(grid.sheet, "");
-    let header = grid.table ? 0 : values.findIndex((row) => row && row.some((v) => !isBlank(v)));
-    if (header < 0) header = values.length;
+    let header = 0;
+    if (!grid.table) while (header < values.length && !hasValue(values[header])) header++;
     this.headerRow = header;
     const byName = new Map<string, K>();
-    for (const key of Object.keys(fields) as K[]) byName.set(looseName(fields[key]), key);
+    for (const key of Object.keys(schema.columns) as K[]) {
+      const column = schema.columns[key];
+      for (const name of [column.header, ...(column.aliases ?? [])]) byName.set(looseName(name), key);
+    }
     const headerCells = values[header] ?? [];
     headerCells.forEach((cell, col) => {
       if (isBlank(cell)) return;
@@ -50,24 +55,29 @@ export class Sheet<K extends string> {
       }
       this.columns.set(key, col);
     });
-    for (let r = header + 1; r < values.length; r++) {
-      const row = values[r];
-      if (row && row.some((v) => !isBlank(v))) this.rows.push(r);
-    }
+    // Plain loops, no closure or iterator per row: a cold read of a big sheet spends its time allocating otherwise.
+    for (let r = header + 1; r < values.length; r++) if (hasValue(values[r])) this.rows.push(r);
+  }
+
+  /** Finds a sheet with whatever columns it has; `undefined` when there is no such sheet. */
+  static find<K extends string>(input: WorkbookInput, schema: SheetSchema<K>, problems: Problem[]): Sheet<K> | undefined {
+    const grid = findGrid(input, schema.name);
+    return grid && new Sheet(grid, schema, problems, input.date1904 ?? false);
   }
 
   /**
    * Finds a sheet and checks its required columns. `undefined` when there is no such
    * sheet; `null` when it exists but cannot be used (the problem is reported).
    */
-  static open<K extends string>(input: WorkbookInput, name: string, fields: Record<K, string>, required: NoInfer<K>[], problems: Problem[]): Sheet<K> | null | undefined {
-    const grid = findGrid(input, name);
-    if (!grid) return undefined;
-    const sheet = new Sheet(grid, fields, problems, input.date1904 ?? false);
-    const missing = required.filter((key) => !sheet.has(key)).map((key) => `"${fields[key]}"`);
+  static open<K extends string>(input: WorkbookInput, schema: SheetSchema<K>, problems: Problem[]): Sheet<K> | null | undefined {
+    const sheet = Sheet.find(input, schema, problems);
+    if (!sheet) return undefined;
+    const missing = requiredKeys(schema)
+      .filter((key) => !sheet.has(key))
+      .map((key) => `"${schema.columns[key].header}"`);
     if (missing.length === 0) return sheet;
     const what = missing.length === 1 ? `column ${missing[0]}` : `columns ${missing.join(", ")}`;
-    sheet.report(sheet.headerRow, 0, `The ${name} sheet has no ${what} in its header row, so it was not read.`);
+    sheet.report(sheet.headerRow, 0, `The ${schema.name} sheet has no ${what} in its header row, so it was not read.`);
     return null;
   }
 
@@ -86,9 +96,11 @@ export class Sheet<K extends string> {
     return col === undefined ? undefined : this.grid.values[row]?.[col];
   }
 
+  /** The column's header as the sheet spells it, else as the schema does. */
   header(key: K): string {
     const col = this.columns.get(key);
-    return col === undefined ? key : String(this.grid.values[this.headerRow]?.[col] ?? key).trim();
+    const header = this.schema.columns[key].header;
+    return col === undefined ? header : String(this.grid.values[this.headerRow]?.[col] ?? header).trim();
   }
 
   /**
@@ -147,6 +159,14 @@ export class Sheet<K extends string> {
   /** Text cells are read more than once (messages name settings by them): each such cell is reported once. */
   private readonly uncalculatedSeen = new Set<string>();
 
+  /** A formula saved without its result is reported (once) and answers true: it holds no value to judge further. */
+  uncalculated(row: number, key: K): boolean {
+    const raw = this.raw(row, key);
+    if (!(raw instanceof Uncalculated)) return false;
+    this.reportUncalculated(row, key, raw);
+    return true;
+  }
+
   private reportUncalculated(row: number, key: K, value: Uncalculated): void {
     const where = `${row}:${String(key)}`;
     if (this.uncalculatedSeen.has(where)) return;
@@ -154,7 +174,7 @@ export class Sheet<K extends string> {
     this.accept(row, key, uncalculated(value));
   }
 
-  number(row: number, key: K, rule: NumberRule = {}): number | undefined {
+  number(row: number, key: K, rule: NumberRule = ANY_NUMBER): number | undefined {
     const value = this.accept(row, key, readNumber(this.raw(row, key)));
     if (value === undefined) return undefined;
     const broken = breaksRule(value, rule);
@@ -164,10 +184,19 @@ export class Sheet<K extends string> {
   }
 
   decimal(row: number, key: K): Decimal | undefined {
+    const amount = this.amount(row, key);
+    return typeof amount === "number" ? this.decimalOf(amount) : amount;
+  }
+
+  /**
+   * An amount, checked like `decimal`, but a number cell in range stays the number it
+   * is: making its exact Decimal can wait until someone needs it (`exactAmount`).
+   */
+  amount(row: number, key: K): number | Decimal | undefined {
     const raw = this.raw(row, key);
     // The common case, a positive amount in range, needs no checks on its Decimal (0 is left to
     // readDecimal: the cache's keys do not tell 0 from -0).
-    if (typeof raw === "number" && raw > 0 && raw <= LARGEST) return this.decimalOf(raw);
+    if (typeof raw === "number" && raw > 0 && raw <= LARGEST) return raw;
     const value = this.accept(row, key, readDecimal(raw));
     if (value === undefined) return undefined;
     const broken = value.isNegative() ? "must be 0 or more" : value.greaterThan(LARGEST_AMOUNT) ? "is too large to be real" : undefined;
@@ -212,8 +241,42 @@ export class Sheet<K extends string> {
   }
 }
 
+/**
+ * A record read from one row of a sheet: it names its cells and reports problems at
+ * them when asked. Addresses and messages are made then, not for every row read.
+ */
+export class SheetRow<K extends string> {
+  constructor(
+    protected readonly sheet: Sheet<K>,
+    /** Index of the row in the sheet's grid. */
+    readonly gridRow: number,
+  ) {}
+
+  /** `SKUs!E7`: the row's cell of a field, its first cell without one. */
+  addressOf(key?: K): string {
+    return this.sheet.address(this.gridRow, key);
+  }
+
+  reportAt(key: K | undefined, message: string): void {
+    this.sheet.reportAt(this.gridRow, key, message);
+  }
+}
+
+function hasValue(row: CellValue[] | undefined): boolean {
+  if (!row) return false;
+  for (let c = 0; c < row.length; c++) if (!isBlank(row[c])) return true;
+  return false;
+}
+
+/** The exact Decimal of an amount `Sheet.amount` read. */
+export function exactAmount(amount: number | Decimal): Decimal {
+  return typeof amount === "number" ? new Decimal(amount) : amount;
+}
+
+const ANY_NUMBER: NumberRule = {};
+
 /** Beyond this a quantity, day count or amount can only be a typo (and would overflow the plan). */
-const LARGEST = 1e12;
+export const LARGEST = 1e12;
 const LARGEST_AMOUNT = new Decimal(LARGEST);
 
 function breaksRule(value: number, rule: NumberRule): string | undefined {

@@ -35,6 +35,12 @@ export interface TableSpec {
   style?: string;
 }
 
+/** A list of allowed values for a column, shown as a dropdown in the cells under its header. */
+export interface ColumnChoices {
+  col: number;
+  values: string[];
+}
+
 export interface SheetSpec {
   name: string;
   /** Values from A1 down. Strings are always written as text, never as formulas. */
@@ -48,6 +54,8 @@ export interface SheetSpec {
   /** Rows kept visible when scrolling. */
   freezeRows?: number;
   print?: { landscape?: boolean; fitToWidth?: boolean; title?: string };
+  /** Dropdowns in the cells below the header. */
+  choices?: ColumnChoices[];
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { WorkbookInput } from "./input";
 import type { Problem } from "./problems";
+import { SHEETS } from "./schema";
 import { Sheet } from "./sheet";
 
 export type StatusType = "A" | "M" | "D" | "O" | "T" | "P";
@@ -31,6 +32,20 @@ const BUILT_IN: Record<StatusType, string> = {
 };
 
 export const STATUS_TYPES = Object.keys(BUILT_IN) as StatusType[];
+
+const SOURCE_WORDS: Record<StatusSource, string> = {
+  warehouse: "from the warehouse override",
+  district: "from the district override",
+  region: "from the region override",
+  product: "from the SKUs sheet",
+  default: "by default",
+};
+
+/** A status as a planner reads it: `T (Discontinued), from the district override`. */
+export function describeStatus(status: ResolvedStatus): string {
+  const kind = status.type === null ? "an unknown code" : status.code === status.type ? BUILT_IN[status.type] : `type ${status.type}, ${BUILT_IN[status.type]}`;
+  return `${status.code} (${kind}), ${SOURCE_WORDS[status.source]}`;
+}
 
 export function isOrderableType(type: StatusType | null): boolean {
   return type === "A" || type === "M" || type === "D" || type === "O";
@@ -96,7 +111,7 @@ function parseType(text: string): StatusType | undefined {
 
 export function readStatusTable(input: WorkbookInput, problems: Problem[]): StatusTable {
   const table = new StatusTable();
-  const sheet = Sheet.open(input, "Purchase Statuses", { code: "Code", type: "Type", description: "Description" }, ["code", "type"], problems);
+  const sheet = Sheet.open(input, SHEETS.purchaseStatuses, problems);
   if (!sheet) return table;
   const seen = new Set<string>();
   for (const r of sheet.rows) {

@@ -8,3 +8,8 @@ export function weekOf(day: Day, planStart: Day): number {
 export function weekStart(week: number, planStart: Day): Day {
   return planStart + 7 * (week - 1);
 }
+
+/** A lead time in whole weeks, as the plan counts it: an order placed in week o arrives in o + L. */
+export function leadWeeks(leadDays: number): number {
+  return Math.ceil(leadDays / 7);
+}

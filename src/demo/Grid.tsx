@@ -3,7 +3,7 @@ import { useEffect, useReducer, useRef, useState } from "react";
 import type { CellValue } from "../core/input";
 import { cellName, columnLetters } from "../core/problems";
 import { isoFromDay, dayFromSerial } from "../core/dates";
-import type { MemoryHost } from "../taskpane/memoryHost";
+import type { DemoHost } from "./demoHost";
 
 const ROW = 24;
 const COL = 118;
@@ -13,9 +13,9 @@ const SPARE = 10;
 const DATE_HEADER = /date|delivery|^week( start)?$|^plan start$/i;
 
 /** The demo's stand-in for Excel: the sheets of the workbook in memory, the last write highlighted. */
-export function Grid({ host }: { host: MemoryHost }) {
+export function Grid({ host }: { host: DemoHost }) {
   const [, redraw] = useReducer((n: number) => n + 1, 0);
-  useEffect(() => host.watch(redraw), [host]);
+  useEffect(() => host.observe(redraw), [host]);
   const books = [{ name: "", sheets: host.book.sheets }, ...host.created.map((c) => ({ name: c.name, sheets: c.book.sheets }))];
   const tabs = books.flatMap((b) =>
     [...b.sheets.keys()].map((sheet) => ({ id: b.name ? `${b.name}|${sheet}` : sheet, label: b.name ? `${b.name}: ${sheet}` : sheet, rows: b.sheets.get(sheet)! })),

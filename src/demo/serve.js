@@ -43,6 +43,16 @@ async function httpsOptions() {
   return { ca: fs.readFileSync(defaults.caCertificatePath), cert: fs.readFileSync(defaults.localhostCertificatePath), key: fs.readFileSync(defaults.localhostKeyPath) };
 }
 
+/**
+ * The dev server's options: the add-in config's own, on our port and HTTPS. No
+ * `Access-Control-Allow-Origin` header: the pages are same-origin, and a wildcard
+ * would let any web page the user opens read what this server serves (the sample
+ * workbook, the bundle).
+ */
+function serverOptions(own, https) {
+  return { ...own, port: PORT, server: own.server ?? { type: "https", options: https }, static: own.static ?? false, open: false };
+}
+
 async function main() {
   if (!fs.existsSync(path.join(root, "samples/demo.xlsx"))) {
     execFileSync(process.execPath, [path.join(root, "bin/planster.js"), "sample", "samples/demo.xlsx", "--seed", "42"], { cwd: root, stdio: "inherit" });
@@ -51,14 +61,7 @@ async function main() {
   const list = await configs(argv);
   const own = list.find((c) => c.devServer)?.devServer ?? {};
   for (const config of list) delete config.devServer;
-  const options = {
-    ...own,
-    port: PORT,
-    server: own.server ?? { type: "https", options: await httpsOptions() },
-    headers: { "Access-Control-Allow-Origin": "*", ...(own.headers ?? {}) },
-    static: own.static ?? false,
-    open: false,
-  };
+  const options = serverOptions(own, own.server ? undefined : await httpsOptions());
   const server = new WebpackDevServer(options, webpack(list));
   await server.start();
   console.log(`\nPlanster is served on https://localhost:${PORT}/`);
@@ -66,7 +69,11 @@ async function main() {
   if (list.length > 1) console.log(`  Add-in for sideloading:      manifest.xml → https://localhost:${PORT}/taskpane.html`);
 }
 
-main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+module.exports = { serverOptions };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,15 +1,16 @@
 import type { Decimal } from "decimal.js";
 import { type Day, serialFromDay } from "../core/dates";
 import { itemKey } from "../core/catalog";
-import { lineTotal, Money, toCents } from "../core/money";
-import { isOpen, type PoLine, type PurchaseOrder } from "../core/orders/purchaseOrders";
-import { type ItemPlan, tidy } from "../core/plan";
+import { Money } from "../core/money";
+import { lineAmount, poAmount, poCurrency } from "../core/orders/amounts";
+import { isOpen, type PurchaseOrder } from "../core/orders/purchaseOrders";
+import { EPS, type ItemPlan, tidy } from "../core/plan";
 import { supplyPlanSheet } from "../core/planSheet";
 import type { ResolvedStatus } from "../core/statuses";
 import { weekStart } from "../core/weeks";
 import { type Arg, optionalCode, optionalCurrency, optionalDate, optionalWeek, requiredCode, requiredWeek } from "./args";
 import { badArgument, FunctionError, NO_STOCKOUT, unknownPo, unknownSku, unknownSupplier, unknownWarehouse } from "./errors";
-import type { PlanState } from "./planState";
+import type { PlannedWorkbook as PlanState } from "../core/planned";
 
 /**
  * What each PLANSTER function answers for one workbook state: plain values and
@@ -18,8 +19,6 @@ import type { PlanState } from "./planState";
  */
 export type Cell = string | number | boolean;
 export type Spill = Cell[][];
-
-const EPS = 1e-9;
 
 /** The plans a (sku, warehouse) pair names: one item-location, or all of the SKU's when warehouse is omitted. */
 export function plansFor(state: PlanState, skuArg: Arg, warehouseArg: Arg): ItemPlan[] {
@@ -52,7 +51,7 @@ const ORDER_NOW_HEADER = ["SKU", "Warehouse", "Supplier", "Quantity", "Unit Pric
 /** RECOMMEND([sku], [week], [warehouse]): the engine's quantity, or the Order-now table when sku is omitted. */
 export function recommend(state: PlanState, sku: Arg, week: Arg, warehouse: Arg): Spill {
   if (optionalCode(sku, "sku") === undefined) {
-    // FUNCTIONS.md: no sku is the Order-now table. It is order week 1 by definition; a
+    // docs/functions.md: no sku is the Order-now table. It is order week 1 by definition; a
     // warehouse narrows it to that warehouse's lines, as a buyer of one DC expects.
     const w = optionalWeek(week, "week", state.model.settings, state.date1904);
     if (w !== undefined && w !== 1) throw badArgument(`week ${w}: the Order-now table (no sku) is the orders of week 1; give a sku for week ${w}.`);
@@ -114,7 +113,7 @@ export function canOrder(state: PlanState, sku: Arg, warehouse: Arg): boolean {
   return statusOf(state, sku, warehouse).orderable;
 }
 
-/** PLAN(sku, [warehouse]): PLANNING.md's output rows of the item-location(s), header first. */
+/** PLAN(sku, [warehouse]): the plan's rows (docs/planning.md) of the item-location(s), header first. */
 export function plan(state: PlanState, sku: Arg, warehouse: Arg): Spill {
   const plans = plansFor(state, sku, warehouse);
   return supplyPlanSheet(plans, state.model.settings, state.date1904).rows.map((row) => row.map((value) => value ?? ""));
@@ -176,37 +175,12 @@ export function stockout(state: PlanState, sku: Arg, warehouse: Arg): number {
   return serial(state, weekStart(first, state.model.settings.planStart));
 }
 
-/**
- * ORDERS.md defines Line Total as round(Quantity × Unit Price, 2): that wins over the
- * cell, which may hold an unrounded formula result (=D2*E2 gives 59.985) or a stale
- * value. Only a line without a Unit Price falls back to its Line Total cell, to the cent.
- */
-export function lineAmount(line: PoLine): Decimal {
-  // A negative Quantity is reported where it is read and brings nothing, in the plan and in PO Summary alike.
-  if (line.unitPrice !== undefined) return lineTotal(Math.max(0, line.quantity), line.unitPrice);
-  return line.lineTotal === undefined ? new Money(0) : toCents(line.lineTotal);
-}
-
-/** The sum of a PO's Line Totals; a PO with no lines answers its Total cell (0 when blank). */
-export function orderTotal(po: PurchaseOrder): Decimal {
-  if (po.lines.length === 0) return po.total ?? new Money(0);
-  let total = new Money(0);
-  for (const line of po.lines) total = total.plus(lineAmount(line));
-  return total;
-}
-
 /** POTOTAL(po): the PO's total. */
 export function poTotal(state: PlanState, po: Arg): number {
   const number = requiredCode(po, "po");
   const order = state.model.orderBook.byNumber.get(number);
   if (!order) throw unknownPo(number);
-  return orderTotal(order).toNumber();
-}
-
-/** The PO's Currency cell, else its supplier's, else the settings'. */
-export function orderCurrency(state: PlanState, po: PurchaseOrder): string {
-  const currency = po.currency || state.model.suppliers.get(po.supplier)?.currency || state.model.settings.currency;
-  return currency.toUpperCase();
+  return poAmount(order).toNumber();
 }
 
 /**
@@ -247,7 +221,7 @@ function orderAmounts(state: PlanState): { po: PurchaseOrder; amount: Decimal; c
     state.model.orderBook.orders.map((po) => {
       let amount = new Money(0);
       for (const line of po.lines) amount = amount.plus(lineAmount(line));
-      return { po, amount, currency: orderCurrency(state, po) };
+      return { po, amount, currency: poCurrency(po, state.model.suppliers, state.model.settings) };
     }),
   );
 }

@@ -1,8 +1,10 @@
 /**
- * The errors a PLANSTER function answers with, as FUNCTIONS.md names them. Kept free
+ * The errors a PLANSTER function answers with, as docs/functions.md names them. Kept free
  * of Office so that the answers can be tested in Node; `excelError` turns them into
  * `CustomFunctions.Error` at the edge.
  */
+import type { Unplanned } from "../core/planned";
+
 export type FunctionErrorCode = "#N/A" | "#VALUE!" | "#REF!";
 
 export class FunctionError extends Error {
@@ -35,9 +37,11 @@ export function badArgument(message: string): FunctionError {
   return new FunctionError("#VALUE!", message);
 }
 
-/** The input sheets cannot be read: the message says which sheet and what to do. */
-export function unreadableWorkbook(message: string): FunctionError {
-  return new FunctionError("#REF!", message);
+/** What a cell says when there is no plan to answer from; unreadable input sheets: the message says which sheet and what to do. */
+export function unplannedError(outcome: Unplanned): FunctionError {
+  if (outcome.kind === "unreadable") return new FunctionError("#REF!", outcome.error);
+  if (outcome.kind === "read-failed") return new FunctionError("#N/A", "Planster could not read the workbook just now (is a cell being edited?); it tries again in a moment.");
+  return asFunctionError(outcome.error);
 }
 
 export const NO_STOCKOUT = "No stockout in the plan";

@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- custom-functions-metadata maps a spill only from `any[][]` (a union or alias inside the array is a build error) */
 import * as answer from "./answers";
-import { liveModel } from "./runtime";
+import { liveModel } from "../runtime/excel";
 import { streamAnswer } from "./streaming";
 
 /*

@@ -1,6 +1,6 @@
-import { asFunctionError, FunctionError } from "./errors";
-import type { LiveModel, Outcome } from "./liveModel";
-import type { PlanState } from "./planState";
+import type { PlannedWorkbook } from "../core/planned";
+import type { LiveModel, Outcome } from "../runtime/liveModel";
+import { asFunctionError, type FunctionError, unplannedError } from "./errors";
 
 /**
  * `CustomFunctions.Error` for a function error. Excel accepts `#REF!` only as an
@@ -12,8 +12,8 @@ export function excelError(error: FunctionError): CustomFunctions.Error {
   return new CustomFunctions.Error(code as CustomFunctions.ErrorCode, error.message);
 }
 
-export function resultOf<T>(outcome: Outcome, answer: (state: PlanState) => T): T | CustomFunctions.Error {
-  if (outcome instanceof FunctionError) return excelError(outcome);
+export function resultOf<T>(outcome: Outcome, answer: (state: PlannedWorkbook) => T): T | CustomFunctions.Error {
+  if (!outcome.ok) return excelError(unplannedError(outcome));
   try {
     return answer(outcome);
   } catch (error) {
@@ -22,7 +22,7 @@ export function resultOf<T>(outcome: Outcome, answer: (state: PlanState) => T): 
 }
 
 /** Answers a streaming function cell now and again after every change of an input sheet, until Excel cancels it. */
-export function streamAnswer<T>(live: LiveModel, invocation: CustomFunctions.StreamingInvocation<T>, answer: (state: PlanState) => T): void {
+export function streamAnswer<T>(live: LiveModel, invocation: CustomFunctions.StreamingInvocation<T>, answer: (state: PlannedWorkbook) => T): void {
   const unsubscribe = live.subscribe((outcome) => invocation.setResult(resultOf(outcome, answer)));
   invocation.onCanceled = unsubscribe;
 }

@@ -1,12 +1,14 @@
 /**
  * A believable synthetic Planster workbook, for demos, tests and benchmarks:
- * every input sheet of WORKBOOK.md as a SheetSpec that any adapter can write.
+ * every input sheet of docs/workbook.md as a SheetSpec that any adapter can write.
  * Pure and seeded: the same options always give the same sheets, and nothing
  * depends on the clock (the plan starts on a fixed Monday).
  */
 import { type Day, dayFromIso, serialFromDay } from "../core/dates";
 import type { Grid, WorkbookInput } from "../core/input";
 import { lineTotal, Money } from "../core/money";
+import { type SheetSchema, SHEETS } from "../core/schema";
+import { SETTINGS } from "../core/settings";
 import { FORMAT, type OutValue, type SheetSpec } from "../core/sheetSpec";
 
 export interface SampleOptions {
@@ -303,7 +305,7 @@ interface ItemLoc {
   flat: boolean;
 }
 
-/** Every input sheet of WORKBOOK.md, in the order a planner reads them. */
+/** The input sheets of docs/workbook.md, in the order a planner reads them. */
 export function sampleSheets(options: SampleOptions): SheetSpec[] {
   const dice = new Dice(options.seed);
   const planStart = SAMPLE_PLAN_START;
@@ -411,7 +413,7 @@ function makeStatusOverrides(dice: Dice, skus: Sku[]): StatusOverridesSheet {
   const plain = dice.shuffled(skus.filter((s) => s.status === "" || s.status === "A"));
   const perLevel = Math.max(1, Math.round(skus.length / 40));
   const levels = ["warehouse", "district", "region"] as const;
-  const rows: OutValue[][] = [["SKU", "Warehouse", "District", "Region", "Status"]];
+  const rows: OutValue[][] = [];
   const byItem = new Map<string, string>();
   let next = 0;
   for (let n = 0; n < perLevel; n++) {
@@ -428,7 +430,7 @@ function makeStatusOverrides(dice: Dice, skus: Sku[]): StatusOverridesSheet {
     }
   }
   return {
-    sheet: tableSheet("Status Overrides", rows, {}),
+    sheet: tableSheet(SHEETS.statusOverrides, ["sku", "warehouse", "district", "region", "status"], rows),
     statusAt: (sku, warehouse) => byItem.get(`${sku.code}@${warehouse.code}`),
   };
 }
@@ -437,18 +439,18 @@ function makeStatusOverrides(dice: Dice, skus: Sku[]): StatusOverridesSheet {
 
 function settingsSheet(planStart: Day, weeks: number): SheetSpec {
   const rows: OutValue[][] = [
-    ["Setting", "Value", "About"],
-    ["Plan Start", serialFromDay(planStart), "First day (a Monday) of week 1"],
-    ["Horizon Weeks", weeks, "Weeks planned, 1 to 260"],
-    ["Currency", "USD", "Used where a supplier has no currency"],
-    ["Default Warehouse", WAREHOUSES[0].code, "Warehouse of a row that names none"],
-    ["Safety Days", 7, "Days of cover kept as safety stock when a SKU gives none"],
-    ["Review Weeks", 1, "Orders are recommended every N weeks"],
-    ["PO Prefix", "PO-", "New orders are numbered PO-0001, PO-0002, …"],
-    ["Integration URL", null, "Where new and changed POs are sent; blank = none"],
+    [SHEETS.settings.columns.setting.header, SHEETS.settings.columns.value.header, "About"],
+    [setting("planStart"), serialFromDay(planStart), "First day (a Monday) of week 1"],
+    [setting("horizonWeeks"), weeks, "Weeks planned, 1 to 260"],
+    [setting("currency"), "USD", "Used where a supplier has no currency"],
+    [setting("defaultWarehouse"), WAREHOUSES[0].code, "Warehouse of a row that names none"],
+    [setting("safetyDays"), 7, "Days of cover kept as safety stock when a SKU gives none"],
+    [setting("reviewWeeks"), 1, "Orders are recommended every N weeks"],
+    [setting("poPrefix"), "PO-", "New orders are numbered PO-0001, PO-0002, …"],
+    [setting("integrationUrl"), null, "Where new and changed POs are sent; blank = none"],
   ];
   return {
-    name: "Settings",
+    name: SHEETS.settings.name,
     rows,
     widths: [20, 14, 56],
     styles: [
@@ -462,35 +464,17 @@ function settingsSheet(planStart: Day, weeks: number): SheetSpec {
 }
 
 function suppliersSheet(): SheetSpec {
-  const rows: OutValue[][] = [["Supplier", "Name", "Email", "Lead Time Days", "Currency", "Payment Terms", "Address"]];
-  for (const s of SUPPLIERS) rows.push([s.code, s.name, s.email, s.leadDays, s.currency, s.terms, s.address]);
-  return tableSheet("Suppliers", rows, { "Lead Time Days": FORMAT.integer });
+  const rows = SUPPLIERS.map((s) => [s.code, s.name, s.email, s.leadDays, s.currency, s.terms, s.address]);
+  return tableSheet(SHEETS.suppliers, ["code", "name", "email", "leadDays", "currency", "terms", "address"], rows, { leadDays: FORMAT.integer });
 }
 
 function warehousesSheet(): SheetSpec {
-  const rows: OutValue[][] = [["Warehouse", "Name", "District", "Region"]];
-  for (const w of WAREHOUSES) rows.push([w.code, w.name, w.district, w.region]);
-  return tableSheet("Warehouses", rows, {});
+  const rows = WAREHOUSES.map((w) => [w.code, w.name, w.district, w.region]);
+  return tableSheet(SHEETS.warehouses, ["code", "name", "district", "region"], rows);
 }
 
 function skusSheet(dice: Dice, items: ItemLoc[]): SheetSpec {
-  const rows: OutValue[][] = [
-    [
-      "SKU",
-      "Description",
-      "Warehouse",
-      "Supplier",
-      "On Hand",
-      "Safety Stock",
-      "Safety Days",
-      "Lead Time Days",
-      "MOQ",
-      "Order Multiple",
-      "Unit Cost",
-      "Purchase Status",
-      "Weekly Forecast",
-    ],
-  ];
+  const rows: OutValue[][] = [];
   for (const item of items) {
     const { sku, warehouse, demand } = item;
     const main = supplierInfo(sku.product.supplier);
@@ -516,7 +500,12 @@ function skusSheet(dice: Dice, items: ItemLoc[]): SheetSpec {
       item.flat ? demand[0] : null,
     ]);
   }
-  return tableSheet("SKUs", rows, { "On Hand": UNITS, "Safety Stock": UNITS, "Unit Cost": FORMAT.money, "Weekly Forecast": UNITS });
+  return tableSheet(
+    SHEETS.skus,
+    ["sku", "description", "warehouse", "supplier", "onHand", "safetyStock", "safetyDays", "leadDays", "moq", "multiple", "unitCost", "status", "weeklyForecast"],
+    rows,
+    { onHand: UNITS, safetyStock: UNITS, unitCost: FORMAT.money, weeklyForecast: UNITS },
+  );
 }
 
 /**
@@ -566,30 +555,30 @@ function makeItems(dice: Dice, skus: Sku[], overrides: StatusOverridesSheet, pla
 }
 
 function supplierItemsSheet(skus: Sku[]): SheetSpec {
-  const rows: OutValue[][] = [["SKU", "Supplier", "Unit Price", "Lead Time Days", "MOQ", "Order Multiple", "Preferred"]];
+  const rows: OutValue[][] = [];
   for (const sku of skus) {
     for (const link of sku.links) {
       rows.push([sku.code, link.supplier, link.price, link.leadDays ?? null, link.moq ?? null, link.multiple ?? null, link.preferred]);
     }
   }
-  return tableSheet("Supplier Items", rows, { "Unit Price": FORMAT.money });
+  return tableSheet(SHEETS.supplierItems, ["sku", "supplier", "unitPrice", "leadDays", "moq", "multiple", "preferred"], rows, { unitPrice: FORMAT.money });
 }
 
 function statusesSheet(): SheetSpec {
-  const rows: OutValue[][] = [["Code", "Type", "Description"]];
-  for (const s of STATUS_CODES) rows.push([s.code, s.type, s.description]);
-  return tableSheet("Purchase Statuses", rows, {});
+  const rows = STATUS_CODES.map((s) => [s.code, s.type, s.description]);
+  return tableSheet(SHEETS.purchaseStatuses, ["code", "type", "description"], rows);
 }
 
 function forecastSheet(items: ItemLoc[], planStart: Day, weeks: number): SheetSpec {
   const starts = Array.from({ length: weeks }, (_, w) => planStart + 7 * w);
-  const rows: OutValue[][] = [["SKU", "Warehouse", ...starts.map((day) => serialFromDay(day))]];
+  const { sku: skuColumn, warehouse: warehouseColumn } = SHEETS.forecast.columns;
+  const rows: OutValue[][] = [[skuColumn.header, warehouseColumn.header, ...starts.map((day) => serialFromDay(day))]];
   for (const { sku, warehouse, demand, flat } of items) {
     if (!flat) rows.push([sku.code, warehouse.code, ...demand]);
   }
   const last = rows[0].length - 1;
   return {
-    name: "Forecast",
+    name: SHEETS.forecast.name,
     rows,
     // Whole units need no number format: formatting every cell would make a big sample's file slow to write.
     widths: [12, 11, ...starts.map(() => 11)],
@@ -615,25 +604,8 @@ function weekOfYear(day: Day): number {
 }
 
 function makeOrders(dice: Dice, skus: Sku[], overrides: StatusOverridesSheet, planStart: Day, weeks: number): SheetSpec[] {
-  const headers: OutValue[][] = [
-    [
-      "PO Number",
-      "Type",
-      "Supplier",
-      "Warehouse",
-      "Status",
-      "Order Date",
-      "Expected Delivery",
-      "Currency",
-      "Total",
-      "Notes",
-      "Revision",
-      "External ID",
-      "Sync Status",
-      "Last Synced",
-    ],
-  ];
-  const lines: OutValue[][] = [["PO Number", "Line", "SKU", "Quantity", "Unit Price", "Line Total", "Received Qty", "Expected Delivery"]];
+  const headers: OutValue[][] = [];
+  const lines: OutValue[][] = [];
   const count = Math.max(FIRST_PO_STATUSES.length, Math.round(skus.length / 4));
   const horizonDays = 7 * Math.min(weeks, 10);
   // Orders replenish: only replenished SKUs this supplier sells go on its orders for a warehouse.
@@ -687,8 +659,19 @@ function makeOrders(dice: Dice, skus: Sku[], overrides: StatusOverridesSheet, pl
     ]);
   }
   return [
-    tableSheet("Purchase Orders", headers, { "Order Date": FORMAT.date, "Expected Delivery": FORMAT.date, Total: FORMAT.money, Revision: FORMAT.integer }),
-    tableSheet("PO Lines", lines, { Quantity: UNITS, "Unit Price": FORMAT.money, "Line Total": FORMAT.money, "Received Qty": UNITS, "Expected Delivery": FORMAT.date }),
+    tableSheet(
+      SHEETS.purchaseOrders,
+      ["number", "type", "supplier", "warehouse", "status", "orderDate", "expectedDelivery", "currency", "total", "notes", "revision", "externalId", "syncStatus", "lastSynced"],
+      headers,
+      { orderDate: FORMAT.date, expectedDelivery: FORMAT.date, total: FORMAT.money, revision: FORMAT.integer },
+    ),
+    tableSheet(SHEETS.poLines, ["number", "line", "sku", "quantity", "unitPrice", "lineTotal", "receivedQty", "expectedDelivery"], lines, {
+      quantity: UNITS,
+      unitPrice: FORMAT.money,
+      lineTotal: FORMAT.money,
+      receivedQty: UNITS,
+      expectedDelivery: FORMAT.date,
+    }),
   ];
 }
 
@@ -706,7 +689,7 @@ function suppliersOf(sku: Sku): string[] {
 
 /** A planner's quantities on replenished items, and one manual buy of a one-time-buy item; one says "do not order" (0). */
 function orderOverridesSheet(dice: Dice, items: ItemLoc[], planStart: Day, weeks: number): SheetSpec {
-  const rows: OutValue[][] = [["SKU", "Warehouse", "Week", "Quantity"]];
+  const rows: OutValue[][] = [];
   const count = Math.max(4, Math.round(items.length / 16));
   const oneTime = items.find((i) => i.status === "O");
   const chosen = [
@@ -722,20 +705,31 @@ function orderOverridesSheet(dice: Dice, items: ItemLoc[], planStart: Day, weeks
     const quantity = n === 1 ? 0 : sku.pack * dice.int(3, 15);
     rows.push([sku.code, warehouse.code, serialFromDay(planStart + 7 * (week - 1)), quantity]);
   });
-  return tableSheet("Order Overrides", rows, { Week: FORMAT.date, Quantity: UNITS });
+  return tableSheet(SHEETS.orderOverrides, ["sku", "warehouse", "week", "quantity"], rows, { week: FORMAT.date, quantity: UNITS });
 }
 
-/** An input sheet as an Excel table: bold header, formats by column header, widths fitted to the contents. */
-function tableSheet(name: string, rows: OutValue[][], formats: Record<string, string>): SheetSpec {
-  const header = rows[0] as string[];
+/** A setting's name on the Settings sheet. */
+function setting(key: (typeof SETTINGS)[number]["key"]): string {
+  return SETTINGS.find((s) => s.key === key)!.name;
+}
+
+/**
+ * An input sheet as an Excel table of the schema's columns `keys` (the ones the
+ * sample fills, in this order): bold header, formats by column, widths fitted to the contents.
+ */
+function tableSheet<K extends string>(schema: SheetSchema<K>, keys: readonly K[], data: OutValue[][], formats: Partial<Record<K, string>> = {}): SheetSpec {
+  const header = keys.map((key) => schema.columns[key].header);
+  const rows: OutValue[][] = [header, ...data];
+  const name = schema.name;
   const columnFormats: Record<number, string> = {};
-  header.forEach((title, col) => {
-    if (formats[title]) columnFormats[col] = formats[title];
+  keys.forEach((key, col) => {
+    const format = formats[key];
+    if (format) columnFormats[col] = format;
   });
   return {
     name,
     rows,
-    widths: header.map((title, col) => fittedWidth(title, rows, col, formats[title])),
+    widths: header.map((title, col) => fittedWidth(title, rows, col, formats[keys[col]])),
     columnFormats,
     styles: [{ fromRow: 0, toRow: 0, fromCol: 0, toCol: header.length - 1, style: { bold: true } }],
     print: { landscape: header.length > 5, fitToWidth: true },

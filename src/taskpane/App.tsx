@@ -14,28 +14,19 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useCallback, useMemo, useState, useSyncExternalStore } from "react";
+import type { LiveModel } from "../runtime/liveModel";
 import type { Applied, WorkbookHost } from "./host";
 import { type Change, type Notice, type Pane, PaneContext, type TabName } from "./pane";
-import { Session } from "./session";
-import { Home } from "./views/Home";
-import { Logistics } from "./views/Logistics";
-import { Problems, ProblemList } from "./views/Problems";
-import { Settings, SetupButton } from "./views/Settings";
-import { SupplyPlan } from "./views/SupplyPlan";
+import { PlanStore, unplannedMessage } from "./planStore";
+import { VIEWS } from "./views";
+import { ProblemList } from "./views/Problems";
+import { SetupButton } from "./views/Settings";
 
 const useStyles = makeStyles({
   pane: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, minWidth: "300px" },
   header: { display: "flex", alignItems: "baseline", justifyContent: "space-between" },
 });
-
-const TABS: { name: TabName; label: string }[] = [
-  { name: "home", label: "Home" },
-  { name: "plan", label: "Supply Plan" },
-  { name: "logistics", label: "Logistics" },
-  { name: "problems", label: "Problems" },
-  { name: "settings", label: "Settings" },
-];
 
 interface Running {
   label: string;
@@ -43,13 +34,9 @@ interface Running {
   total: number;
 }
 
-export function App({ host }: { host: WorkbookHost }) {
-  const session = useMemo(() => new Session(host), [host]);
-  useEffect(() => {
-    void session.refresh();
-    return () => session.dispose();
-  }, [session]);
-  const state = useSyncExternalStore(session.subscribe, session.snapshot);
+export function App({ host, live }: { host: WorkbookHost; live: LiveModel }) {
+  const store = useMemo(() => new PlanStore(live), [live]);
+  const state = useSyncExternalStore(store.subscribe, store.snapshot);
   const styles = useStyles();
   const [tab, setTab] = useState<TabName>("home");
   const [item, setItem] = useState<string | undefined>();
@@ -72,7 +59,7 @@ export function App({ host }: { host: WorkbookHost }) {
         }
         const applied = change.writes && (change.writes.append.length || change.writes.cells.length) ? await host.apply(change.writes) : { appendedRows: [] };
         const told = (await change.then?.(applied)) ?? label;
-        await session.refresh();
+        await store.refresh();
         notify(typeof told === "string" ? { intent: "success", title, text: told } : told);
         return applied;
       } catch (error) {
@@ -82,7 +69,7 @@ export function App({ host }: { host: WorkbookHost }) {
         setRunning(null);
       }
     },
-    [host, session],
+    [host, store],
   );
 
   const open = useCallback((next: TabName, key?: string) => {
@@ -91,14 +78,14 @@ export function App({ host }: { host: WorkbookHost }) {
   }, []);
 
   let body;
-  if (state.kind === "loading") body = <Spinner label="Reading the workbook…" />;
-  else if (state.kind === "failed") {
+  if (!state.ok && state.kind === "loading") body = <Spinner label="Reading the workbook…" />;
+  else if (!state.ok) {
     body = (
       <>
         <MessageBar intent="error">
           <MessageBarBody>
             <MessageBarTitle>Nothing can be planned yet</MessageBarTitle>
-            {state.error}
+            {unplannedMessage(state)}
           </MessageBarBody>
         </MessageBar>
         <SetupButton host={host} write={write} />
@@ -106,22 +93,19 @@ export function App({ host }: { host: WorkbookHost }) {
       </>
     );
   } else {
-    const pane: Pane = { host, session, state, notify, write, open };
+    const pane: Pane = { host, live, state, item, notify, write, open };
+    const { label, View } = VIEWS.find((v) => v.name === tab) ?? VIEWS[0];
     body = (
       <PaneContext.Provider value={pane}>
         <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as TabName)} size="small" aria-label="Planster views">
-          {TABS.map((t) => (
+          {VIEWS.map((t) => (
             <Tab key={t.name} value={t.name}>
               {t.label}
             </Tab>
           ))}
         </TabList>
-        <div role="tabpanel" aria-label={TABS.find((t) => t.name === tab)?.label}>
-          {tab === "home" && <Home />}
-          {tab === "plan" && <SupplyPlan itemKey={item} onPick={setItem} />}
-          {tab === "logistics" && <Logistics />}
-          {tab === "problems" && <Problems />}
-          {tab === "settings" && <Settings />}
+        <div role="tabpanel" aria-label={label}>
+          <View />
         </div>
       </PaneContext.Provider>
     );

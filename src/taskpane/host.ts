@@ -1,5 +1,6 @@
 import type { Day } from "../core/dates";
 import type { WorkbookInput } from "../core/input";
+import type { Refusal, WorkbookEdit } from "../core/edit";
 import type { Writes } from "../core/orders/writes";
 import type { SheetSpec } from "../core/sheetSpec";
 
@@ -11,30 +12,16 @@ export interface Applied {
   appendedRows: number[];
 }
 
-/** A list of allowed values for a column, shown as a dropdown in the cells under its header. */
-export interface ColumnChoices {
-  col: number;
-  values: string[];
-}
-
-/** A sheet the pane creates or rebuilds, with optional dropdowns below its header. */
-export interface SheetWrite extends SheetSpec {
-  choices?: ColumnChoices[];
-}
-
 /** What a change tells the user when it is done: a sentence, or a notice with its own intent. */
 export type Told = string | { intent: "success" | "warning" | "error" | "info"; title: string; text: string };
 
-/** A change to make to the workbook, or the reason it is refused (nothing is written then). */
+/** A change to make to the workbook (the core's edit, then what the pane does next), or the reason it is refused (nothing is written then). */
 export type Change =
-  | {
-      ok: true;
-      writes?: Writes;
-      sheets?: SheetWrite[];
+  | (Extract<WorkbookEdit, { ok: true }> & {
       /** Runs after the writes (an order's workflow, say); answers what to tell the user, if it differs. */
       then?: (applied: Applied) => Promise<Told | undefined>;
-    }
-  | { ok: false; reason: string };
+    })
+  | Refusal;
 
 /** Progress of a long write, from 0 to `total`. */
 export type Progress = (done: number, total: number) => void;
@@ -53,25 +40,26 @@ export interface Download {
 }
 
 /**
- * Everything the pane needs from the workbook it runs on. Excel implements it over
- * Office.js; the demo page and the tests over a workbook held in memory.
+ * What the pane does to the workbook it runs on. Excel implements it over Office.js
+ * (the runtime's adapter); the demo page and the tests over a workbook held in memory.
+ * What the pane shows comes from the live model of the same workbook, not from here.
  */
 export interface WorkbookHost {
-  /** Cell values of every sheet and table, as the core reads them. */
+  /** Cell values of every sheet and table as they are now (read back after a write: co-authors' rows). */
   read(): Promise<WorkbookInput>;
   /** Applies writes in one batch; nothing is written when it throws. */
   apply(writes: Writes): Promise<Applied>;
   /** Writes (or replaces) whole sheets, reporting progress for long ones. */
-  writeSheets(sheets: SheetWrite[], progress?: Progress): Promise<void>;
+  writeSheets(sheets: SheetSpec[], progress?: Progress): Promise<void>;
   /** Selects a cell or range such as `SKUs!E7` or `'PO Lines'!C4`. */
   select(address: string): Promise<void>;
-  /** Calls back after the workbook changes (the pane's own writes or the user's); returns an unsubscribe. */
-  onChange(listener: () => void): () => void;
   /** A new workbook holding these sheets (Excel.createWorkbook in Excel, a download elsewhere). */
-  createWorkbook(name: string, sheets: SheetWrite[]): Promise<void>;
+  createWorkbook(name: string, sheets: SheetSpec[]): Promise<void>;
   /** Hands a file to the user. */
   download(file: Download): void;
   /** The user's today as a day number. */
   today(): Day;
   secrets: SecretStore;
+  /** How long co-authors' changes may take to reach this copy: orders are read back after it (ORDERS.md). None in memory. */
+  readonly coauthorSettleMs?: number;
 }

@@ -1,8 +1,10 @@
 import { localDay, type Day } from "../core/dates";
 import type { CellValue, WorkbookInput } from "../core/input";
 import { type CellRef, parseAddress } from "../core/problems";
+import type { SheetSpec } from "../core/sheetSpec";
+import type { WorkbookSource } from "../runtime/liveModel";
 import { MemoryWorkbook } from "../workbook/memory";
-import type { Applied, Download, Progress, SecretStore, SheetWrite, WorkbookHost, Writes } from "./host";
+import type { Applied, Download, Progress, SecretStore, WorkbookHost, Writes } from "./host";
 
 /** Rows written between two progress reports of a long sheet write. */
 const CHUNK = 2000;
@@ -21,18 +23,16 @@ export interface CreatedBook {
 }
 
 /**
- * The pane's host over a workbook held in memory: the demo page and the tests.
+ * The pane's host over a workbook held in memory, for the demo page and the tests;
+ * also the source of their live model (every write is a change, as in Excel).
  * Writes behave as in Excel: checked first, then applied all together.
  */
-export class MemoryHost implements WorkbookHost {
+export class MemoryHost implements WorkbookHost, WorkbookSource {
   selection: CellRef | undefined;
-  /** The cells of the last write, as `sheet!row!col`, and its sheets: what a viewer highlights. */
-  lastWrite = { sheets: new Set<string>(), cells: new Set<string>() };
   readonly created: CreatedBook[] = [];
   /** Dropdowns set by sheet writes, by sheet name. */
-  readonly choices = new Map<string, SheetWrite["choices"]>();
-  private readonly listeners = new Set<() => void>();
-  private readonly viewers = new Set<() => void>();
+  readonly choices = new Map<string, SheetSpec["choices"]>();
+  private readonly listeners = new Set<(sheets: string[]) => void>();
   private readonly day: Day;
 
   constructor(
@@ -49,24 +49,18 @@ export class MemoryHost implements WorkbookHost {
     return this.book.input();
   }
 
+  /** Calls `listener` with the sheets of every write (the pane's, or an edit of the demo grid). */
+  async watch(listener: (sheets: string[]) => void): Promise<void> {
+    this.listeners.add(listener);
+  }
+
   async apply(writes: Writes): Promise<Applied> {
     const appendedRows = this.book.apply(writes);
-    // What the grid highlights as just written.
-    const touched = { sheets: new Set<string>(), cells: new Set<string>() };
-    writes.append.forEach(({ sheet, col, values }, i) => {
-      touched.sheets.add(sheet);
-      values.forEach((_, j) => touched.cells.add(`${sheet}!${appendedRows[i]}!${col + j}`));
-    });
-    for (const { sheet, row, col } of writes.cells) {
-      touched.sheets.add(sheet);
-      touched.cells.add(`${sheet}!${row}!${col}`);
-    }
-    this.lastWrite = touched;
-    this.changed();
+    this.changed([...new Set([...writes.append, ...writes.cells].map((w) => w.sheet))]);
     return { appendedRows };
   }
 
-  async writeSheets(sheets: SheetWrite[], progress?: Progress): Promise<void> {
+  async writeSheets(sheets: SheetSpec[], progress?: Progress): Promise<void> {
     const total = sheets.reduce((sum, s) => sum + s.rows.length, 0);
     let done = 0;
     for (const spec of sheets) {
@@ -82,27 +76,19 @@ export class MemoryHost implements WorkbookHost {
       if (spec.choices) this.choices.set(spec.name, spec.choices);
     }
     progress?.(total, total);
-    this.lastWrite = { sheets: new Set(sheets.map((s) => s.name)), cells: new Set() };
-    this.changed();
+    this.changed(sheets.map((s) => s.name));
   }
 
   async select(address: string): Promise<void> {
     const ref = parseAddress(address);
     if (!ref || !this.book.sheet(ref.sheet)) throw new Error(`There is no cell ${address} in this workbook.`);
     this.selection = ref;
-    this.show();
   }
 
-  onChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  async createWorkbook(name: string, sheets: SheetWrite[]): Promise<void> {
+  async createWorkbook(name: string, sheets: SheetSpec[]): Promise<void> {
     const book = new MemoryWorkbook();
     for (const spec of sheets) book.write(spec.name, spec.rows);
     this.created.push({ name, book });
-    this.show();
   }
 
   download(file: Download): void {
@@ -113,24 +99,8 @@ export class MemoryHost implements WorkbookHost {
     return this.day;
   }
 
-  /** The user edited a cell (the demo grid): as in Excel, the pane hears of it. */
-  async edit(sheet: string, row: number, col: number, value: string | number | boolean | null): Promise<void> {
-    await this.apply({ append: [], cells: [{ sheet, row, col, value }] });
-  }
-
-  /** Calls back on anything a viewer of the workbook shows: contents, selection, created workbooks. */
-  watch(viewer: () => void): () => void {
-    this.viewers.add(viewer);
-    return () => this.viewers.delete(viewer);
-  }
-
-  private changed(): void {
-    for (const listener of [...this.listeners]) listener();
-    this.show();
-  }
-
-  private show(): void {
-    for (const viewer of [...this.viewers]) viewer();
+  protected changed(sheets: string[]): void {
+    for (const listener of [...this.listeners]) listener(sheets);
   }
 }
 

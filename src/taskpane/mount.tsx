@@ -1,5 +1,4 @@
-import { officeWorkbook } from "../functions/runtime";
-import { OfficeWorkbook } from "../workbook/office";
+import { runtime } from "../runtime/excel";
 import { OfficeHost } from "./officeHost";
 import { renderPane } from "./render";
 
@@ -12,8 +11,9 @@ export function mountTaskpane(): void {
   if (!root) return;
   const inExcel = typeof Office !== "undefined" && Office.context?.host === Office.HostType.Excel;
   if (inExcel) {
-    // The functions' adapter: one set of change events, and the pane's writes reach the function cells.
-    renderPane(root, new OfficeHost(officeWorkbook() ?? new OfficeWorkbook()));
+    // The functions' adapter and live model: one read and one plan per change, and the pane's writes reach the function cells.
+    const { workbook, live } = runtime();
+    renderPane(root, new OfficeHost(workbook), live);
     return;
   }
   root.innerHTML =

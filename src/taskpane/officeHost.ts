@@ -2,14 +2,17 @@ import { localDay } from "../core/dates";
 import type { WorkbookInput } from "../core/input";
 import { OfficeWorkbook } from "../workbook/office";
 import { localSecrets, saveDownload } from "./browser";
-import type { Applied, Download, Progress, SecretStore, SheetWrite, WorkbookHost, Writes } from "./host";
+import type { SheetSpec } from "../core/sheetSpec";
+import type { Applied, Download, Progress, SecretStore, WorkbookHost, Writes } from "./host";
 
 /**
  * The pane's host in Excel: reads, change events, writes and selection through the
- * Office adapter (src/workbook/office.ts), the new-workbook export and downloads here.
+ * Office adapter (src/workbook/office/), the new-workbook export and downloads here.
  */
 export class OfficeHost implements WorkbookHost {
   readonly secrets: SecretStore;
+  /** Excel merges co-authors' edits within a second or two; orders are read back after twice that (README, buyers). */
+  readonly coauthorSettleMs = 3000;
 
   constructor(
     readonly workbook = new OfficeWorkbook(),
@@ -27,7 +30,7 @@ export class OfficeHost implements WorkbookHost {
     return this.workbook.apply(writes);
   }
 
-  writeSheets(specs: SheetWrite[], progress?: Progress): Promise<void> {
+  writeSheets(specs: SheetSpec[], progress?: Progress): Promise<void> {
     return this.workbook.writeSheets(specs, progress);
   }
 
@@ -35,15 +38,7 @@ export class OfficeHost implements WorkbookHost {
     return this.workbook.select(address);
   }
 
-  onChange(listener: () => void): () => void {
-    let on = true;
-    void this.workbook.watch(() => on && listener());
-    return () => {
-      on = false;
-    };
-  }
-
-  async createWorkbook(_name: string, sheets: SheetWrite[]): Promise<void> {
+  async createWorkbook(_name: string, sheets: SheetSpec[]): Promise<void> {
     const { xlsxBase64 } = await import("./newWorkbook");
     await Excel.createWorkbook(await xlsxBase64(sheets));
   }

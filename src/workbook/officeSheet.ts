@@ -1,4 +1,5 @@
 import { looseName } from "../core/input";
+import { READ_SHEETS } from "../core/schema";
 import type { OutValue, SheetSpec } from "../core/sheetSpec";
 
 /**
@@ -6,19 +7,7 @@ import type { OutValue, SheetSpec } from "../core/sheetSpec";
  * becomes the 2-D arrays Excel takes, and how they are cut into syncs that stay
  * under Excel's request payload limit (5 MB on the web; we keep under 4 MB).
  */
-export const INPUT_SHEETS = [
-  "Settings",
-  "SKUs",
-  "Suppliers",
-  "Supplier Items",
-  "Forecast",
-  "Warehouses",
-  "Purchase Statuses",
-  "Status Overrides",
-  "Purchase Orders",
-  "PO Lines",
-  "Order Overrides",
-];
+export const INPUT_SHEETS = READ_SHEETS.map((sheet) => sheet.name);
 
 const INPUT_KEYS = new Set(INPUT_SHEETS.map(looseName));
 

@@ -230,8 +230,8 @@ describe("dates Excel cannot hold are problems with their addresses", () => {
     const { code, out } = await planster("check", file);
     expect(code).toBe(1);
     expect(out).toContain("Settings!B2: Plan Start 2958466 is not a date Excel can hold (1900-01-01 to 9999-12-31); it was ignored.");
-    expect(out).toContain("'Purchase Orders'!D2: Order Date -5 is not a date Excel can hold (1900-01-01 to 9999-12-31); it was ignored.");
-    expect(out).toContain("'Purchase Orders'!E2: Expected Delivery 0 is not a date Excel can hold (1900-01-01 to 9999-12-31); it was ignored.");
+    expect(out).toContain(`'Purchase Orders'!D2: Order Date "-5" is not a date (use a date cell or YYYY-MM-DD); it was ignored.`);
+    expect(out).toContain(`'Purchase Orders'!E2: Expected Delivery "0" is not a date (use a date cell or YYYY-MM-DD); it was ignored.`);
   });
 });
 

@@ -50,6 +50,18 @@ describe("planster export-po", () => {
     expect(err).toContain("problem");
   });
 
+  it("refuses X12 for a SKU holding a separator, in one line naming the field, and writes no file", async () => {
+    const book = shop();
+    book.sheet("PO Lines")![1][2] = "WID*GET";
+    const out = join(dir, "refused.edi");
+    const result = await run("export-po", await saveXlsx(book, "separator.xlsx"), "PO-0007", "--format", "x12", "--out", out);
+    expect(result.code).toBe(2);
+    expect(result.err).toBe(
+      'planster export-po: Purchase order PO-0007 cannot be sent as X12: the SKU of line 1 "WID*GET" holds "*", the X12 element separator. Change it in the workbook, or share the order as CSV or a PO sheet.\n',
+    );
+    await expect(readFile(out)).rejects.toThrow();
+  });
+
   it("writes EDI X12 850 to --out", async () => {
     const out = join(dir, "po7.edi");
     const result = await run("export-po", await workbook(), "PO-0007", "--format", "x12", "--out", out);

@@ -18,6 +18,9 @@ describe("settings", () => {
       reviewWeeks: 1,
       poPrefix: "PO-",
       integrationUrl: "",
+      forecastMethod: "auto",
+      serviceLevel: undefined,
+      receiptTolerancePct: 0,
     });
   });
 
@@ -53,6 +56,76 @@ describe("settings", () => {
       expect.stringMatching(/^Settings!B7: Integration URL "ftp:\/\/erp" does not fit/),
       expect.stringMatching(/^SKUs!A2: SKU "X" at "MAIN" has no supplier/),
     ]);
+  });
+});
+
+describe("the settings forecasting and receiving use", () => {
+  const read = (rows: Record<string, unknown>) => model({ Settings: settings(rows as never), SKUs: [["SKU"], ["X"]], Suppliers: SUPPLIERS });
+  const level = (value: unknown) => read({ "Service Level": value }).settings.serviceLevel;
+
+  it("reads a Service Level written 95, 95% or 0.95 as the same level, from 50 to 99.9", () => {
+    expect([level(95), level("95%"), level(0.95), level("0.95"), level(" 97.5 % ")]).toEqual([0.95, 0.95, 0.95, 0.95, 0.975]);
+    expect([level(50), level(99.9), level(0.5), level("99.9%")]).toEqual([0.5, 0.999, 0.5, 0.999]);
+  });
+
+  it("refuses a Service Level outside 50–99.9 % (so it is not used), each with its address", () => {
+    const m = read({ "Service Level": 100 });
+    expect(m.settings.serviceLevel).toBeUndefined();
+    expect(messages(m)[0]).toBe('Settings!B2: Service Level "100" does not fit (a percentage from 50 to 99.9, written 95, 95% or 0.95); the default is used.');
+    // 0.4 is 40 %; "0.95%" says percent: under a hundredth of a percent; "high" is no number.
+    for (const value of [0.4, "0.95%", 49.9, "high"]) {
+      const bad = read({ "Service Level": value });
+      expect([value, bad.settings.serviceLevel, messages(bad)[0]]).toEqual([value, undefined, expect.stringMatching(/^Settings!B2: Service Level /)]);
+    }
+  });
+
+  it("Forecast Method: auto by default; auto, none or a method of the forecasting engine, in any case", () => {
+    expect(read({}).settings.forecastMethod).toBe("auto");
+    expect(read({ "Forecast Method": " NONE " }).settings.forecastMethod).toBe("none");
+    expect(read({ "Forecast Method": "Auto" }).settings.forecastMethod).toBe("auto");
+    expect(read({ "Forecast Method": "SBA" }).settings.forecastMethod).toBe("sba");
+    const m = read({ "Forecast Method": "magic" });
+    expect(m.settings.forecastMethod).toBe("auto");
+    expect(messages(m)[0]).toMatch(/^Settings!B2: Forecast Method "magic" does not fit \(auto, none or one of the methods .*\bsba\b.*\); the default is used\.$/);
+  });
+
+  it("Receipt Tolerance %: 0 by default, 5 or 5% is five percent, below 0 is refused", () => {
+    expect(read({}).settings.receiptTolerancePct).toBe(0);
+    expect(read({ "Receipt Tolerance %": 5 }).settings.receiptTolerancePct).toBe(5);
+    expect(read({ "receipt tolerance %": "2.5%" }).settings.receiptTolerancePct).toBe(2.5);
+    const m = read({ "Receipt Tolerance %": -1 });
+    expect(m.settings.receiptTolerancePct).toBe(0);
+    expect(messages(m)[0]).toBe('Settings!B2: Receipt Tolerance % "-1" does not fit (a percentage, 0 or more); the default is used.');
+  });
+
+  it("no new setting is an unknown one", () => {
+    const m = read({ "Forecast Method": "auto", "Service Level": "95%", "Receipt Tolerance %": 0 });
+    expect(messages(m).filter((line) => line.includes("Unknown setting"))).toEqual([]);
+  });
+});
+
+describe("Plan Start bounds", () => {
+  const read = (value: unknown) => model({ Settings: settings({ "Plan Start": value as never }), SKUs: [["SKU"], ["X"]], Suppliers: SUPPLIERS });
+
+  it("a serial that is not a date, or a date more than 10 years from today, is reported and week 1 is this week", () => {
+    // Today 2026-11-23. Serial 9999 is 1927-05-17 (9,999 days after 1899-12-30); 1e12 is no date a JS Date can hold.
+    const cases: [unknown, string][] = [
+      [-7, 'Settings!B2: Plan Start "-7" is not a date (use a date cell or YYYY-MM-DD); it was ignored.'],
+      [9999, 'Settings!B2: Plan Start "9999" does not fit: 1927-05-17 is more than 10 years from today (2026-11-23); the default is used.'],
+      // Beyond 9999-12-31 a serial is no date Excel holds: the cell's own reader says so (issue 10's hostile dates).
+      [1e12, "Settings!B2: Plan Start 1000000000000 is not a date Excel can hold (1900-01-01 to 9999-12-31); it was ignored."],
+      ["2036-12-01", 'Settings!B2: Plan Start "2036-12-01" does not fit: 2036-12-01 is more than 10 years from today (2026-11-23); the default is used.'],
+    ];
+    for (const [value, message] of cases) {
+      const m = read(value);
+      expect([value, m.settings.planStart, messages(m)[0]]).toEqual([value, NOV23, message]);
+    }
+  });
+
+  it("accepts dates up to 10 years either side of today", () => {
+    // 10 × 365.25 = 3,652.5 → 3,653 days: 2036-11-22 is 3,652 days after 2026-11-23 (its Monday 2036-11-17).
+    expect(read("2036-11-22").settings.planStart).toBe(dayFromIso("2036-11-17"));
+    expect(read("2016-11-23").settings.planStart).toBe(dayFromIso("2016-11-21"));
   });
 });
 
@@ -380,6 +453,17 @@ describe("forecast", () => {
       'Forecast!B2: Forecast "1,5" is not a quantity of 0 or more; it counts as 0.',
       'Forecast!B3: Forecast "-2" is not a quantity of 0 or more; it counts as 0.',
     ]);
+  });
+
+  it("a wide forecast cell beyond 10^12 is a typo, reported, and counts 0 (the plan stays finite)", () => {
+    const m = model(
+      sheets([
+        ["SKU", "2026-11-23", "2026-11-30"],
+        ["X", 1.8e299, 4],
+      ]),
+    );
+    expect(messages(m)).toEqual(['Forecast!B2: Forecast "1.8e+299" is too large to be real; it counts as 0.']);
+    expect([...m.itemsByKey.get("X\u0000MAIN")!.demand].slice(1)).toEqual([0, 4, 0]);
   });
 });
 

@@ -50,8 +50,8 @@ describe("a formula cell saved without its result", () => {
 
 describe("dates Excel cannot hold", () => {
   it.each([
-    [0, "0 is not a date Excel can hold (1900-01-01 to 9999-12-31)"],
-    [-3, "-3 is not a date Excel can hold (1900-01-01 to 9999-12-31)"],
+    [0, '"0" is not a date (use a date cell or YYYY-MM-DD)'],
+    [-3, '"-3" is not a date (use a date cell or YYYY-MM-DD)'],
     [2_958_466, "2958466 is not a date Excel can hold (1900-01-01 to 9999-12-31)"],
     ["1899-12-31", '"1899-12-31" is not a date Excel can hold (1900-01-01 to 9999-12-31)'],
     [new Date(Date.UTC(10000, 0, 1)), "+010000-01-01 is not a date Excel can hold (1900-01-01 to 9999-12-31)"],

@@ -4,15 +4,15 @@ import { act, fireEvent, render, screen } from "@testing-library/react";
 import { createElement } from "react";
 import { Grid } from "../../src/demo/Grid";
 import { Uncalculated } from "../../src/core/input";
-import { MemoryHost } from "../../src/taskpane/memoryHost";
+import { DemoHost } from "../../src/demo/demoHost";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { TODAY } from "../helpers";
 
 jest.setTimeout(60_000);
 
 /** The grid on a SKUs sheet whose On Hand is a formula saved without its result. */
-function gridOnSkus(): MemoryHost {
-  const host = new MemoryHost(
+function gridOnSkus(): DemoHost {
+  const host = new DemoHost(
     new MemoryWorkbook({
       SKUs: [
         ["SKU", "On Hand"],
@@ -53,7 +53,7 @@ describe("the demo's grid", () => {
   });
 
   it("shows a formula saved without its result as the formula", async () => {
-    const host = gridOnSkus();
+    gridOnSkus();
     expect(screen.getByTestId("grid").querySelector('[data-cell="B2"]')?.textContent).toBe("=SUM(B2:B9)");
   });
 });

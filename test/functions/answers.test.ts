@@ -1,8 +1,8 @@
 import * as answer from "../../src/functions/answers";
-import { FunctionError } from "../../src/functions/errors";
-import { planState } from "../../src/functions/planState";
+import { planWorkbook } from "../../src/core/planned";
+import { FunctionError, unplannedError } from "../../src/functions/errors";
 import { MemoryWorkbook } from "../../src/workbook/memory";
-import { TODAY } from "../helpers";
+import { planned, TODAY } from "../helpers";
 import { SERIAL, sheets } from "./fixture";
 
 /*
@@ -16,7 +16,14 @@ import { SERIAL, sheets } from "./fixture";
  *   4 received) is due 2027-06-01, after the plan: 6 more open units.
  * - GADGET@MAIN: status T, onHand 5, no demand.
  */
-const state = planState(new MemoryWorkbook(sheets()).input(), TODAY);
+const state = planned(new MemoryWorkbook(sheets()).input());
+
+/** The error every cell answers on a workbook that cannot be planned. */
+function unplanned(book: MemoryWorkbook): FunctionError {
+  const outcome = planWorkbook(book.input(), TODAY);
+  if (outcome.ok) throw new Error("planned");
+  return unplannedError(outcome);
+}
 
 function fails(run: () => unknown): FunctionError {
   try {
@@ -172,7 +179,7 @@ describe("fractional quantities", () => {
       ["SKU", "Supplier", "On Hand", "Weekly Forecast", "Purchase Status"],
       ["DUST", "ACME", 0.3, 0.1, "T"],
     ];
-    const fine = planState(new MemoryWorkbook(book).input(), TODAY);
+    const fine = planned(new MemoryWorkbook(book).input());
     expect(answer.projected(fine, "DUST", 1, null)).toBe(0.2);
     expect(answer.projected(fine, "DUST", 3, null)).toBe(0);
   });
@@ -198,7 +205,7 @@ describe("POTOTAL and SPEND", () => {
       ["PO-0005", 2, "WIDGET", 2, 2.5, 7, 0, ""], // stale cell: 2 × 2.50 = 5.00
       ["PO-0005", 3, "WIDGET", 1, "", 12.345, 0, ""], // no price: the cell, 12.345 → 12.35
     );
-    const fine = planState(new MemoryWorkbook(book).input(), TODAY);
+    const fine = planned(new MemoryWorkbook(book).input());
     // 59.99 + 5.00 + 12.35 = 77.34
     expect(answer.poTotal(fine, "PO-0005")).toBe(77.34);
     // USD on Nov 22 only: PO-0005 alone.
@@ -209,7 +216,7 @@ describe("POTOTAL and SPEND", () => {
     const book = sheets();
     book["Purchase Orders"].push(["PO-0006", "ACME", "MAIN", "Confirmed", "2026-11-22", "2026-12-14", ""]);
     book["PO Lines"].push(["PO-0006", 1, "WIDGET", 4, 2.5, 10, 0, ""], ["PO-0006", 2, "WIDGET", -2, 2.5, "", 0, ""]);
-    const fine = planState(new MemoryWorkbook(book).input(), TODAY);
+    const fine = planned(new MemoryWorkbook(book).input());
     // 4 × 2.50 = 10.00; the −2 line adds 0, not −5.00.
     expect(answer.poTotal(fine, "PO-0006")).toBe(10);
     expect(answer.spend(fine, "ACME", "2026-11-22", "2026-11-22", "USD")).toBe(10);
@@ -231,7 +238,7 @@ describe("POTOTAL and SPEND", () => {
 describe("in a 1904 workbook", () => {
   // Serials there are 1,462 less: 2027-01-04 is 46391 − 1462 = 44929; 2026-11-20 is 46346 − 1462 = 44884.
   const book = new MemoryWorkbook(sheets(), true);
-  const state1904 = planState(book.input(), TODAY);
+  const state1904 = planned(book.input());
 
   it("answers dates and reads date arguments as 1904 serials", () => {
     expect(answer.stockout(state1904, "WIDGET", "EAST")).toBe(44929);
@@ -264,7 +271,7 @@ describe("errors", () => {
 
   it("a workbook without a SKUs sheet is #REF! saying which sheet and what to do", () => {
     const { SKUs: _skus, ...rest } = sheets();
-    const error = fails(() => planState(new MemoryWorkbook(rest).input(), TODAY));
+    const error = unplanned(new MemoryWorkbook(rest));
     expect(error.code).toBe("#REF!");
     expect(error.message).toMatch(/no SKUs sheet: add a sheet named SKUs with a SKU column/);
   });
@@ -275,7 +282,7 @@ describe("errors", () => {
       ["Item", "On Hand"],
       ["WIDGET", 1],
     ];
-    const error = fails(() => planState(new MemoryWorkbook(book).input(), TODAY));
+    const error = unplanned(new MemoryWorkbook(book));
     expect([error.code, error.message]).toEqual([
       "#REF!",
       "The SKUs sheet has no SKU column in its header row, so nothing can be planned: add a column headed SKU to its first row.",

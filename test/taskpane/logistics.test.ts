@@ -75,6 +75,28 @@ test("the CSV export downloads the order", async () => {
   expect(String(downloads[0].content)).toMatch(/PO-0007.*WIDGET/s);
 });
 
+test("the X12 export of a SKU holding a separator is refused, naming the field, and nothing downloads", async () => {
+  const downloads: Download[] = [];
+  const book = shop();
+  book.sheet("PO Lines")![1][2] = "WID~GET";
+  const { detail } = await openOrder("PO-0007", downloads, book);
+  fireEvent.click(within(detail).getByRole("button", { name: "X12 850" }));
+  await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain('the SKU of line 1 "WID~GET" holds "~", the X12 segment terminator'));
+  expect(downloads).toEqual([]);
+});
+
+test("sharing a PO numbered Lines writes 'PO Lines (2)' and leaves the PO Lines input sheet as it was", async () => {
+  const book = shop();
+  book.append("Purchase Orders", [["Lines", "Purchase Order", "ACME", "MAIN", "Draft", "2026-11-20", "2026-12-14", "USD", 25, "", 1]]);
+  book.append("PO Lines", [["Lines", 1, "WIDGET", 10, 2.5, 25, 0]]);
+  const before = JSON.stringify(book.sheet("PO Lines"));
+  const { host, detail } = await openOrder("Lines", [], book);
+  fireEvent.click(within(detail).getByRole("button", { name: "PO sheet" }));
+  await waitFor(() => expect(host.book.sheet("PO Lines (2)")).toBeDefined());
+  expect(host.book.sheet("PO Lines (2)")![0]).toEqual(["Purchase Order Lines"]);
+  expect(JSON.stringify(host.book.sheet("PO Lines"))).toBe(before);
+});
+
 test("the PO sheet is written into the workbook, and sending without an Integration URL is refused", async () => {
   const { host, detail } = await openOrder("PO-0007");
   fireEvent.click(within(detail).getByRole("button", { name: "PO sheet" }));

@@ -25,7 +25,7 @@ describe("MemoryHost", () => {
   test("appends below the last non-blank row at the given column and sets cells", async () => {
     const host = new MemoryHost(book());
     let changes = 0;
-    host.onChange(() => changes++);
+    await host.watch(() => changes++);
     await host.apply({ append: [{ sheet: "SKUs", col: 1, values: [7] }], cells: [{ sheet: "SKUs", row: 1, col: 3, value: "x" }] });
     expect(host.book.sheet("SKUs")).toEqual([
       ["SKU", "On Hand"],

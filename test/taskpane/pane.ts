@@ -2,16 +2,19 @@ import "./shims";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { createElement } from "react";
 import { App } from "../../src/taskpane/App";
+import { LiveModel } from "../../src/runtime/liveModel";
 import { MemoryHost } from "../../src/taskpane/memoryHost";
-import type { SheetWrite } from "../../src/taskpane/host";
+import type { SheetSpec } from "../../src/core/sheetSpec";
 import type { MemoryWorkbook } from "../../src/workbook/memory";
 import { TODAY } from "../helpers";
 
 /** The pane on a workbook in memory, today 2026-11-23, as it starts (reading the workbook). */
 export function mountPane(book: MemoryWorkbook, downloads: unknown[] = []) {
   const host = new MemoryHost(book, { today: TODAY, onDownload: (file) => downloads.push(file) });
-  const view = render(createElement(App, { host }));
-  return { host, view };
+  // The live model over the same workbook, as Excel's runtime has it: the pane reads and plans through it.
+  const live = new LiveModel(host, { today: () => host.today(), refreshDelayMs: 0 });
+  const view = render(createElement(App, { host, live }));
+  return { host, live, view };
 }
 
 /** The pane on a workbook in memory, today 2026-11-23; resolves once the plan is shown. */
@@ -57,7 +60,7 @@ export function leafTexts(element: HTMLElement): string[] {
  * pane while it is writing).
  */
 export function watchSheetWrites(host: MemoryHost, hold?: Promise<void>) {
-  const sheets = new Map<string, SheetWrite>();
+  const sheets = new Map<string, SheetSpec>();
   const progress: [number, number][] = [];
   const spy = jest.spyOn(host, "writeSheets").mockImplementation(async function (this: MemoryHost, specs, report) {
     specs.forEach((spec) => sheets.set(spec.name, spec));

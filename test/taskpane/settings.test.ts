@@ -4,7 +4,7 @@ import "./shims";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { CellValue } from "../../src/core/input";
 import type { MemoryHost } from "../../src/taskpane/memoryHost";
-import { INTEGRATION_KEY } from "../../src/taskpane/orders";
+import { INTEGRATION_STORE } from "../../src/taskpane/orders";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { settings, SUPPLIERS } from "../helpers";
 import { leafTexts, mountPane, renderPane, watchSheetWrites } from "./pane";
@@ -61,6 +61,10 @@ describe("the settings in effect", () => {
       ["Review Weeks", "2"],
       ["PO Prefix", "ORD-"],
       ["Integration URL", "https://erp.example.com/po"],
+      // Not on that Settings sheet: their defaults (docs/workbook.md).
+      ["Forecast Method", "auto"],
+      ["Service Level", "none"],
+      ["Receipt Tolerance %", "0%"],
     ]);
   });
 
@@ -75,11 +79,14 @@ describe("the settings in effect", () => {
       ["Review Weeks", "1"],
       ["PO Prefix", "PO-"],
       ["Integration URL", "none"],
+      ["Forecast Method", "auto"],
+      ["Service Level", "none"],
+      ["Receipt Tolerance %", "0%"],
     ]);
   });
 });
 
-test("the integration key is kept in the add-in's storage, never in the workbook", async () => {
+test("the integration's URL and key are kept together in the add-in's storage, never in the workbook", async () => {
   const key = "k3y-9f2c-secret";
   const book = new MemoryWorkbook({ Settings: settings({ "Integration URL": "https://erp.example.com/po" }), Suppliers: SUPPLIERS, SKUs: SKUS });
   const { host } = await openSettings(book);
@@ -87,14 +94,19 @@ test("the integration key is kept in the add-in's storage, never in the workbook
   const apply = jest.spyOn(host, "apply");
   const writeSheets = jest.spyOn(host, "writeSheets");
 
-  const box = screen.getByLabelText("Key for signing orders sent to the Integration URL") as HTMLInputElement;
+  const url = screen.getByLabelText("Integration URL on this machine") as HTMLInputElement;
+  expect(url.value).toBe(""); // never filled in from the workbook: a shared workbook must not choose where orders go
+  const box = screen.getByLabelText("Key for signing orders sent to that URL") as HTMLInputElement;
   expect(box.type).toBe("password");
+  fireEvent.change(url, { target: { value: "http://erp.example.com/po" } });
+  expect(screen.getByText("Use an https: address (http: only to this machine).")).toBeTruthy();
+  fireEvent.change(url, { target: { value: " https://erp.example.com/po " } });
   fireEvent.change(box, { target: { value: `  ${key} ` } });
-  fireEvent.click(screen.getByRole("button", { name: "Save key" }));
+  fireEvent.click(screen.getByRole("button", { name: "Save integration" }));
   await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("kept on this machine only, never in the workbook"));
-  expect(host.secrets.get(INTEGRATION_KEY)).toBe(key);
-  expect(box.value).toBe("");
-  expect(screen.getByText("A key is stored on this machine.")).toBeTruthy();
+  expect(JSON.parse(host.secrets.get(INTEGRATION_STORE)!)).toEqual({ url: "https://erp.example.com/po", key });
+  expect([url.value, box.value]).toEqual(["", ""]);
+  expect(screen.getByTestId("integration-stored").textContent).toBe("On this machine: orders are sent to https://erp.example.com/po (a key is stored).");
   expect(apply).not.toHaveBeenCalled();
   expect(writeSheets).not.toHaveBeenCalled();
   expect(JSON.stringify([...host.book.sheets])).toBe(before);
@@ -108,9 +120,17 @@ test("the integration key is kept in the add-in's storage, never in the workbook
   expect(allCells(host).filter((cell) => cell.includes(key))).toEqual([]);
 
   fireEvent.click(screen.getByRole("tab", { name: "Settings" }));
-  fireEvent.click(await screen.findByRole("button", { name: "Remove key" }));
-  await waitFor(() => expect(host.secrets.get(INTEGRATION_KEY)).toBeNull());
-  expect(screen.getByText("No key is stored.")).toBeTruthy();
+  fireEvent.click(await screen.findByRole("button", { name: "Remove integration" }));
+  await waitFor(() => expect(host.secrets.get(INTEGRATION_STORE)).toBeNull());
+  expect(screen.getByTestId("integration-stored").textContent).toBe("No integration is stored on this machine.");
+});
+
+test("a workbook naming another integration URL than the stored one is flagged", async () => {
+  const book = new MemoryWorkbook({ Settings: settings({ "Integration URL": "https://evil.example/po" }), Suppliers: SUPPLIERS, SKUs: SKUS });
+  const pane = await renderPane(book);
+  pane.host.secrets.set(INTEGRATION_STORE, JSON.stringify({ url: "https://erp.example.com/po", key: "k" }));
+  fireEvent.click(screen.getByRole("tab", { name: "Settings" }));
+  expect((await screen.findByText(/This workbook's Integration URL is https:\/\/evil\.example\/po, not the one stored here/)).textContent).toContain("its orders are not sent");
 });
 
 describe("Create Planster sheets", () => {
@@ -131,10 +151,16 @@ describe("Create Planster sheets", () => {
       "Unit Cost",
       "Purchase Status",
       "Weekly Forecast",
+      "Service Level",
+      "Forecast Method",
+      "Lead Time SD Days",
     ],
-    Suppliers: ["Supplier", "Name", "Email", "Lead Time Days", "Currency", "Payment Terms", "Address"],
-    "Supplier Items": ["SKU", "Supplier", "Unit Price", "Lead Time Days", "MOQ", "Order Multiple", "Preferred"],
+    Suppliers: ["Supplier", "Name", "Email", "Lead Time Days", "Currency", "Payment Terms", "Address", "Lead Time SD Days", "Min Order Value"],
+    "Supplier Items": ["SKU", "Supplier", "Unit Price", "Lead Time Days", "MOQ", "Order Multiple", "Preferred", "Lead Time SD Days"],
     Forecast: ["SKU", "Warehouse", "Week", "Quantity"],
+    // docs/forecasting.md: the long layout.
+    "Sales History": ["SKU", "Warehouse", "Date", "Quantity", "Stockout"],
+    "Forecast Overrides": ["SKU", "Warehouse", "Week", "Quantity"],
     Warehouses: ["Warehouse", "Name", "District", "Region"],
     "Purchase Statuses": ["Code", "Type", "Description"],
     "Status Overrides": ["SKU", "Warehouse", "District", "Region", "Status"],
@@ -155,7 +181,7 @@ describe("Create Planster sheets", () => {
       "Sync Status",
       "Last Synced",
     ],
-    "PO Lines": ["PO Number", "Line", "SKU", "Quantity", "Unit Price", "Line Total", "Received Qty", "Expected Delivery"],
+    "PO Lines": ["PO Number", "Line", "SKU", "Quantity", "Unit Price", "Line Total", "Received Qty", "Expected Delivery", "Last Received"],
   };
   // STATUSES.md: the pickers never offer P.
   const STATUS_CODES = ["A", "M", "D", "O", "T"];
@@ -180,7 +206,7 @@ describe("Create Planster sheets", () => {
       expect(spec.freezeRows).toBe(1);
       expect(spec.styles).toContainEqual({ fromRow: 0, toRow: 0, fromCol: 0, toCol: headers.length - 1, style: { bold: true } });
     }
-    expect(new Set([...written.values()].map((s) => s.table!.name.toLowerCase())).size).toBe(11);
+    expect(new Set([...written.values()].map((s) => s.table!.name.toLowerCase())).size).toBe(13);
 
     // The settings with their defaults (WORKBOOK.md), Plan Start blank so week 1 is the current week.
     expect(host.book.sheet("Settings")!.slice(1)).toEqual([
@@ -192,6 +218,9 @@ describe("Create Planster sheets", () => {
       ["Review Weeks", 1],
       ["PO Prefix", "PO-"],
       ["Integration URL", null],
+      ["Forecast Method", "auto"],
+      ["Service Level", null],
+      ["Receipt Tolerance %", 0],
     ]);
 
     const format = (sheet: string, header: string) => written.get(sheet)!.columnFormats?.[HEADERS[sheet].indexOf(header)];
@@ -212,6 +241,7 @@ describe("Create Planster sheets", () => {
     expect(dropdown("Purchase Statuses", "Type")).toEqual(STATUS_CODES);
     expect(dropdown("Purchase Orders", "Status")).toEqual(["Draft", "Submitted", "Confirmed", "Shipped", "Partially Received", "Received", "Closed", "Cancelled"]);
     expect(dropdown("Supplier Items", "Preferred")).toEqual(["TRUE", "FALSE"]);
+    expect(dropdown("Sales History", "Stockout")).toEqual(["TRUE", "FALSE"]);
 
     // The new workbook reads without a single problem.
     expect((await screen.findByTestId("problem-count")).textContent).toBe("No problems in the workbook.");
@@ -231,7 +261,18 @@ describe("Create Planster sheets", () => {
     await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("Already there and left as they were: SKUs, Suppliers, Supplier Items."));
 
     // Sheet names ignore case, spaces and "_": supplier_items is the Supplier Items sheet.
-    const added = ["Settings", "Forecast", "Warehouses", "Purchase Statuses", "Status Overrides", "Order Overrides", "Purchase Orders", "PO Lines"];
+    const added = [
+      "Settings",
+      "Forecast",
+      "Sales History",
+      "Forecast Overrides",
+      "Warehouses",
+      "Purchase Statuses",
+      "Status Overrides",
+      "Order Overrides",
+      "Purchase Orders",
+      "PO Lines",
+    ];
     expect([...written.keys()].sort()).toEqual([...added].sort());
     expect(JSON.stringify([host.book.sheet("Suppliers"), host.book.sheet("SKUs"), host.book.sheet("supplier_items")])).toBe(before);
     expect(host.book.sheet("Supplier Items")).toBeUndefined();

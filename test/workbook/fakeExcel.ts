@@ -41,8 +41,17 @@ export class FakeExcel {
   activeSheet?: string;
   /** Syncs (by their number, from 1) that fail as if the connection to Excel dropped. */
   readonly failingSyncs = new Set<number>();
+  /**
+   * Write commands (values set, rows added; by their number, from 1) that fail: as in
+   * Excel, the commands before it in the batch are done, it and the rest are not, and
+   * the sync throws.
+   */
+  readonly failingWrites = new Set<number>();
+  writes = 0;
   /** Count the bytes of written values but keep none (for benchmarks of huge writes). */
   discardWrites = false;
+  /** Runs at each sync before its answers are read: a co-authoring session exchanges edits here (coauthoring.ts). */
+  onSync?: () => Promise<void>;
   syncs = 0;
   runs = 0;
   readonly syncLog: SyncStats[] = [];
@@ -202,6 +211,19 @@ class FakeContext {
 
   /** A command queued on an object that does not exist: the sync fails, as office.js's does. */
   private itemNotFound = false;
+  /** A write of this batch failed: the rest of the batch is not done. */
+  private broken = false;
+
+  /** Does a write command unless an earlier one of this batch failed, or this one is set to fail. */
+  write(apply: () => void): void {
+    this.host.writes++;
+    if (this.broken) return;
+    if (this.host.failingWrites.has(this.host.writes)) {
+      this.broken = true;
+      return;
+    }
+    apply();
+  }
 
   fail(): void {
     this.itemNotFound = true;
@@ -210,6 +232,7 @@ class FakeContext {
   async sync(): Promise<void> {
     this.host.syncs++;
     await Promise.resolve();
+    await this.host.onSync?.();
     if (this.itemNotFound) {
       this.itemNotFound = false;
       this.tracked.clear();
@@ -217,7 +240,8 @@ class FakeContext {
       this.host.syncLog.push({ requestBytes: 0, responseBytes: 0 });
       throw Object.assign(new Error("The requested resource doesn't exist."), { code: "ItemNotFound" });
     }
-    if (this.host.failingSyncs.has(this.host.syncs)) {
+    if (this.broken || this.host.failingSyncs.has(this.host.syncs)) {
+      this.broken = false;
       this.tracked.clear();
       this.pendingEvents = undefined;
       throw Object.assign(new Error("The request failed."), { code: "GeneralException" });
@@ -357,6 +381,21 @@ function decode(cell: string): { row: number; col: number } {
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
+/** A row added to a table: its `index` in the table's body is readable after the sync. */
+class FakeTableRow extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly at: number,
+  ) {
+    super(ctx);
+  }
+
+  get index(): number {
+    this.need("index");
+    return this.at;
+  }
+}
+
 class FakeTable {
   style = "";
   constructor(
@@ -380,18 +419,36 @@ class FakeTable {
     return { name: this.data!.sheet };
   }
 
-  /** `rows.add(undefined, values)`: rows go under the table, which grows to hold them. */
-  get rows(): { add(index: undefined, values: Value[][]): void } {
+  /** `rows.add(undefined, values)`: rows go under the table, which grows to hold them; `getItemAt(i).delete()` takes one out. */
+  get rows(): { add(index: undefined, values: Value[][]): FakeTableRow; getItemAt(index: number): { delete(): void } } {
+    const data = this.data!;
     return {
       add: (_index, values) => {
-        const data = this.data!;
-        const sheet = this.ctx.host.sheet(data.sheet);
-        values.forEach((row, i) => {
-          const target = (sheet.cells[data.row + data.rows + i] ??= []);
-          row.forEach((v, c) => (target[data.col + c] = FakeExcel.stored(v) as Value));
+        const row = new FakeTableRow(this.ctx, data.rows - 1);
+        this.ctx.write(() => {
+          const sheet = this.ctx.host.sheet(data.sheet);
+          values.forEach((cells, i) => {
+            const target = (sheet.cells[data.row + data.rows + i] ??= []);
+            cells.forEach((v, c) => (target[data.col + c] = FakeExcel.stored(v) as Value));
+          });
+          data.rows += values.length;
         });
-        data.rows += values.length;
+        return row;
       },
+      getItemAt: (index) => ({
+        delete: () =>
+          this.ctx.write(() => {
+            // The rows below the table's body move up, as Excel shifts them.
+            const sheet = this.ctx.host.sheet(data.sheet);
+            const at = data.row + 1 + index;
+            for (let r = at; r < sheet.cells.length; r++) {
+              const below = sheet.cells[r + 1] ?? [];
+              const target = (sheet.cells[r] ??= []);
+              for (let c = data.col; c < data.col + data.cols; c++) target[c] = below[c] ?? "";
+            }
+            data.rows -= 1;
+          }),
+      }),
     };
   }
 
@@ -518,10 +575,18 @@ class FakeRange extends FakeObject {
   set values(values: Value[][]) {
     this.ctx.request(JSON.stringify(values).length);
     if (this.ctx.host.discardWrites) return;
-    values.forEach((row, r) => {
-      const target = (this.sheet!.cells[this.row + r] ??= []);
-      row.forEach((v, c) => (target[this.col + c] = FakeExcel.stored(v) as Value));
-    });
+    this.ctx.write(() =>
+      values.forEach((row, r) => {
+        const target = (this.sheet!.cells[this.row + r] ??= []);
+        row.forEach((v, c) => (target[this.col + c] = FakeExcel.stored(v) as Value));
+      }),
+    );
+  }
+
+  /** What a cell holds as typed: a formula's text, else its value. */
+  get formulas(): Value[][] {
+    this.need("formulas");
+    return this.read().map((row) => row.map((v) => (typeof v === "object" && v !== null ? (v as { formula: string }).formula : v)));
   }
 
   get dataValidation(): { rule: unknown } {

@@ -355,3 +355,89 @@ describe("the pane's writes", () => {
     await expect(workbook.select("E7")).rejects.toThrow("E7 is not a cell address.");
   });
 });
+
+// Issue 10: a batch that failed after its header row was written left the header without its lines.
+describe("all or nothing when a write fails partway", () => {
+  const order = (sheetTable?: { orders: string; lines: string }) => ({
+    append: [
+      { sheet: "Purchase Orders", table: sheetTable?.orders, col: 0, values: ["PO-0005", "ACME", "MAIN", "Draft", 46349, null, null] },
+      { sheet: "PO Lines", table: sheetTable?.lines, col: 0, values: ["PO-0005", 1, "WIDGET", 60, 2.5, 150, 0, null] },
+      { sheet: "PO Lines", table: sheetTable?.lines, col: 0, values: ["PO-0005", 2, "GADGET", 12, 10.1, 121.2, 0, null] },
+    ],
+    cells: [{ sheet: "Purchase Orders", row: 1, col: 6, value: "USD" }],
+  });
+
+  it("undoes the header when a line fails: rows cleared, replaced cells back as they were (a formula as a formula)", async () => {
+    const excel = new FakeExcel(sheets());
+    excel.sheet("Purchase Orders").cells[1][6] = { formula: '=IF(B2="ACME","USD","EUR")' } as unknown as string;
+    const before = JSON.stringify(excel.sheets);
+    const workbook = new OfficeWorkbook(() => excel);
+    excel.failingWrites.add(2); // write 1 is the header row; 2, the first line, fails, so 3 and 4 are not done
+    await expect(workbook.apply(order())).rejects.toThrow("The write failed (The request failed.); what it had written is undone, so nothing changed. Try again.");
+    // The header row was written, then blanked: the sheet reads as before (a blank row is no row).
+    expect(excel.sheet("Purchase Orders").cells[5].every((v) => v === "")).toBe(true);
+    excel.sheet("Purchase Orders").cells.length = 5;
+    expect(JSON.stringify(excel.sheets)).toBe(before);
+    expect(excel.enableEvents).toBe(true);
+  });
+
+  it("puts back a replaced cell when the last command fails, and the rows before it", async () => {
+    const excel = new FakeExcel(sheets());
+    const before = JSON.stringify(excel.sheets.map((s) => s.cells.filter((row) => row.some((v) => v !== ""))));
+    excel.failingSyncs.add(3); // the header, both lines and the cell are written, then the sync fails
+    await expect(new OfficeWorkbook(() => excel).apply(order())).rejects.toThrow("what it had written is undone");
+    expect(JSON.stringify(excel.sheets.map((s) => s.cells.filter((row) => row.some((v) => v !== ""))))).toBe(before);
+  });
+
+  it("takes rows it added out of their tables", async () => {
+    const excel = new FakeExcel({
+      Data: [
+        ["PO Number", "Supplier", "Warehouse", "Status", "Order Date", "Expected Delivery", "Currency"],
+        ["PO-0001", "ACME", "MAIN", "Draft", 46349, "", "USD"],
+        [],
+        ["PO Number", "Line", "SKU", "Quantity", "Unit Price", "Line Total", "Received Qty", "Expected Delivery"],
+        ["PO-0001", 1, "WIDGET", 5, 2.5, 12.5, 0, ""],
+      ],
+      "Purchase Orders": [["stale"]],
+      "PO Lines": [["stale"]],
+    });
+    excel.tables.push({ name: "Orders", sheet: "Data", row: 0, col: 0, rows: 2, cols: 7 });
+    excel.tables.push({ name: "Lines", sheet: "Data", row: 3, col: 0, rows: 2, cols: 8 });
+    const writes = order({ orders: "Orders", lines: "Lines" });
+    writes.append.forEach((a) => (a.sheet = "Data"));
+    writes.cells = [];
+    excel.failingWrites.add(3); // the header and the first line are added, the second line fails
+    await expect(new OfficeWorkbook(() => excel).apply(writes)).rejects.toThrow("undone");
+    expect(excel.tables.map((t) => [t.name, t.row, t.rows])).toEqual([
+      ["Orders", 0, 2],
+      ["Lines", 3, 2],
+    ]);
+    expect(
+      excel
+        .sheet("Data")
+        .cells.filter((row) => row.some((v) => v !== ""))
+        .map((row) => row[0]),
+    ).toEqual(["PO Number", "PO-0001", "PO Number", "PO-0001"]);
+  });
+
+  it("keeps what a co-author typed into a row meanwhile, and says when the undo itself fails", async () => {
+    const excel = new FakeExcel(sheets());
+    excel.failingWrites.add(2);
+    const run = excel.run;
+    let runs = 0;
+    excel.run = (batch) => {
+      // Before the undo runs, a co-author's entry lands in the header row the write had made.
+      if (++runs === 2) excel.sheet("Purchase Orders").cells[5][5] = "co-author";
+      return run(batch);
+    };
+    await expect(new OfficeWorkbook(() => excel).apply(order())).rejects.toThrow("undone");
+    expect(excel.sheet("Purchase Orders").cells[5]).toEqual(["PO-0005", "ACME", "MAIN", "Draft", 46349, "co-author", ""]);
+
+    const broken = new FakeExcel(sheets());
+    broken.failingWrites.add(2);
+    broken.failingSyncs.add(6); // the undo's writing sync (1–4 the batch, 5 the undo's read)
+    await expect(new OfficeWorkbook(() => broken).apply(order())).rejects.toThrow(
+      "The write failed (The request failed.) and could not be undone: check the rows it touched on Purchase Orders, PO Lines.",
+    );
+  });
+});

@@ -66,6 +66,26 @@ describe("a sheet longer than a sheet holds", () => {
 });
 
 describe("a new workbook", () => {
+  it("has the spec's dropdowns under the header, as in Excel", async () => {
+    const book = XlsxBook.create();
+    book.writeSheet({
+      name: "Statuses",
+      rows: [
+        ["SKU", "Purchase Status"],
+        ["A", "M"],
+      ],
+      choices: [{ col: 1, values: ["A", "M", "D", 'say "no"'] }],
+      table: { name: "Statuses", headerRow: 0 },
+    });
+    const path = join(dir, "choices.xlsx");
+    await book.save(path);
+    const [ws] = await sheets(path);
+    expect(ws.getCell("B2").dataValidation).toEqual({ type: "list", allowBlank: true, showErrorMessage: true, formulae: ['"A,M,D,say ""no"""'] });
+    expect(ws.getCell("B10001").dataValidation).toMatchObject({ type: "list" });
+    expect(ws.getCell("A2").dataValidation).toBeUndefined();
+    expect((await sheetsAsCsv(path)).get("Statuses")).toBe("SKU,Purchase Status\nA,M\n");
+  });
+
   it("keeps text as text (formulas, leading zeros, control characters, Excel's own escapes) and caps it at Excel's 32,767 characters", async () => {
     const texts = ["=SUM(A1:A9)", "007", "-5", "tab\there", "_x0041_", " spaced ", "x".repeat(40_000)];
     const book = XlsxBook.create();

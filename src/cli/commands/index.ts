@@ -2,6 +2,7 @@ import type { Command } from "../command";
 import { check, orderNowCommand, plan, status, writePlan } from "./planning";
 import { sample } from "./sample";
 import { exportPo, summary } from "./orders";
+import { sync } from "./sync";
 
 /** Every `planster` command; each lives in its own module. */
 export const COMMANDS: Record<string, Command> = {
@@ -13,4 +14,5 @@ export const COMMANDS: Record<string, Command> = {
   sample,
   "export-po": exportPo,
   summary,
+  sync,
 };

@@ -1,17 +1,21 @@
 import { type Day, mondayOf } from "../dates";
-import type { WorkbookInput } from "../input";
+import { isBlank } from "../cells";
+import { findGrid, type WorkbookInput } from "../input";
 import { itemKey } from "../catalog";
 import type { PlanningModel } from "../model";
 import { lineTotal } from "../money";
+import { fieldsOf, SHEETS } from "../schema";
 import { overrideRowsOfWeek } from "../orderOverrides";
 import { orderQty, planItem } from "../plan";
-import { weekStart } from "../weeks";
+import { leadWeeks, weekStart } from "../weeks";
+import { numberPart } from "./claims";
 import { numbersInWorkbook, nextNumber } from "./numbering";
 import { headerRecord, lineRecord, type Order, type OrderLine, orderTotal, PO_TYPE } from "./order";
 import { LINE_FIELDS, PO_FIELDS } from "./purchaseOrders";
 import { linkedSuppliers, orderableItem, quantityRefusal, supplierOrRefusal, supplierTerms, warehouseRefusal } from "./rules";
+import type { Settings } from "../settings";
 import { PENDING } from "./sync";
-import { appendRow, clearRow, type SheetLayout, sheetLayout, type Writes } from "./writes";
+import { appendRow, type CellWrite, clearRow, rowCells, type SheetLayout, sheetLayout, type Writes } from "./writes";
 
 /** What an order action reads: the planning model and the cells it was read from (for layouts and row numbers). */
 export interface OrderContext {
@@ -82,11 +86,14 @@ export function createFromWeekLine(ctx: OrderContext, request: WeekLineRequest, 
   if (supplier === undefined) return refuse(`SKU "${sku}" has no supplier (none on SKUs or Supplier Items), so it cannot be ordered.`);
   const quantity = orderQty(planItem(item, model.settings), week);
   const terms = supplierTerms(model, sku, warehouse, supplier);
-  const arrival = typeof terms === "string" ? undefined : weekStart(week + Math.ceil(terms.leadDays / 7), model.settings.planStart);
-  // A plan that started weeks ago may put the arrival week's Monday in the past: today is the earliest default.
-  const expectedDelivery = request.expectedDelivery ?? (arrival === undefined ? undefined : Math.max(arrival, today));
+  const expectedDelivery = request.expectedDelivery ?? (typeof terms === "string" ? undefined : weekLineDelivery(model.settings, week, terms.leadDays, today));
   const overrideRows = overrideRowsOfWeek(ctx.input, ctx.model.settings, sku, warehouse, week);
   return build(ctx, { supplier, warehouse, lines: [{ sku, quantity }], expectedDelivery }, today, overrideRows);
+}
+
+/** The default delivery of a week line's order: the start of its arrival week, and today at the earliest (a plan that started weeks ago may put that Monday in the past). */
+export function weekLineDelivery(settings: Settings, week: number, leadDays: number, today: Day): Day {
+  return Math.max(weekStart(week + leadWeeks(leadDays), settings.planStart), today);
 }
 
 function build(ctx: OrderContext, request: NewOrderRequest, today: Day, overrideRows: number[]): ActionResult {
@@ -111,13 +118,14 @@ function build(ctx: OrderContext, request: NewOrderRequest, today: Day, override
     leadDays = Math.max(leadDays, line.leadDays);
   }
   // Lead times count in whole weeks, as in the plan: the default is the Monday of the week it reaches, not before today.
-  const expectedDelivery = request.expectedDelivery ?? Math.max(today, mondayOf(today) + 7 * Math.ceil(leadDays / 7));
+  const expectedDelivery = request.expectedDelivery ?? Math.max(today, mondayOf(today) + 7 * leadWeeks(leadDays));
   if (expectedDelivery < today) return refuse(`The expected delivery is before today's order date; choose a later date.`);
   const { headers, lines: lineNumbers } = numbersInWorkbook(input);
   const integrated = model.settings.integrationUrl !== "";
   const order: Order = {
     number: nextNumber(
-      [...headers, ...lineNumbers].map((n) => n.number),
+      // A co-author's order being saved holds its number in a claim: it is taken too.
+      [...headers, ...lineNumbers].map((n) => numberPart(n.number)),
       model.settings.poPrefix,
     ),
     type: PO_TYPE,
@@ -136,15 +144,34 @@ function build(ctx: OrderContext, request: NewOrderRequest, today: Day, override
     total: orderTotal(lines),
   };
   const date1904 = input.date1904 ?? false;
-  const overrides = overrideRows.length ? sheetLayout(input, "Order Overrides", {}) : undefined;
   return {
     ok: true,
     order,
     writes: {
       append: [appendRow(layouts.orders, headerRecord(order, date1904)), ...lines.map((l) => appendRow(layouts.lines, lineRecord(order, l, date1904)))],
-      cells: overrides ? overrideRows.flatMap((row) => clearRow(overrides, row)) : [],
+      cells: clearOverrideRows(input, overrideRows),
     },
   };
+}
+
+/**
+ * The override of a week, once answered, goes: its Quantity cell is cleared, and
+ * the row is blanked only when it holds nothing but the override (a planner's
+ * note or own column beside it stays).
+ */
+export function clearOverrideRows(input: WorkbookInput, rows: number[]): CellWrite[] {
+  const overrides = SHEETS.orderOverrides;
+  const layout = sheetLayout(input, overrides.name, fieldsOf(overrides));
+  const grid = findGrid(input, overrides.name);
+  if (!layout || !grid || rows.length === 0) return [];
+  const own = new Set(layout.columns.values());
+  const originRow = grid.originRow ?? 0;
+  const originCol = grid.originCol ?? 0;
+  return rows.flatMap((row) => {
+    const cells = grid.values[row - originRow] ?? [];
+    const holdsMore = cells.some((value, i) => !isBlank(value) && !own.has(originCol + i));
+    return holdsMore ? rowCells(layout, row, { quantity: null }) : clearRow(layout, row);
+  });
 }
 
 /** One priced line, or the refusal that names the SKU: status, link to the supplier, price, quantity. */

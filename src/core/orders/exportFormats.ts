@@ -1,7 +1,7 @@
 import type { SheetSpec } from "../sheetSpec";
 import { orderCsv } from "./exportCsv";
 import { poSheet, type SharedOrder } from "./share";
-import { orderX12 } from "./x12";
+import { orderX12, x12Refusal } from "./x12";
 
 /** What an export makes of one PO: text to save or print, sheets for a workbook of its own, or why it cannot. */
 export type ExportOutput = { kind: "text"; mime: string; text: string } | { kind: "workbook"; sheets: SheetSpec[] } | { kind: "refused"; reason: string };
@@ -28,7 +28,15 @@ export interface ExportFormat {
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = [
   { id: "csv", label: "CSV", extension: "csv", render: (shared) => ({ kind: "text", mime: "text/csv", text: orderCsv(shared) }) },
-  { id: "x12", label: "X12 850", extension: "x12", render: (shared, { now }) => ({ kind: "text", mime: "application/edi-x12", text: orderX12(shared, { now }) }) },
+  {
+    id: "x12",
+    label: "X12 850",
+    extension: "x12",
+    render: (shared, { now }) => {
+      const refused = x12Refusal(shared);
+      return refused ? { kind: "refused", reason: refused } : { kind: "text", mime: "application/edi-x12", text: orderX12(shared, { now }) };
+    },
+  },
   { id: "xlsx", label: "New workbook", extension: "xlsx", render: (shared, { date1904 }) => ({ kind: "workbook", sheets: [poSheet(shared, date1904)] }) },
 ];
 

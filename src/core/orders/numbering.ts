@@ -1,7 +1,7 @@
 import { readCode } from "../cells";
 import { findGrid, type WorkbookInput } from "../input";
 import { LINE_FIELDS, PO_FIELDS } from "./purchaseOrders";
-import { type CellWrite, rowCells, sheetLayout } from "./writes";
+import { sheetLayout } from "./writes";
 
 const MIN_DIGITS = 4;
 
@@ -55,65 +55,4 @@ export function highestSequence(numbers: Iterable<string>, prefix: string): numb
 
 export function nextNumber(numbers: Iterable<string>, prefix: string): string {
   return formatNumber(prefix, highestSequence(numbers, prefix) + 1);
-}
-
-/** Where an order we wrote sits: its number and the rows its adapter appended. */
-export interface WrittenOrder {
-  number: string;
-  headerRow: number;
-  lineRows: number[];
-}
-
-/**
- * Co-authoring: after writing, the add-in reads the workbook back. When a header
- * row above ours carries our number, another buyer took it first and ours moves to
- * a new number. The k-th late comer takes highest + k, so that buyers who read the
- * same state do not collide again; the caller applies the writes and asks again
- * until the answer is `undefined`, and only then shares or sends the order.
- */
-export function renumberIfTaken(ours: WrittenOrder, now: WorkbookInput, prefix: string): { number: string; cells: CellWrite[] } | undefined {
-  const { headers, lines } = numbersInWorkbook(now);
-  const holders = headers
-    .filter((h) => h.number === ours.number)
-    .map((h) => h.row)
-    .sort((a, b) => a - b);
-  const place = holders.indexOf(ours.headerRow);
-  if (place <= 0) return undefined;
-  const number = formatNumber(
-    prefix,
-    highestSequence(
-      [...headers, ...lines].map((n) => n.number),
-      prefix,
-    ) + place,
-  );
-  const headerLayout = sheetLayout(now, "Purchase Orders", { number: PO_FIELDS.number })!;
-  const lineLayout = sheetLayout(now, "PO Lines", { number: LINE_FIELDS.number })!;
-  return {
-    number,
-    cells: [...rowCells(headerLayout, ours.headerRow, { number }), ...ours.lineRows.flatMap((row) => rowCells(lineLayout, row, { number }))],
-  };
-}
-
-/** What the add-in needs from a workbook to settle a number: read it back, write cells. */
-export interface NumberStore {
-  read(): Promise<WorkbookInput>;
-  writeCells(cells: CellWrite[]): Promise<void>;
-}
-
-const MAX_ROUNDS = 10;
-
-/**
- * Reads back and renumbers until no other order holds our number; answers the
- * number the order ends with. Run it after the create writes and before sharing or
- * sending: the number a supplier sees is settled.
- */
-export async function settleNumber(store: NumberStore, ours: WrittenOrder, prefix: string): Promise<string> {
-  let current = ours;
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const change = renumberIfTaken(current, await store.read(), prefix);
-    if (!change) return current.number;
-    await store.writeCells(change.cells);
-    current = { ...current, number: change.number };
-  }
-  throw new Error(`Purchase order ${ours.number} could not get a number of its own after ${MAX_ROUNDS} tries; check the Purchase Orders sheet for duplicates.`);
 }

@@ -124,5 +124,7 @@ export function lineRecord(order: Order, line: OrderLine, date1904: boolean): Re
     lineTotal: line.lineTotal.toNumber(),
     receivedQty: line.receivedQty,
     expectedDelivery: serial(line.expectedDelivery, date1904),
+    // Set by receiving; a line written here has not been received into.
+    lastReceived: null,
   };
 }

@@ -2,41 +2,18 @@ import type { Decimal } from "decimal.js";
 import type { Day } from "../dates";
 import type { WorkbookInput } from "../input";
 import type { Problem } from "../problems";
+import { fieldsOf, SHEETS } from "../schema";
 import type { Settings } from "../settings";
 import { Sheet } from "../sheet";
+import { isClaim, numberPart } from "./claims";
 
 export const PO_STATUSES = ["Draft", "Submitted", "Confirmed", "Shipped", "Partially Received", "Received", "Closed", "Cancelled"] as const;
 export type PoStatus = (typeof PO_STATUSES)[number];
 
 const CLOSED: ReadonlySet<PoStatus> = new Set(["Received", "Closed", "Cancelled"]);
 
-export const PO_FIELDS = {
-  number: "PO Number",
-  type: "Type",
-  supplier: "Supplier",
-  warehouse: "Warehouse",
-  status: "Status",
-  orderDate: "Order Date",
-  expectedDelivery: "Expected Delivery",
-  currency: "Currency",
-  total: "Total",
-  notes: "Notes",
-  revision: "Revision",
-  externalId: "External ID",
-  syncStatus: "Sync Status",
-  lastSynced: "Last Synced",
-};
-
-export const LINE_FIELDS = {
-  number: "PO Number",
-  line: "Line",
-  sku: "SKU",
-  quantity: "Quantity",
-  unitPrice: "Unit Price",
-  lineTotal: "Line Total",
-  receivedQty: "Received Qty",
-  expectedDelivery: "Expected Delivery",
-};
+export const PO_FIELDS = fieldsOf(SHEETS.purchaseOrders);
+export const LINE_FIELDS = fieldsOf(SHEETS.poLines);
 
 export interface PoLine {
   poNumber: string;
@@ -96,8 +73,8 @@ export interface OrderBook {
 
 export function readOrderBook(input: WorkbookInput, settings: Settings, problems: Problem[]): OrderBook {
   const book: OrderBook = { hasSheets: false, orders: [], byNumber: new Map() };
-  const headers = Sheet.open(input, "Purchase Orders", PO_FIELDS, ["number"], problems);
-  const lines = Sheet.open(input, "PO Lines", LINE_FIELDS, ["number", "sku", "quantity"], problems);
+  const headers = Sheet.open(input, SHEETS.purchaseOrders, problems);
+  const lines = Sheet.open(input, SHEETS.poLines, problems);
   book.hasSheets = headers !== undefined && lines !== undefined;
   if (headers) readHeaders(headers, settings, book);
   if (lines) readLines(lines, book);
@@ -127,6 +104,13 @@ function readHeaders(sheet: Sheet<keyof typeof PO_FIELDS>, settings: Settings, b
     if (book.byNumber.has(number)) {
       sheet.reportAt(r, "number", `Purchase order ${number} is given twice; the first row stands.`);
       continue;
+    }
+    if (isClaim(number)) {
+      sheet.reportAt(
+        r,
+        "number",
+        `"${number}" is an order being saved by the add-in, or one whose save did not finish (Excel was closed meanwhile): if it stays, give it its number (${numberPart(number)}) here and on its lines.`,
+      );
     }
     const statusText = sheet.text(r, "status");
     const status = parsePoStatus(statusText) ?? null;

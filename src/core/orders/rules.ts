@@ -1,25 +1,10 @@
 import type { Decimal } from "decimal.js";
 import { itemKey, type SkuRow, type Supplier } from "../catalog";
 import type { ItemLocation, PlanningModel } from "../model";
-import type { ResolvedStatus, StatusSource } from "../statuses";
+import { describeStatus } from "../statuses";
 import { isOpen, type PoLine, PO_STATUSES, type PoStatus, type PurchaseOrder } from "./purchaseOrders";
 
 /** The refusals shared by creating an order, adding a line, changing supplier or warehouse. */
-
-const SOURCE_WORDS: Record<StatusSource, string> = {
-  warehouse: "from the warehouse override",
-  district: "from the district override",
-  region: "from the region override",
-  product: "from the SKUs sheet",
-  default: "by default",
-};
-
-const TYPE_NAMES: Record<string, string> = { A: "Active", M: "Markdown", D: "Dropped", O: "One-Time-Buy", T: "Discontinued", P: "Purge" };
-
-export function describeStatus(status: ResolvedStatus): string {
-  const kind = status.type === null ? "an unknown code" : status.code === status.type ? TYPE_NAMES[status.type] : `type ${status.type}, ${TYPE_NAMES[status.type]}`;
-  return `${status.code} (${kind}), ${SOURCE_WORDS[status.source]}`;
-}
 
 const rowsByKey = new WeakMap<PlanningModel, Map<string, SkuRow>>();
 

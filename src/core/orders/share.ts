@@ -1,7 +1,10 @@
 import { itemKey } from "../catalog";
 import { serialFromDay } from "../dates";
 import type { PlanningModel } from "../model";
+import { looseName } from "../input";
+import { SHEETS } from "../schema";
 import { FORMAT, type OutValue, type SheetSpec, type StyledRange } from "../sheetSpec";
+import { poCurrency } from "./amounts";
 import { lineDelivery, type Order, orderFromBook } from "./order";
 
 /**
@@ -27,7 +30,7 @@ export function sharedOrder(model: PlanningModel, number: string): SharedOrder |
     descriptions.set(line.sku, model.itemsByKey.get(itemKey(line.sku, po.warehouse))?.description ?? model.skuRows.find((r) => r.sku === line.sku)?.description ?? "");
   }
   return {
-    order: { ...read.order, currency: read.order.currency || supplier?.currency || model.settings.currency },
+    order: { ...read.order, currency: poCurrency(po, model.suppliers, model.settings) },
     supplier: {
       code: po.supplier,
       name: supplier?.name || po.supplier,
@@ -40,9 +43,28 @@ export function sharedOrder(model: PlanningModel, number: string): SharedOrder |
   };
 }
 
-/** Excel sheet names: at most 31 characters, none of `[]:*?/\`. */
+const TAKEN = new Set(Object.values(SHEETS).map((sheet) => looseName(sheet.name)));
+
+/** A name one of the workbook's own sheets uses, compared as sheets are found (`PO-Lines`, `Supply Plan 2`). */
+function isWorkbookSheet(name: string): boolean {
+  const key = looseName(name);
+  return TAKEN.has(key) || /^supplyplan\d+$/.test(key);
+}
+
+const MAX_SHEET_NAME = 31;
+
+/**
+ * Excel sheet names: at most 31 characters, none of `[]:*?/\`. A PO whose sheet
+ * would take an input or output sheet's name (`PO Lines` for a PO numbered
+ * `Lines`) gets ` (2)`, ` (3)`… so that sharing it never clears that sheet.
+ */
 export function poSheetName(number: string): string {
-  return `PO ${number}`.replace(/[[\]:*?/\\]/g, "_").slice(0, 31);
+  const base = `PO ${number}`.replace(/[[\]:*?/\\]/g, "_");
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? "" : ` (${n})`;
+    const name = base.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
+    if (!isWorkbookSheet(name)) return name;
+  }
 }
 
 const PRICE_FORMAT = "#,##0.00##";

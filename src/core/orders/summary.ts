@@ -3,6 +3,7 @@ import { dayFromIso, isoFromDay, serialFromDay } from "../dates";
 import type { PlanningModel } from "../model";
 import { lineTotal, Money } from "../money";
 import { FORMAT, type OutValue, type SheetSpec } from "../sheetSpec";
+import { poCurrency } from "./amounts";
 import { bookLines } from "./order";
 import { isOpen, type PurchaseOrder } from "./purchaseOrders";
 
@@ -48,8 +49,7 @@ export function orderSummary(model: PlanningModel): OrderSummary {
   for (const po of model.orderBook.orders) {
     if (!counted(po)) continue;
     const supplier = model.suppliers.get(po.supplier);
-    // "usd" typed on one order is the USD of the others: one currency, one total.
-    const currency = (po.currency || supplier?.currency || model.settings.currency).toUpperCase();
+    const currency = poCurrency(po, model.suppliers, model.settings);
     const month = po.orderDate === undefined ? "" : isoFromDay(po.orderDate).slice(0, 7);
     const key = [po.supplier, month, currency].join("\u0000");
     let row = groups.get(key);

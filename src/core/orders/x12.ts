@@ -32,6 +32,8 @@ const MAX_CONTROL = 999_999_999;
  * differs), CTT, SE, GE, IEA — one group of one transaction set.
  */
 export function orderX12(shared: SharedOrder, options: X12Options): string {
+  const refused = x12Refusal(shared, options);
+  if (refused) throw new RangeError(refused);
   const { order, supplier, shipTo } = shared;
   const sender = options.sender ?? DEFAULT_SENDER;
   const receiver = options.receiver ?? { qualifier: "ZZ", id: supplier.code };
@@ -88,20 +90,65 @@ export function orderX12(shared: SharedOrder, options: X12Options): string {
   return segments.map(([tag, ...elements], i) => [tag, ...(i === 0 ? elements : elements.map(clean))].join(X12_DELIMITERS.element) + X12_DELIMITERS.segment).join("\n") + "\n";
 }
 
+const SEPARATORS: [string, string][] = [
+  [X12_DELIMITERS.element, "element separator"],
+  [X12_DELIMITERS.segment, "segment terminator"],
+  [X12_DELIMITERS.component, "sub-element separator"],
+];
+
+/** ISA06 and ISA08 are exactly 15 characters: a longer id would be cut, and the interchange sent to someone else. */
+const ISA_ID_WIDTH = 15;
+
+/**
+ * Why the order cannot go out as X12, naming the field, or undefined when it can.
+ * A separator inside a value would end the element or segment early, and replacing
+ * it would send a different SKU or name than the workbook holds: the order is
+ * refused instead (CSV and the PO sheet carry any text).
+ */
+export function x12Refusal(shared: SharedOrder, options: Pick<X12Options, "sender" | "receiver"> = {}): string | undefined {
+  const { order, supplier, shipTo } = shared;
+  const receiver = options.receiver ?? { qualifier: "ZZ", id: supplier.code };
+  const fields: [string, string][] = [
+    ["the PO Number", order.number],
+    ["the Currency", order.currency],
+    ["the supplier's Name", supplier.name],
+    ["the Supplier code", supplier.code],
+    ["the ship-to warehouse's Name", shipTo.name],
+    ["the Warehouse code", shipTo.code],
+    ...order.lines.map((line): [string, string] => [`the SKU of line ${line.line}`, line.sku]),
+    ["the sender id", (options.sender ?? DEFAULT_SENDER).id],
+    ["the receiver id", receiver.id],
+  ];
+  for (const [field, value] of fields) {
+    const separator = SEPARATORS.find(([char]) => value.includes(char));
+    if (separator) {
+      return `Purchase order ${order.number} cannot be sent as X12: ${field} "${value}" holds "${separator[0]}", the X12 ${separator[1]}. Change it in the workbook, or share the order as CSV or a PO sheet.`;
+    }
+  }
+  for (const [field, id] of [
+    ["sender id", (options.sender ?? DEFAULT_SENDER).id],
+    ["receiver id (the Supplier code)", receiver.id],
+  ]) {
+    if (clean(id).length > ISA_ID_WIDTH)
+      return `Purchase order ${order.number} cannot be sent as X12: the ${field} "${id}" is longer than the ${ISA_ID_WIDTH} characters X12 allows.`;
+  }
+  return undefined;
+}
+
 /** BEG01: a cancelled order is a cancellation (01), a later revision replaces the earlier one (05), else original (00). */
 function purpose(order: SharedOrder["order"]): string {
   if (order.status === "Cancelled") return "01";
   return order.revision > 1 ? "05" : "00";
 }
 
-/** Delimiters and line breaks cannot appear inside an element: they become spaces. */
+/** Line breaks cannot appear inside an element (a name typed on two lines is the same name): they become spaces. Separators were refused before. */
 function clean(value: string): string {
-  return value.replace(/[*~>^\r\n]/g, " ").trim();
+  return value.replace(/[\r\n]+/g, " ").trim();
 }
 
-/** ISA's fixed-width identifiers: cleaned, cut to width, padded with spaces. */
+/** ISA's fixed-width identifiers, padded with spaces (longer ones were refused). */
 function fixed(value: string, width: number): string {
-  return clean(value).slice(0, width).padEnd(width, " ");
+  return clean(value).padEnd(width, " ");
 }
 
 /** A stable control number per order revision, so a resent file is recognisably the same. */

@@ -10,7 +10,7 @@ const FIRST = 50;
 export function Home() {
   const { state, open } = usePane();
   const [all, setAll] = useState(false);
-  const lines = state.orderNow;
+  const lines = state.orderNow();
   const shown = all ? lines : lines.slice(0, FIRST);
   const problems = state.model.problems.length;
   return (

@@ -308,7 +308,7 @@ function OrderDetail({ po }: { po: PurchaseOrder }) {
             {format.label}
           </Button>
         ))}
-        <Button appearance="primary" onClick={() => reading.ok && void write(sendChange(host, reading.order, settings), "")} disabled={!reading.ok}>
+        <Button appearance="primary" onClick={() => reading.ok && void write(sendChange(host, po.number, settings), "")} disabled={!reading.ok}>
           {po.syncStatus === "sent" ? "Resend" : "Send"}
         </Button>
       </div>

@@ -16,11 +16,10 @@ import {
 import { useMemo, useState } from "react";
 import { dayFromIso } from "../../core/dates";
 import { lineTotal } from "../../core/money";
-import { createFromWeekLine } from "../../core/orders/create";
+import { createFromWeekLine, weekLineDelivery } from "../../core/orders/create";
 import { PO_TYPE } from "../../core/orders/order";
 import { linkedSuppliers, orderableItem, supplierTerms } from "../../core/orders/rules";
 import { orderQty, type ItemPlan } from "../../core/plan";
-import { weekStart } from "../../core/weeks";
 import { day, money, qty } from "../format";
 import { newOrderChange } from "../orders";
 import { usePane } from "../pane";
@@ -35,7 +34,7 @@ export function NewOrderDialog({ plan, week, onClose }: { plan: ItemPlan; week: 
   const quantity = orderQty(plan, week);
   const terms = supplier === undefined ? "The SKU has no linked supplier, so it cannot be ordered." : supplierTerms(model, item.sku, item.warehouse, supplier);
   const currency = (supplier && model.suppliers.get(supplier)?.currency) || model.settings.currency;
-  const arrival = typeof terms === "string" ? undefined : weekStart(week + Math.ceil(terms.leadDays / 7), model.settings.planStart);
+  const arrival = typeof terms === "string" ? undefined : weekLineDelivery(model.settings, week, terms.leadDays, host.today());
   const [delivery, setDelivery] = useState<string | undefined>();
   const [refusal, setRefusal] = useState<string | undefined>();
   const blocked = orderableItem(model, item.sku, item.warehouse);

@@ -1,36 +1,13 @@
-import { Button, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
-import { useState } from "react";
-import { day } from "../format";
+import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
+import { setupSheets } from "../../core/setup";
+import { settingsShown } from "../../core/settings";
 import type { WorkbookHost } from "../host";
 import { type Change, usePane } from "../pane";
-import { INTEGRATION_KEY } from "../orders";
-import { missingSheets } from "../setup";
+import { IntegrationSettings } from "./IntegrationSettings";
 
 export function Settings() {
-  const { state, host, write, notify } = usePane();
-  const s = state.model.settings;
-  const rows: [string, string][] = [
-    ["Plan Start", day(s.planStart)],
-    ["Horizon Weeks", String(s.horizonWeeks)],
-    ["Currency", s.currency],
-    ["Default Warehouse", s.defaultWarehouse],
-    ["Safety Days", String(s.safetyDays)],
-    ["Review Weeks", String(s.reviewWeeks)],
-    ["PO Prefix", s.poPrefix],
-    ["Integration URL", s.integrationUrl || "none"],
-  ];
-  const [key, setKey] = useState("");
-  const [stored, setStored] = useState(() => host.secrets.get(INTEGRATION_KEY) !== null);
-  const saveKey = (value: string | null) => {
-    host.secrets.set(INTEGRATION_KEY, value);
-    setStored(value !== null);
-    setKey("");
-    notify({
-      intent: "success",
-      title: "Saved",
-      text: value === null ? "The integration key was removed from this machine." : "The integration key is kept on this machine only, never in the workbook.",
-    });
-  };
+  const { state, host, write } = usePane();
+  const rows = settingsShown(state.model.settings);
   return (
     <section aria-labelledby="settings-title">
       <Text as="h2" id="settings-title" weight="semibold" size={400} block>
@@ -55,20 +32,7 @@ export function Settings() {
           ))}
         </TableBody>
       </Table>
-      <Text as="h3" weight="semibold" block style={{ marginTop: 12 }}>
-        Integration key
-      </Text>
-      <Field label="Key for signing orders sent to the Integration URL" hint={stored ? "A key is stored on this machine." : "No key is stored."}>
-        <Input type="password" value={key} onChange={(_, d) => setKey(d.value)} autoComplete="off" />
-      </Field>
-      <div style={{ display: "flex", gap: 8, marginTop: 6 }}>
-        <Button appearance="primary" disabled={key.trim() === ""} onClick={() => saveKey(key.trim())}>
-          Save key
-        </Button>
-        <Button disabled={!stored} onClick={() => saveKey(null)}>
-          Remove key
-        </Button>
-      </div>
+      <IntegrationSettings workbookUrl={state.model.settings.integrationUrl} />
       <Text as="h3" weight="semibold" block style={{ marginTop: 12 }}>
         Workbook
       </Text>
@@ -80,13 +44,8 @@ export function Settings() {
 /** Adds every missing Planster sheet as a table with headers, formats and dropdowns; sheets already there are left alone. */
 export function SetupButton({ host, write }: { host: WorkbookHost; write: (change: Change, done: string) => Promise<unknown> }) {
   const create = async () => {
-    const { sheets, present } = missingSheets(await host.read());
-    if (sheets.length === 0) {
-      await write({ ok: false, reason: "Every Planster sheet is already in this workbook; nothing was changed." }, "");
-      return;
-    }
-    const kept = present.length ? ` Already there and left as they were: ${present.join(", ")}.` : "";
-    await write({ ok: true, sheets }, `Created ${sheets.map((s) => s.name).join(", ")}.${kept}`);
+    const setup = setupSheets(await host.read());
+    await write(setup, setup.ok ? setup.told : "");
   };
   return <Button onClick={() => void create()}>Create Planster sheets</Button>;
 }

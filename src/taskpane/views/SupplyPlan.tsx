@@ -21,13 +21,13 @@ import {
 import { useMemo, useState } from "react";
 import { itemKey } from "../../core/catalog";
 import type { ItemLocation } from "../../core/model";
-import { describeStatus } from "../../core/orders/rules";
+import { describeStatus } from "../../core/statuses";
 import { type ItemPlan, planRow, type PlanRow } from "../../core/plan";
 import { supplyPlanSheet } from "../../core/planSheet";
 import { day, qty } from "../format";
-import { overrideChange } from "../overrides";
+import { overrideEdit } from "../../core/overrideEdits";
 import { usePane } from "../pane";
-import { explain } from "../why";
+import { explain } from "../../core/why";
 import { NewOrderDialog } from "./NewOrder";
 import { PlanChart } from "./PlanChart";
 
@@ -36,12 +36,14 @@ const MATCHES = 50;
 
 const label = (item: ItemLocation) => `${item.sku} @ ${item.warehouse}${item.description ? ` — ${item.description}` : ""}`;
 
-export function SupplyPlan({ itemKey: chosen, onPick }: { itemKey?: string; onPick: (key: string) => void }) {
-  const { state } = usePane();
-  const { model, plansByKey, orderNow } = state;
-  const fallback = orderNow[0] ? itemKey(orderNow[0].sku, orderNow[0].warehouse) : model.items[0] && itemKey(model.items[0].sku, model.items[0].warehouse);
-  const key = chosen && plansByKey.has(chosen) ? chosen : fallback;
-  const plan = key === undefined ? undefined : plansByKey.get(key);
+export function SupplyPlan() {
+  const { state, item: chosen, open } = usePane();
+  const onPick = (key: string) => open("plan", key);
+  const { model, byKey } = state;
+  const [urgent] = state.orderNow();
+  const fallback = urgent ? itemKey(urgent.sku, urgent.warehouse) : model.items[0] && itemKey(model.items[0].sku, model.items[0].warehouse);
+  const key = chosen && byKey.has(chosen) ? chosen : fallback;
+  const plan = key === undefined ? undefined : byKey.get(key);
   return (
     <section aria-labelledby="plan-title">
       <Text as="h2" id="plan-title" weight="semibold" size={400} block>
@@ -217,7 +219,7 @@ function OverrideInput({ row }: { row: PlanRow }) {
     if (trimmed === shown) return;
     const quantity = trimmed === "" ? null : Number(trimmed);
     const saved = await write(
-      overrideChange(state.input, state.model, row.sku, row.warehouse, row.week, quantity),
+      overrideEdit(state.input, state.model, row.sku, row.warehouse, row.week, quantity),
       quantity === null ? `Week ${row.week} follows the recommendation again.` : `Week ${row.week}: the planner's quantity is ${qty(quantity)}; the plan is updated.`,
       "Saved in Order Overrides",
     );

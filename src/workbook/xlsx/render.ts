@@ -327,8 +327,25 @@ function sheetStart(spec: SheetSpec, context: RenderContext): string {
   return parts.join("");
 }
 
+/** Rows under the header that get a column's dropdown, as the Office adapter gives them. */
+const CHOICE_ROWS = 10_000;
+/** Excel's longest list of choices written in the rule itself. */
+const LONGEST_CHOICES = 255;
+
+/** A column's choices as an in-cell dropdown; a list longer than Excel takes is left out rather than damage the file. */
+function dropdowns(spec: SheetSpec): string {
+  const below = (spec.table?.headerRow ?? 0) + 1;
+  const rules = (spec.choices ?? []).flatMap(({ col, values }) => {
+    const list = values.map((v) => v.replace(/"/g, '""')).join(",");
+    if (list.length > LONGEST_CHOICES || values.length === 0) return [];
+    const sqref = `${letter(col)}${below + 1}:${letter(col)}${below + CHOICE_ROWS}`;
+    return [`<dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="${sqref}"><formula1>${escapeText(`"${list}"`)}</formula1></dataValidation>`];
+  });
+  return rules.length ? `<dataValidations count="${rules.length}">${rules.join("")}</dataValidations>` : "";
+}
+
 function sheetEnd(spec: SheetSpec, context: RenderContext): string {
-  const parts = ["</sheetData>", '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'];
+  const parts = ["</sheetData>", dropdowns(spec), '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'];
   if (spec.print) {
     const { landscape, fitToWidth } = spec.print;
     parts.push(`<pageSetup orientation="${landscape ? "landscape" : "portrait"}"${fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`);

@@ -47,6 +47,29 @@ describe("creating an order from a week line", () => {
   });
 });
 
+// Issue 10: creating blanked the whole Order Overrides row, a planner's own columns too.
+describe("New Order on a week line whose override row holds a planner's note", () => {
+  const book = shop();
+  const overrides = book.sheet("Order Overrides")!;
+  overrides[0].push("Why", "");
+  overrides[1].push("promo week", "");
+  overrides[2].push("", "call Bob"); // a cell under no header is the planner's too
+  book.append("Order Overrides", [["WIDGET", "MAIN", "2026-11-30", 40]]); // a later row of the same week
+  const result = createFromWeekLine(context(book), { sku: "WIDGET", warehouse: "MAIN", week: 2 }, TODAY);
+
+  it("clears only the Quantity cell of a row that holds more, and the whole of a row that holds nothing else", () => {
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.writes.cells).toEqual([
+      { sheet: "Order Overrides", row: 1, col: 3, value: null },
+      ...[0, 1, 2, 3, 4].map((col) => ({ sheet: "Order Overrides", row: 3, col, value: null })),
+    ]);
+    applyWrites(book, result.writes);
+    expect(book.sheet("Order Overrides")![1]).toEqual(["WIDGET", "MAIN", "2026-11-30", null, "promo week", ""]);
+    expect(book.sheet("Order Overrides")![2]).toEqual(["WIDGET", "EAST", "2026-11-30", 12, "", "call Bob"]);
+    expect(Number.isNaN(context(book).model.itemsByKey.get("WIDGET\u0000MAIN")!.overrides[2])).toBe(true);
+  });
+});
+
 describe("New Order on a week line with no override", () => {
   it("orders the recommendation, which then disappears from the plan", () => {
     // WIDGET@MAIN: on hand 0, demand 10 a week, SS 0, ACME lead 14 days → L = 2, MOQ 0, multiple 1.

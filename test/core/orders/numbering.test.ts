@@ -1,9 +1,9 @@
 import { createOrder } from "../../../src/core/orders/create";
-import { nextNumber, settleNumber, type WrittenOrder } from "../../../src/core/orders/numbering";
-import type { CellWrite } from "../../../src/core/orders/writes";
+import { nextNumber } from "../../../src/core/orders/numbering";
+import { commitNewOrder, type OrderStore } from "../../../src/core/orders/workflow";
 import type { MemoryWorkbook } from "../../../src/workbook/memory";
 import { TODAY } from "../../helpers";
-import { applyWrites, context, records, shop } from "./fixture";
+import { context, records, shop } from "./fixture";
 
 describe("PO numbers", () => {
   it.each([
@@ -19,15 +19,8 @@ describe("PO numbers", () => {
 });
 
 /** One buyer's add-in on the shared workbook. */
-function store(book: MemoryWorkbook) {
-  return {
-    read: async () => book.input(),
-    writeCells: async (cells: CellWrite[]) => void applyWrites(book, { append: [], cells }),
-  };
-}
-
-function written(number: string, appended: Map<string, number[]>): WrittenOrder {
-  return { number, headerRow: appended.get("Purchase Orders")![0], lineRows: appended.get("PO Lines")! };
+function store(book: MemoryWorkbook): OrderStore {
+  return { read: async () => book.input(), apply: async (writes) => book.apply(writes), settle: async () => undefined };
 }
 
 describe("co-authoring: buyers creating orders from the same workbook state", () => {
@@ -50,14 +43,10 @@ describe("co-authoring: buyers creating orders from the same workbook state", ()
     if (!ann.ok || !ben.ok || !cid.ok) throw new Error("refused");
     expect([ann.order.number, ben.order.number, cid.order.number]).toEqual(["PO-0008", "PO-0008", "PO-0008"]);
 
-    // Excel merges the three appends; each add-in knows the rows it appended.
-    const annRows = written("PO-0008", applyWrites(shared, ann.writes));
-    const benRows = written("PO-0008", applyWrites(shared, ben.writes));
-    const cidRows = written("PO-0008", applyWrites(shared, cid.writes));
-
-    // Each reads back before sharing: the first writer keeps the number, the others move after the highest.
-    const numbers = await Promise.all([settleNumber(store(shared), benRows, "PO-"), settleNumber(store(shared), cidRows, "PO-"), settleNumber(store(shared), annRows, "PO-")]);
-    expect(numbers).toEqual(["PO-0009", "PO-0010", "PO-0008"]);
+    // The three add-ins write at once and read back before sharing: the first writer keeps the number, the others move after the highest.
+    const { settings } = context(shared).model;
+    const done = await Promise.all([ann, ben, cid].map((accepted) => commitNewOrder(store(shared), accepted, { settings })));
+    expect(done.map((d) => d.order.number)).toEqual(["PO-0008", "PO-0009", "PO-0010"]);
 
     expect(records(shared, "Purchase Orders").map((r) => [r["PO Number"], r.Supplier, r.Total])).toEqual([
       ["PO-0007", "ACME", 25],
@@ -86,6 +75,6 @@ describe("co-authoring: buyers creating orders from the same workbook state", ()
     const book = shop();
     const result = createOrder(context(book), { supplier: "ACME", lines: [{ sku: "WIDGET", quantity: 1 }] }, TODAY);
     if (!result.ok) throw new Error(result.reason);
-    expect(await settleNumber(store(book), written(result.order.number, applyWrites(book, result.writes)), "PO-")).toBe("PO-0008");
+    expect((await commitNewOrder(store(book), result, { settings: context(book).model.settings })).order.number).toBe("PO-0008");
   });
 });

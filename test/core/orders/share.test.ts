@@ -1,7 +1,7 @@
 import { X12Interchange, X12Parser } from "node-x12";
 import { orderCsv } from "../../../src/core/orders/exportCsv";
 import { poSheet, poSheetName, sharedOrder, type SharedOrder } from "../../../src/core/orders/share";
-import { orderX12 } from "../../../src/core/orders/x12";
+import { orderX12, x12Refusal } from "../../../src/core/orders/x12";
 import { context, shop } from "./fixture";
 
 /** PO-0007 plus a second line with its own date, and another supplier's order that must not leak. */
@@ -49,6 +49,16 @@ describe("the PO sheet", () => {
 
   it("has a name Excel accepts", () => {
     expect(poSheetName("A/B:C*D?[E]\\F-0001-very-long-number")).toBe("PO A_B_C_D__E__F-0001-very-long");
+  });
+
+  // Issue 10: sharing PO "Lines" named its sheet "PO Lines" and cleared the input sheet.
+  it.each([
+    ["Lines", "PO Lines (2)"],
+    ["_lines", "PO _lines (2)"],
+    ["-Summary", "PO -Summary (2)"],
+    ["0007", "PO 0007"],
+  ])("never takes an input or output sheet's name, compared loosely: PO %s → %s", (number, name) => {
+    expect(poSheetName(number)).toBe(name);
   });
 });
 
@@ -192,10 +202,38 @@ describe("EDI X12 850", () => {
     expect(parsed.functionalGroups[0].transactions[0].segments[0].valueOf(1)).toBe(code);
   });
 
-  it("keeps delimiters out of the elements", () => {
-    const hostile: SharedOrder = { ...shared, supplier: { ...shared.supplier, name: "A*B~C>D\nE" } };
-    const parsed = new X12Parser(true).parse(orderX12(hostile, { now: new Date("2026-11-23T00:00:00Z") })) as X12Interchange;
+  // Issue 10: a separator was silently replaced by a space, so the supplier got another SKU than the workbook's. Now it is refused, naming the field.
+  it.each([
+    [
+      "SKU holds the element separator",
+      { lines: [shared.order.lines[0], { ...shared.order.lines[1], sku: "GAD*GET" }] },
+      {},
+      'the SKU of line 2 "GAD*GET" holds "*", the X12 element separator',
+    ],
+    [
+      "supplier name holds the segment terminator",
+      {},
+      { supplier: { ...shared.supplier, name: "Acme~Tools" } },
+      'the supplier\'s Name "Acme~Tools" holds "~", the X12 segment terminator',
+    ],
+    ["warehouse code holds the sub-element separator", {}, { shipTo: { ...shared.shipTo, code: "M>N" } }, 'the Warehouse code "M>N" holds ">", the X12 sub-element separator'],
+    ["PO number holds the element separator", { number: "PO*7" }, {}, 'the PO Number "PO*7" holds "*"'],
+  ])("refuses an order whose %s, naming the field", (_what, order, rest, reason) => {
+    const hostile = { ...shared, ...rest, order: { ...shared.order, ...order } } as SharedOrder;
+    expect(x12Refusal(hostile)).toContain(reason);
+    expect(() => orderX12(hostile, { now: new Date("2026-11-23T00:00:00Z") })).toThrow(reason);
+  });
+
+  it("refuses a receiver id longer than ISA's 15 characters instead of cutting it (another party's id)", () => {
+    const long = { ...shared, supplier: { ...shared.supplier, code: "SUPPLIER-0000001" } };
+    expect(x12Refusal(long)).toContain('receiver id (the Supplier code) "SUPPLIER-0000001" is longer than the 15 characters');
+  });
+
+  it("carries a name typed on two lines as one line, and other punctuation as it is", () => {
+    const named: SharedOrder = { ...shared, supplier: { ...shared.supplier, name: "Acme ^ Tools\r\nLtd." } };
+    expect(x12Refusal(named)).toBeUndefined();
+    const parsed = new X12Parser(true).parse(orderX12(named, { now: new Date("2026-11-23T00:00:00Z") })) as X12Interchange;
     const n1 = parsed.functionalGroups[0].transactions[0].segments.find((s) => s.tag === "N1")!;
-    expect(n1.valueOf(2)).toBe("A B C D E");
+    expect(n1.valueOf(2)).toBe("Acme ^ Tools Ltd.");
   });
 });

@@ -1,61 +1,15 @@
 import { createHmac } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createOrder } from "../../../src/core/orders/create";
 import { orderFromBook } from "../../../src/core/orders/order";
-import { type SendOptions, sendOrder, syncWrites } from "../../../src/core/orders/sync";
+import { destination } from "../../../src/core/orders/endpoint";
+import { type HttpAnswer, type HttpRequest, type SendOptions, sendOrder, syncWrites, type Transport } from "../../../src/core/orders/sync";
 import { fetchTransport, webCryptoSigner } from "../../../src/integration/http";
 import { TODAY } from "../../helpers";
+import { FakeWms } from "../../integration/wms";
 import { applyWrites, context, records, shop } from "./fixture";
 
 const KEY = "s3cret-integration-key";
 const NOW = new Date("2026-11-23T10:30:00.000Z");
-
-interface Received {
-  key: string;
-  signature: string;
-  body: string;
-}
-
-/** A WMS on 127.0.0.1: checks the signature with node:crypto, answers per script, remembers idempotency keys. */
-class FakeWms {
-  readonly received: Received[] = [];
-  readonly byKey = new Map<string, string>();
-  script: ((res: ServerResponse) => boolean)[] = [];
-  private server!: Server;
-  url = "";
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => this.handle(req, res));
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/orders`;
-  }
-
-  stop(): Promise<void> {
-    this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-
-  private handle(req: IncomingMessage, res: ServerResponse): void {
-    let body = "";
-    req.on("data", (chunk) => (body += chunk));
-    req.on("end", () => {
-      const key = String(req.headers["idempotency-key"]);
-      const signature = String(req.headers["x-planster-signature"]);
-      this.received.push({ key, signature, body });
-      const step = this.script.shift();
-      if (step && step(res)) return;
-      if (signature !== `sha256=${createHmac("sha256", KEY).update(body).digest("hex")}`) {
-        res.writeHead(401).end("bad signature");
-        return;
-      }
-      const known = this.byKey.get(key);
-      const id = known ?? `WMS-${this.byKey.size + 1}`;
-      this.byKey.set(key, id);
-      res.writeHead(known ? 200 : 201, { "Content-Type": "application/json" }).end(JSON.stringify({ id, duplicate: Boolean(known) }));
-    });
-  }
-}
 
 function newOrder(url: string) {
   const book = shop({}, { "Integration URL": url });
@@ -66,7 +20,7 @@ function newOrder(url: string) {
 }
 
 describe("sending an order to a WMS", () => {
-  const wms = new FakeWms();
+  const wms = new FakeWms(KEY, () => NOW);
   const delays: number[] = [];
   const options = (extra: Partial<SendOptions> = {}): SendOptions => ({
     url: wms.url,
@@ -75,6 +29,7 @@ describe("sending an order to a WMS", () => {
     sign: webCryptoSigner(),
     now: () => NOW,
     sleep: async (ms) => void delays.push(ms),
+    random: () => 1, // the longest wait of each step: 100, then 200
     timeoutMs: 2000,
     attempts: 3,
     backoffMs: 100,
@@ -96,6 +51,8 @@ describe("sending an order to a WMS", () => {
     expect(outcome).toEqual({ sent: true, externalId: "WMS-1", syncStatus: "sent", lastSynced: "2026-11-23T10:30:00.000Z", attempts: 1 });
     expect(wms.received).toHaveLength(1);
     expect(wms.received[0].key).toBe("PO-0008:1");
+    // t = 2026-11-23T10:30:00Z in unix seconds; v1 = HMAC-SHA256 of "1795429800.PO-0008:1.<body>" under the key.
+    expect(wms.received[0].signature).toBe(`t=1795429800,v1=${createHmac("sha256", KEY).update(`1795429800.PO-0008:1.${wms.received[0].body}`).digest("hex")}`);
     // 4 × 2.5 = 10.00; delivery: lead 14 days from week 1 → week 3 (2026-12-07).
     expect(JSON.parse(wms.received[0].body)).toEqual({
       poNumber: "PO-0008",
@@ -154,7 +111,7 @@ describe("sending an order to a WMS", () => {
   });
 
   it("fails without throwing when the system is unreachable", async () => {
-    const closed = new FakeWms();
+    const closed = new FakeWms(KEY);
     await closed.start();
     await closed.stop();
     const { order } = newOrder(closed.url);
@@ -179,5 +136,134 @@ describe("sending an order to a WMS", () => {
     const next = await sendOrder({ ...repeat, revision: 2 }, options());
     expect(wms.received[2].key).toBe("PO-0042:2");
     expect(next.externalId).not.toBe(first.externalId);
+  });
+});
+
+describe("the send's policy (a transport that answers as scripted)", () => {
+  const { order } = newOrder("https://erp.example.com/po");
+  function scripted(answers: (Partial<HttpAnswer> | Error)[]) {
+    const requests: HttpRequest[] = [];
+    const delays: number[] = [];
+    let clock = NOW.getTime();
+    const transport: Transport = async (request) => {
+      requests.push(request);
+      const next = answers.shift() ?? { status: 200 };
+      if (next instanceof Error) throw next;
+      return { status: 200, body: "", truncated: false, ...next };
+    };
+    const options: SendOptions = {
+      url: "https://erp.example.com/po",
+      key: KEY,
+      transport,
+      sign: webCryptoSigner(),
+      now: () => new Date(clock),
+      sleep: async (ms) => {
+        delays.push(ms);
+        clock += ms;
+      },
+      random: () => 0,
+      attempts: 5,
+      backoffMs: 1000,
+    };
+    return { requests, delays, options };
+  }
+
+  it("waits with jitter: half the backoff at the least, doubling", async () => {
+    const { delays, options } = scripted([{ status: 503 }, { status: 503 }, { status: 503 }]);
+    expect((await sendOrder(order, options)).attempts).toBe(4);
+    // random() = 0: 1000 × 0.5, then 2000 × 0.5, then 4000 × 0.5.
+    expect(delays).toEqual([500, 1000, 2000]);
+  });
+
+  it("honours Retry-After in seconds and as a date, capped at 30 s", async () => {
+    const { delays, options } = scripted([
+      { status: 429, retryAfter: "7" },
+      { status: 503, retryAfter: "Mon, 23 Nov 2026 10:30:12 GMT" },
+      { status: 503, retryAfter: "3600" },
+    ]);
+    const outcome = await sendOrder(order, { ...options, totalMs: 120_000 });
+    // 7 s; then the date 12 s after the start, which is 5 s after the first wait; then an hour, capped to 30 s.
+    expect(delays).toEqual([7000, 5000, 30_000]);
+    expect(outcome.sent).toBe(true);
+  });
+
+  it("stops within the total time: a wait that would end after it is not begun", async () => {
+    const { requests, options } = scripted([
+      { status: 503, retryAfter: "20" },
+      { status: 503, retryAfter: "20" },
+      { status: 503, retryAfter: "20" },
+    ]);
+    const outcome = await sendOrder(order, { ...options, totalMs: 45_000 });
+    // Tries at 0, 20 and 40 s, the last with the 5 s left as its timeout; the next would begin at 60 s, over the 45 s allowed.
+    expect(requests.map((r) => r.timeoutMs)).toEqual([10_000, 10_000, 5_000]);
+    expect(outcome.syncStatus).toBe("failed: HTTP 503 (gave up after 3 tries in 40 s: the next was due after the 45 s allowed)");
+  });
+
+  it("sends the same key and body on every try, signed anew with each try's time", async () => {
+    const { requests, options } = scripted([new Error("could not reach erp.example.com (ECONNRESET)"), { status: 502 }, { status: 201 }]);
+    await sendOrder(order, options);
+    expect(new Set(requests.map((r) => r.body)).size).toBe(1);
+    expect(new Set(requests.map((r) => r.headers["Idempotency-Key"]))).toEqual(new Set(["PO-0008:1"]));
+    expect(requests.map((r) => r.headers["X-Planster-Signature"].slice(0, 13))).toEqual(["t=1795429800,", "t=1795429800,", "t=1795429801,"]);
+    expect(requests.every((r) => r.maxAnswerBytes === 64 * 1024)).toBe(true);
+  });
+
+  it.each([
+    [{ status: 307 }, "failed: the integration answered with a redirect (HTTP 307), which is never followed: check the URL stored in Settings"],
+    [{ status: 0, redirect: true }, "failed: the integration answered with a redirect, which is never followed: check the URL stored in Settings"],
+  ])("fails a redirect without trying again: %j", async (answer, status) => {
+    const { requests, options } = scripted([answer]);
+    expect(await sendOrder(order, options)).toMatchObject({ sent: false, syncStatus: status });
+    expect(requests).toHaveLength(1);
+  });
+
+  it.each([
+    [{ body: JSON.stringify({ id: "ERP-7" }) }, "ERP-7", undefined],
+    [{ body: JSON.stringify({ id: 42 }) }, "42", undefined],
+    [{ body: JSON.stringify({ id: "x".repeat(256) }) }, "", "The answer's id is longer than 255 characters, so it was not taken as External ID."],
+    [{ body: JSON.stringify({ id: "ERP\u202e7" }) }, "", "The answer's id holds characters that are not printable, so it was not taken as External ID."],
+    [{ body: JSON.stringify({ id: { nested: 1 } }) }, "", "The answer's id is not text or a number, so it was not taken as External ID."],
+    [{ body: '{"id": "ERP-', truncated: true }, "", "The answer was longer than 64 KB, so no External ID was taken from it."],
+    [{ body: "OK" }, "", undefined],
+  ])("takes the answer's id as External ID only when it is short printable text: %j", async (answer, externalId, note) => {
+    const { options } = scripted([answer]);
+    const outcome = await sendOrder(order, options);
+    expect(outcome).toMatchObject({ sent: true, syncStatus: "sent", externalId });
+    expect(outcome.note).toBe(note);
+  });
+
+  it("refuses to send to a URL that is not https (plain http only to this machine), trying nothing", async () => {
+    const { requests, options } = scripted([]);
+    expect(await sendOrder(order, { ...options, url: "http://erp.example.com/po" })).toMatchObject({ sent: false, attempts: 0 });
+    expect(requests).toEqual([]);
+  });
+
+  it("keeps a refusal's text short, on one line, without control characters", async () => {
+    const { options } = scripted([{ status: 400, body: `bad\u0000\r\n  request${"!".repeat(500)}` }]);
+    const { syncStatus } = await sendOrder(order, options);
+    // "bad request" and 109 "!": 120 characters.
+    expect(syncStatus).toBe(`failed: HTTP 400: bad request${"!".repeat(109)}`);
+  });
+});
+
+describe("where signed orders go", () => {
+  const stored = { url: "https://erp.example.com/po", key: KEY };
+  it.each([
+    ["", stored, { kind: "none" }],
+    ["https://erp.example.com/po", undefined, { kind: "unsent" }],
+    ["https://ERP.example.com:443/po", stored, { kind: "send", url: stored.url, key: KEY }],
+    ["https://erp.example.com/po/", stored, { kind: "mismatch" }],
+    ["https://evil.example/po", stored, { kind: "mismatch", workbookUrl: "https://evil.example/po", storedUrl: stored.url }],
+  ])("a workbook naming %j with %j stored: %j", (workbookUrl, endpoint, expected) => {
+    expect(destination(workbookUrl, endpoint)).toMatchObject(expected);
+  });
+
+  it("says why a mismatch sends nothing, without the key", () => {
+    const answer = destination("https://evil.example/po", stored);
+    expect(answer).toMatchObject({
+      reason:
+        "This workbook asks for orders to be sent to https://evil.example/po, but the integration stored on this machine is for https://erp.example.com/po: nothing was sent.",
+    });
+    expect(JSON.stringify(answer)).not.toContain(KEY);
   });
 });

@@ -1,10 +1,10 @@
 import * as functions from "../../src/functions/functions";
-import { LiveModel } from "../../src/functions/liveModel";
-import { setLiveModel } from "../../src/functions/runtime";
+import { setRuntime } from "../../src/runtime/excel";
+import { LiveModel } from "../../src/runtime/liveModel";
 import { OfficeWorkbook } from "../../src/workbook/office";
 import { TODAY } from "../helpers";
 import { FakeExcel } from "../workbook/fakeExcel";
-import { SERIAL, sheets } from "./fixture";
+import { SERIAL, sheets } from "../functions/fixture";
 
 /** What Excel's runtime provides: the error class the functions answer with. */
 class CustomFunctionsError {
@@ -31,7 +31,7 @@ function setup(book = sheets()) {
   const excel = new FakeExcel(book);
   const workbook = new OfficeWorkbook(() => excel);
   const live = new LiveModel(workbook, { today: () => TODAY, refreshDelayMs: 5 });
-  setLiveModel(live);
+  setRuntime({ live });
   return { excel, live, workbook };
 }
 
@@ -160,7 +160,7 @@ describe("live PLANSTER functions on a fake Excel", () => {
     const excel = new FakeExcel(book);
     let today = TODAY; // Monday 2026-11-23
     const live = new LiveModel(new OfficeWorkbook(() => excel), { today: () => today, refreshDelayMs: 1, dayCheckMs: 5 });
-    setLiveModel(live);
+    setRuntime({ live });
     const cell = new Cell<number>();
     functions.inbound("WIDGET", 1, "EAST", cell as never);
     await live.settled();
@@ -215,7 +215,7 @@ describe("errors reach Excel as CustomFunctions.Error with the spec's messages",
   it("a failed read is a plain message, never an exception text, and the cell tries again by itself", async () => {
     const excel = new FakeExcel(sheets());
     const live = new LiveModel(new OfficeWorkbook(() => excel), { today: () => TODAY, refreshDelayMs: 1, retryDelayMs: 5 });
-    setLiveModel(live);
+    setRuntime({ live });
     const realRun = excel.run;
     excel.run = async () => {
       throw new TypeError("Cannot read properties of undefined (reading 'values')");

@@ -1,16 +1,15 @@
 import type { Day } from "../core/dates";
 import type { WorkbookInput } from "../core/input";
-import { asFunctionError, FunctionError } from "./errors";
-import { type PlanState, planState } from "./planState";
+import { type Planned, planWorkbook, type Unplanned } from "../core/planned";
 
-/** Where the model's input comes from (the Office adapter in Excel, a fake in tests). */
+/** Where the model's input comes from (the Office adapter in Excel, the workbook in memory in the demo and tests). */
 export interface WorkbookSource {
   read(): Promise<WorkbookInput>;
   /** Starts calling `listener` with the names of input sheets that changed. */
   watch(listener: (sheets: string[]) => void): Promise<void>;
 }
 
-export type Outcome = PlanState | FunctionError;
+export type Outcome = Planned;
 
 export interface LiveModelOptions {
   /** The user's today: the default Plan Start moves with it. */
@@ -27,15 +26,16 @@ export interface LiveModelOptions {
   retryDelayMs?: number;
 }
 
-/** A read that failed for a passing reason (the user is editing a cell…): never kept. */
-class ReadFailure extends FunctionError {}
-
 type Listener = (outcome: Outcome) => void;
 
+/** A read that failed for a passing reason (the user is editing a cell…): never kept. */
+const isReadFailure = (outcome: Outcome): outcome is Unplanned => !outcome.ok && outcome.kind === "read-failed";
+
 /**
- * One planning model per workbook state, shared by every function cell. Cells
- * calculating at once share one read; a change to an input sheet drops the model
- * and, when cells are listening, reads once and hands the new model to all of them.
+ * One planned workbook per workbook state, shared by every function cell and the
+ * task pane. Readers asking at once share one read; a change to an input sheet
+ * drops the model and, when anyone is listening, reads once and hands the new
+ * model to all of them.
  */
 export class LiveModel {
   /** Bumped by every change to an input sheet: the key of the cached model. */
@@ -64,7 +64,7 @@ export class LiveModel {
     const entry = { version: this.version, today, outcome };
     this.cached = entry;
     void outcome.then((result) => {
-      if (!(result instanceof ReadFailure) || this.cached !== entry) return;
+      if (!isReadFailure(result) || this.cached !== entry) return;
       this.cached = undefined;
       // Excel refuses reads while a cell is being edited: the waiting cells try again shortly.
       if (this.listeners.size > 0)
@@ -74,6 +74,15 @@ export class LiveModel {
         }, this.options.retryDelayMs ?? 2_000);
     });
     return outcome;
+  }
+
+  /** The model of the workbook as it is after every change so far, waiting out changes that arrive meanwhile. */
+  async latest(): Promise<Outcome> {
+    for (;;) {
+      const version = this.version;
+      const outcome = await this.current();
+      if (version === this.version) return outcome;
+    }
   }
 
   /** Calls `listener` with the current model now and with every later one, until unsubscribed. */
@@ -147,13 +156,13 @@ export class LiveModel {
     try {
       this.reads++;
       input = await this.source.read();
-    } catch {
-      return new ReadFailure("#N/A", "Planster could not read the workbook just now (is a cell being edited?); it tries again in a moment.");
+    } catch (error) {
+      return { ok: false, kind: "read-failed", error: messageOf(error), problems: [] };
     }
     try {
-      return planState(input, today);
+      return planWorkbook(input, today);
     } catch (error) {
-      return asFunctionError(error);
+      return { ok: false, kind: "failed", error: messageOf(error), problems: [] };
     }
   }
 
@@ -174,4 +183,8 @@ export class LiveModel {
         this.watching = undefined;
       });
   }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

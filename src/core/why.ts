@@ -1,13 +1,11 @@
-import { describeStatus } from "../core/orders/rules";
-import { type ItemPlan, plannedReceipt } from "../core/plan";
-import type { Settings } from "../core/settings";
-import { qty } from "./format";
-
-const EPS = 1e-9;
+import { displayQuantity as qty } from "./format";
+import { EPS, type ItemPlan, plannedReceipt } from "./plan";
+import type { Settings } from "./settings";
+import { describeStatus } from "./statuses";
 
 /**
  * Why the engine recommends what it does in one order week, in the words of
- * PLANNING.md's recurrence: arrival week, lowest stock without the order, need,
+ * the plan's recurrence (docs/planning.md): arrival week, lowest stock without the order, need,
  * MOQ, multiple. Sentences, for a planner.
  */
 export function explain(plan: ItemPlan, week: number, settings: Settings): string[] {
