@@ -113,9 +113,11 @@ describe("CSV", () => {
         "Unit Price",
         "Line Total",
         "Expected Delivery",
+        "Order Total",
       ],
-      ["PO-0007", "2026-11-02", "ACME", "Acme Corp", "Net 30", "MAIN", "Main DC", "USD", "1", "WIDGET", "Blue widget", "10", "2.5", "25.00", "2026-12-14"],
-      ["PO-0007", "2026-11-02", "ACME", "Acme Corp", "Net 30", "MAIN", "Main DC", "USD", "2", "GADGET", "Gadget", "3", "19.995", "59.99", "2026-12-21"],
+      // The total on every row: 25.00 + 59.99 = 84.99, as on the PO sheet.
+      ["PO-0007", "2026-11-02", "ACME", "Acme Corp", "Net 30", "MAIN", "Main DC", "USD", "1", "WIDGET", "Blue widget", "10", "2.5", "25.00", "2026-12-14", "84.99"],
+      ["PO-0007", "2026-11-02", "ACME", "Acme Corp", "Net 30", "MAIN", "Main DC", "USD", "2", "GADGET", "Gadget", "3", "19.995", "59.99", "2026-12-21", "84.99"],
     ]);
   });
 
