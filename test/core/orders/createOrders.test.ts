@@ -1,94 +1,12 @@
 import { dayFromIso } from "../../../src/core/dates";
-import type { CellValue } from "../../../src/core/input";
 import { createOrders, type CreateOrdersRequest } from "../../../src/core/orders/createOrders";
 import type { Order } from "../../../src/core/orders/order";
 import { type OrderNowLine } from "../../../src/core/plan";
-import { MemoryWorkbook } from "../../../src/workbook/memory";
-import { planned, settings, TODAY } from "../../helpers";
-import { applyWrites, records } from "./fixture";
+import type { MemoryWorkbook } from "../../../src/workbook/memory";
+import { planned, TODAY } from "../../helpers";
+import { applyWrites, buyersShop, records } from "./fixture";
 
 const day = (iso: string) => dayFromIso(iso)!;
-
-/**
- * Plan Start = today = 2026-11-23 (serial 46349), 8 weeks, weekly review; every item
- * starts with nothing on hand and no safety stock, so with lead L weeks and F a week
- * the week-1 recommendation is the demand up to its arrival: (1 + L) × F.
- *
- * - ACME (USD, 14 days → L 2, Min Order Value 500):
- *   A1@MAIN F 100 → 300 × 2.50 = 750.00
- *   A2@MAIN F 10, 21 days on Supplier Items → L 3; the planner's week-1 override 40 → 40 × 19.995 = 799.80
- *   A3@MAIN F 1 → 3 × 0.125 = 0.375 → 0.38 (half away from zero)
- *     ACME at MAIN: 750.00 + 799.80 + 0.38 = 1550.18
- *   A1@EAST F 55 → 165 × 2.50 = 412.50: below 500.00, not created
- *   N1@MAIN F 10 → 30, no price anywhere: left out
- * - BOLT (EUR, 7 days → L 1):
- *   B1@MAIN override 50 → 50 × 1.10 = 55.00;   B1@EAST F 5 → 10 × 1.10 = 11.00
- * - G1@MAIN is bought from GHOST, not on the Suppliers sheet (lead 0 → L 0): 10 × 1, left out.
- * Existing orders: PO-0041 (and an orphan line numbered PO-0039): new ones are PO-0042, …
- */
-function workbook(): MemoryWorkbook {
-  const rows: Record<string, CellValue[][]> = {
-    Settings: settings({ "Plan Start": "2026-11-23", "Horizon Weeks": 8 }),
-    Suppliers: [
-      ["Supplier", "Name", "Lead Time Days", "Currency", "Min Order Value"],
-      ["ACME", "Acme Corp", 14, "USD", 500],
-      ["BOLT", "Bolt GmbH", 7, "EUR", null],
-    ],
-    Warehouses: [
-      ["Warehouse", "Name"],
-      ["MAIN", "Main DC"],
-      ["EAST", "East DC"],
-    ],
-    SKUs: [
-      ["SKU", "Warehouse", "Supplier", "On Hand", "Unit Cost", "Weekly Forecast", "Purchase Status"],
-      ["A1", "MAIN", "ACME", 0, 2.5, 100, null],
-      ["A2", "MAIN", "ACME", 0, null, 10, null],
-      ["A3", "MAIN", "ACME", 0, null, 1, null],
-      ["A1", "EAST", "ACME", 0, 2.5, 55, null],
-      ["N1", "MAIN", "ACME", 0, null, 10, null],
-      ["B1", "MAIN", "BOLT", 0, 1.1, 20, null],
-      ["B1", "EAST", "BOLT", 0, 1.1, 5, null],
-      ["G1", "MAIN", "GHOST", 0, 1, 10, null],
-      ["OLD", "MAIN", "ACME", 0, 1, 0, "T"],
-    ],
-    "Supplier Items": [
-      ["SKU", "Supplier", "Unit Price", "Lead Time Days"],
-      ["A2", "ACME", 19.995, 21],
-      ["A3", "ACME", 0.125, null],
-    ],
-    "Order Overrides": [
-      ["SKU", "Warehouse", "Week", "Quantity", "Why"],
-      ["A2", "MAIN", "2026-11-23", 40, "promo"],
-      ["B1", "MAIN", "2026-11-25", 50, null],
-      ["B1", "MAIN", "2026-12-07", 5, null],
-    ],
-    "Purchase Orders": [
-      [
-        "PO Number",
-        "Type",
-        "Supplier",
-        "Warehouse",
-        "Status",
-        "Order Date",
-        "Expected Delivery",
-        "Currency",
-        "Total",
-        "Notes",
-        "Revision",
-        "External ID",
-        "Sync Status",
-        "Last Synced",
-      ],
-      ["PO-0041", "Purchase Order", "BOLT", "EAST", "Closed", "2026-10-01", "2026-10-08", "EUR", 1.1, "", 1, "", "", ""],
-    ],
-    "PO Lines": [
-      ["PO Number", "Line", "SKU", "Quantity", "Unit Price", "Line Total", "Received Qty", "Expected Delivery"],
-      ["PO-0041", 1, "B1", 1, 1.1, 1.1, 1, null],
-      ["PO-0039", 1, "B1", 1, 1.1, 1.1, 1, null],
-    ],
-  };
-  return new MemoryWorkbook(rows);
-}
 
 function create(book: MemoryWorkbook, request: CreateOrdersRequest = {}, extra: OrderNowLine[] = []) {
   const state = planned(book.input());
@@ -100,7 +18,7 @@ function create(book: MemoryWorkbook, request: CreateOrdersRequest = {}, extra: 
 const summary = (orders: Order[]) => orders.map((o) => [o.number, o.supplier, o.warehouse, o.currency, o.status, o.total.toFixed(2)]);
 
 describe("Create orders from the Order-now lines", () => {
-  const book = workbook();
+  const book = buyersShop();
   const result = create(book);
 
   it("makes one Draft PO per supplier × warehouse × currency, numbered one after the other above the highest", () => {
@@ -177,14 +95,14 @@ describe("Create orders from the Order-now lines", () => {
 
 describe("Create orders for one supplier, one warehouse, or the lines selected", () => {
   it("one supplier: only its lines, still one PO per warehouse", () => {
-    expect(summary(create(workbook(), { supplier: "BOLT" }).orders)).toEqual([
+    expect(summary(create(buyersShop(), { supplier: "BOLT" }).orders)).toEqual([
       ["PO-0042", "BOLT", "EAST", "EUR", "Draft", "11.00"],
       ["PO-0043", "BOLT", "MAIN", "EUR", "Draft", "55.00"],
     ]);
   });
 
   it("one warehouse: ACME's EAST group is still below its minimum", () => {
-    const result = create(workbook(), { warehouse: "EAST" });
+    const result = create(buyersShop(), { warehouse: "EAST" });
     expect(summary(result.orders)).toEqual([["PO-0042", "BOLT", "EAST", "EUR", "Draft", "11.00"]]);
     expect(result.belowMinimum.map((b) => b.message)).toEqual(["ACME at EAST: 412.50 USD, minimum 500.00"]);
     expect(result.leftOut).toEqual([]);
@@ -192,7 +110,7 @@ describe("Create orders for one supplier, one warehouse, or the lines selected",
 
   it("the buyer's selection: a minimum counts the selected lines only", () => {
     // A1@MAIN alone: 750.00 ≥ 500; A3@MAIN alone: 0.38 < 500.
-    const only = (keys: string[]) => create(workbook(), { only: new Set(keys.map((k) => k.replace("@", "\u0000"))) });
+    const only = (keys: string[]) => create(buyersShop(), { only: new Set(keys.map((k) => k.replace("@", "\u0000"))) });
     expect(summary(only(["A1@MAIN"]).orders)).toEqual([["PO-0042", "ACME", "MAIN", "USD", "Draft", "750.00"]]);
     expect(only(["A3@MAIN"]).belowMinimum.map((b) => b.message)).toEqual(["ACME at MAIN: 0.38 USD, minimum 500.00"]);
   });
@@ -203,22 +121,22 @@ describe("Create orders for one supplier, one warehouse, or the lines selected",
       warehouse: "MAIN",
       supplier: "ACME",
       quantity: 400,
-      unitPrice: planned(workbook().input()).model.itemsByKey.get("OLD\u0000MAIN")!.unitPrice,
-      value: planned(workbook().input()).model.itemsByKey.get("OLD\u0000MAIN")!.unitPrice.times(400),
+      unitPrice: planned(buyersShop().input()).model.itemsByKey.get("OLD\u0000MAIN")!.unitPrice,
+      value: planned(buyersShop().input()).model.itemsByKey.get("OLD\u0000MAIN")!.unitPrice.times(400),
       currency: "USD",
       arrivalWeek: 3,
       arrivalDate: day("2026-12-07"),
       shortWeek: null,
       shortDate: null,
     };
-    const result = create(workbook(), { supplier: "ACME", warehouse: "MAIN" }, [stale]);
+    const result = create(buyersShop(), { supplier: "ACME", warehouse: "MAIN" }, [stale]);
     expect(result.leftOut.map((l) => l.reason)).toContain('SKU "OLD" cannot be ordered at warehouse "MAIN": its purchase status is T (Discontinued), from the SKUs sheet.');
     // 400 × 1 more would have been on ACME's MAIN order: it is not.
     expect(summary(result.orders)).toEqual([["PO-0042", "ACME", "MAIN", "USD", "Draft", "1550.18"]]);
   });
 
   it("refuses a supplier or warehouse the workbook does not know, and a workbook without the PO sheets", () => {
-    const state = planned(workbook().input());
+    const state = planned(buyersShop().input());
     const ctx = { model: state.model, input: state.input };
     expect(createOrders(ctx, state.orderNow(), { supplier: "NOPE" }, TODAY)).toEqual({
       ok: false,
@@ -227,7 +145,7 @@ describe("Create orders for one supplier, one warehouse, or the lines selected",
     expect(createOrders(ctx, state.orderNow(), { warehouse: "WEST" }, TODAY)).toEqual({ ok: false, reason: 'Warehouse "WEST" is not on the Warehouses sheet.' });
     // GHOST is on no Suppliers row but SKUs buy from it: known, its lines left out with the reason.
     expect(createOrders(ctx, state.orderNow(), { supplier: "GHOST" }, TODAY)).toMatchObject({ ok: true, orders: [], leftOut: [{ line: { sku: "G1" } }] });
-    const bare = workbook();
+    const bare = buyersShop();
     bare.sheets.delete("Purchase Orders");
     bare.sheets.delete("PO Lines");
     const noSheets = planned(bare.input());

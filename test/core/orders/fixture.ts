@@ -74,6 +74,107 @@ export function shop(extra: Record<string, CellValue[][]> = {}, settingRows: Rec
   });
 }
 
+/**
+ * Plan Start = today = 2026-11-23 (serial 46349), 8 weeks, weekly review; every item
+ * starts with nothing on hand and no safety stock, so with lead L weeks and F a week
+ * the week-1 recommendation is the demand up to its arrival: (1 + L) × F.
+ *
+ * - ACME (USD, 14 days → L 2, Min Order Value 500):
+ *   A1@MAIN F 100 → 300 × 2.50 = 750.00
+ *   A2@MAIN F 10, 21 days on Supplier Items → L 3; the planner's week-1 override 40 → 40 × 19.995 = 799.80
+ *   A3@MAIN F 1 → 3 × 0.125 = 0.375 → 0.38 (half away from zero)
+ *     ACME at MAIN: 750.00 + 799.80 + 0.38 = 1550.18
+ *   A1@EAST F 55 → 165 × 2.50 = 412.50: below 500.00, not created
+ *   N1@MAIN F 10 → 30, no price anywhere: left out
+ * - BOLT (EUR, 7 days → L 1):
+ *   B1@MAIN override 50 → 50 × 1.10 = 55.00;   B1@EAST F 5 → 10 × 1.10 = 11.00
+ * - G1@MAIN is bought from GHOST, not on the Suppliers sheet (lead 0 → L 0): 10 × 1, left out.
+ * Existing orders: PO-0041 (and an orphan line numbered PO-0039): new ones are PO-0042, …
+ */
+export function buyersShop(): MemoryWorkbook {
+  const rows: Record<string, CellValue[][]> = {
+    Settings: settings({ "Plan Start": "2026-11-23", "Horizon Weeks": 8 }),
+    Suppliers: [
+      ["Supplier", "Name", "Lead Time Days", "Currency", "Min Order Value"],
+      ["ACME", "Acme Corp", 14, "USD", 500],
+      ["BOLT", "Bolt GmbH", 7, "EUR", null],
+    ],
+    Warehouses: [
+      ["Warehouse", "Name"],
+      ["MAIN", "Main DC"],
+      ["EAST", "East DC"],
+    ],
+    SKUs: [
+      ["SKU", "Warehouse", "Supplier", "On Hand", "Unit Cost", "Weekly Forecast", "Purchase Status"],
+      ["A1", "MAIN", "ACME", 0, 2.5, 100, null],
+      ["A2", "MAIN", "ACME", 0, null, 10, null],
+      ["A3", "MAIN", "ACME", 0, null, 1, null],
+      ["A1", "EAST", "ACME", 0, 2.5, 55, null],
+      ["N1", "MAIN", "ACME", 0, null, 10, null],
+      ["B1", "MAIN", "BOLT", 0, 1.1, 20, null],
+      ["B1", "EAST", "BOLT", 0, 1.1, 5, null],
+      ["G1", "MAIN", "GHOST", 0, 1, 10, null],
+      ["OLD", "MAIN", "ACME", 0, 1, 0, "T"],
+    ],
+    "Supplier Items": [
+      ["SKU", "Supplier", "Unit Price", "Lead Time Days"],
+      ["A2", "ACME", 19.995, 21],
+      ["A3", "ACME", 0.125, null],
+    ],
+    "Order Overrides": [
+      ["SKU", "Warehouse", "Week", "Quantity", "Why"],
+      ["A2", "MAIN", "2026-11-23", 40, "promo"],
+      ["B1", "MAIN", "2026-11-25", 50, null],
+      ["B1", "MAIN", "2026-12-07", 5, null],
+    ],
+    "Purchase Orders": [
+      [
+        "PO Number",
+        "Type",
+        "Supplier",
+        "Warehouse",
+        "Status",
+        "Order Date",
+        "Expected Delivery",
+        "Currency",
+        "Total",
+        "Notes",
+        "Revision",
+        "External ID",
+        "Sync Status",
+        "Last Synced",
+      ],
+      ["PO-0041", "Purchase Order", "BOLT", "EAST", "Closed", "2026-10-01", "2026-10-08", "EUR", 1.1, "", 1, "", "", ""],
+    ],
+    "PO Lines": [
+      ["PO Number", "Line", "SKU", "Quantity", "Unit Price", "Line Total", "Received Qty", "Expected Delivery"],
+      ["PO-0041", 1, "B1", 1, 1.1, 1.1, 1, null],
+      ["PO-0039", 1, "B1", 1, 1.1, 1.1, 1, null],
+    ],
+  };
+  return new MemoryWorkbook(rows);
+}
+
+/**
+ * The shop (PO-0007: ACME at MAIN, Confirmed, line 1 WIDGET 10, due 2026-12-14) with:
+ * - PO-0008 Shipped, due 2026-11-30: line 1 WIDGET 100 (20 received), line 2 GADGET 50;
+ * - PO-0009 Received (read-only): WIDGET 5 of 5.
+ * Receipt Tolerance 5 %: a line of 100 may receive up to 105.
+ */
+export function receivingShop(): MemoryWorkbook {
+  const book = shop({}, { "Receipt Tolerance %": 5 });
+  book.append("Purchase Orders", [
+    ["PO-0008", "Purchase Order", "ACME", "MAIN", "Shipped", "2026-11-02", "2026-11-30", "USD", 1249.75, "", 3, "", "", ""],
+    ["PO-0009", "Purchase Order", "ACME", "MAIN", "Received", "2026-10-01", "2026-10-20", "USD", 12.5, "", 2, "", "", ""],
+  ]);
+  book.append("PO Lines", [
+    ["PO-0008", 1, "WIDGET", 100, 2.5, 250, 20, null],
+    ["PO-0008", 2, "GADGET", 50, 19.995, 999.75, 0, null],
+    ["PO-0009", 1, "WIDGET", 5, 2.5, 12.5, 5, null],
+  ]);
+  return book;
+}
+
 export function context(book: MemoryWorkbook): OrderContext {
   const input = book.input();
   const result = readModel(input, { today: TODAY });

@@ -4,29 +4,9 @@ import { receive, type ReceiptRow } from "../../../src/core/orders/receiving";
 import { foldIntoNewSheets } from "../../../src/core/orders/writes";
 import type { MemoryWorkbook } from "../../../src/workbook/memory";
 import { planned, TODAY } from "../../helpers";
-import { context, records, shop } from "./fixture";
+import { context, receivingShop, records, shop } from "./fixture";
 
 const day = (iso: string) => dayFromIso(iso)!;
-
-/**
- * The shop (PO-0007: ACME at MAIN, Confirmed, line 1 WIDGET 10, due 2026-12-14) with:
- * - PO-0008 Shipped, due 2026-11-30: line 1 WIDGET 100 (20 received), line 2 GADGET 50;
- * - PO-0009 Received (read-only): WIDGET 5 of 5.
- * Receipt Tolerance 5 %: a line of 100 may receive up to 105.
- */
-function receivingShop(): MemoryWorkbook {
-  const book = shop({}, { "Receipt Tolerance %": 5 });
-  book.append("Purchase Orders", [
-    ["PO-0008", "Purchase Order", "ACME", "MAIN", "Shipped", "2026-11-02", "2026-11-30", "USD", 1249.75, "", 3, "", "", ""],
-    ["PO-0009", "Purchase Order", "ACME", "MAIN", "Received", "2026-10-01", "2026-10-20", "USD", 12.5, "", 2, "", "", ""],
-  ]);
-  book.append("PO Lines", [
-    ["PO-0008", 1, "WIDGET", 100, 2.5, 250, 20, null],
-    ["PO-0008", 2, "GADGET", 50, 19.995, 999.75, 0, null],
-    ["PO-0009", 1, "WIDGET", 5, 2.5, 12.5, 5, null],
-  ]);
-  return book;
-}
 
 const FILE = [
   "PO Number,SKU,Line,Quantity,Date,Receipt ID",
