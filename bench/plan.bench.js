@@ -18,6 +18,8 @@ const WEEKS = 52;
 const SIZES = [10_000, 50_000];
 const FORMULA_ITEMS = 1_000;
 const TARGET_MS = 1_000;
+/** Fresh processes for the cold figure of the biggest size: "under 1 s" must hold run after run, not once. */
+const COLD_RUNS = 5;
 const TARGET_RATIO = 100;
 const SEED = 1;
 const TODAY = SAMPLE_PLAN_START;
@@ -226,6 +228,8 @@ function report() {
   line(`Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0].model.trim()}), load average ${load()} at the start`);
   line("wall = elapsed time; CPU = the process's CPU time over all its threads (the garbage collector's included)");
   const cases = SIZES.map((items) => inChild("core", String(items)));
+  const biggestSize = SIZES[SIZES.length - 1];
+  const coldRuns = [cases[cases.length - 1], ...Array.from({ length: COLD_RUNS - 1 }, () => inChild("core", String(biggestSize)))].map((c) => c.cold.read + c.cold.plan);
   for (const c of cases) {
     const itemWeeks = c.items * WEEKS;
     const cold = c.cold.read + c.cold.plan;
@@ -238,8 +242,13 @@ function report() {
     line(
       `  RSS ${mb(c.rssBefore)} MB before reading, ${mb(c.rssAfter)} MB after the first plan; ${c.peakAfter > c.peakBefore ? `peak ${mb(c.peakAfter)} MB while reading and planning` : `peak ${mb(c.peakBefore)} MB while generating the sample, not exceeded while reading and planning`}`,
     );
-    if (c.items === 50_000) {
-      const verdict = cold < TARGET_MS ? "met, cold" : c.warm.total < TARGET_MS ? "met warm only" : c.best < TARGET_MS ? "met by the best warm run only" : "MISSED";
+    if (c.items === biggestSize) {
+      const under = coldRuns.filter((t) => t < TARGET_MS).length;
+      line(
+        `  cold in ${COLD_RUNS} fresh processes: ${coldRuns.map(ms).join(", ")} ms (median ${ms(median(coldRuns))}, worst ${ms(Math.max(...coldRuns))}); ${under} of ${COLD_RUNS} under ${TARGET_MS} ms`,
+      );
+      const verdict =
+        under === COLD_RUNS ? "met, cold, every run" : under > 0 ? `met cold in ${under} of ${COLD_RUNS} runs` : c.warm.total < TARGET_MS ? "met warm only" : "MISSED";
       line(`  target: ${grouped(c.items)} × ${WEEKS} under ${TARGET_MS} ms: ${verdict}`);
     }
   }

@@ -3,7 +3,7 @@ import type { WorkbookInput } from "./input";
 import type { Problem } from "./problems";
 import { type ColumnKey, SHEETS } from "./schema";
 import type { Settings } from "./settings";
-import { Sheet } from "./sheet";
+import { exactAmount, type NumberRule, Sheet, SheetRow } from "./sheet";
 
 export type SkuField = ColumnKey<typeof SHEETS.skus>;
 
@@ -21,14 +21,54 @@ export interface SkuRow {
   leadDays?: number;
   moq?: number;
   multiple?: number;
-  unitCost?: Decimal;
+  readonly unitCost?: Decimal;
+  /** The Unit Cost as read (`unitCost` is its Decimal). */
+  readonly cost?: number | Decimal;
   /** Blank means the product level gives no status. */
   statusCode?: string;
   weeklyForecast?: number;
-  /** Where the row and its status cell are, for messages. */
-  address: string;
+  /** Where the row is, for messages. */
+  readonly address: string;
   /** Reports a problem at one of the row's cells. */
   report(field: SkuField, message: string): void;
+}
+
+class SkuRecord extends SheetRow<SkuField> implements SkuRow {
+  description = "";
+  supplier?: string;
+  onHand = 0;
+  safetyStock?: number;
+  safetyDays?: number;
+  leadDays?: number;
+  moq?: number;
+  multiple?: number;
+  /** The Unit Cost as read; its Decimal is made on first use (most items are priced by a supplier item). */
+  cost?: number | Decimal;
+  statusCode?: string;
+  weeklyForecast?: number;
+
+  constructor(
+    sheet: Sheet<SkuField>,
+    row: number,
+    readonly sku: string,
+    readonly warehouse: string,
+    readonly key: string,
+  ) {
+    super(sheet, row);
+  }
+
+  get address(): string {
+    return this.addressOf();
+  }
+
+  get unitCost(): Decimal | undefined {
+    if (typeof this.cost === "number") this.cost = exactAmount(this.cost);
+    return this.cost;
+  }
+
+  report(field: SkuField, message: string): void {
+    this.reportAt(field, message);
+  }
 }
 
 export interface Supplier {
@@ -46,14 +86,50 @@ export interface Supplier {
 export interface SupplierItem {
   sku: string;
   supplier: string;
-  unitPrice?: Decimal;
+  readonly unitPrice?: Decimal;
+  /** The Unit Price as read (`unitPrice` is its Decimal). */
+  readonly price?: number | Decimal;
   leadDays?: number;
   moq?: number;
   multiple?: number;
   preferred: boolean;
-  address: string;
+  /** The row's Preferred cell, for messages. */
+  readonly address: string;
   /** Reports a problem at the row's Preferred cell. */
   report(message: string): void;
+}
+
+type SupplierItemField = ColumnKey<typeof SHEETS.supplierItems>;
+
+class SupplierItemRecord extends SheetRow<SupplierItemField> implements SupplierItem {
+  /** Its Decimal is made on first use. */
+  price?: number | Decimal;
+  leadDays?: number;
+  moq?: number;
+  multiple?: number;
+  preferred = false;
+
+  constructor(
+    sheet: Sheet<SupplierItemField>,
+    row: number,
+    readonly sku: string,
+    readonly supplier: string,
+  ) {
+    super(sheet, row);
+  }
+
+  get address(): string {
+    return this.addressOf("preferred");
+  }
+
+  get unitPrice(): Decimal | undefined {
+    if (typeof this.price === "number") this.price = exactAmount(this.price);
+    return this.price;
+  }
+
+  report(message: string): void {
+    this.reportAt("preferred", message);
+  }
 }
 
 export interface Warehouse {
@@ -64,65 +140,91 @@ export interface Warehouse {
 }
 
 /** An order multiple is a case pack: more than 0, and not so small that dividing by it overflows. */
-const CASE_PACK = { min: 1e-6, exclusive: true };
+const CASE_PACK: NumberRule = { min: 1e-6, exclusive: true };
+const AT_LEAST_0: NumberRule = { min: 0 };
 
 export const itemKey = (sku: string, warehouse: string): string => `${sku}\u0000${warehouse}`;
 
 /**
- * The item-location a row of Forecast or Order Overrides is for (its Warehouse, else the
- * default). A row for an item-location that is not on the SKUs sheet is reported and gives undefined.
+ * The position (in the SKUs rows) of the item-location a row of Forecast or Order Overrides
+ * is for (its Warehouse, else the default). A row for an item-location that is not on the
+ * SKUs sheet is reported and gives -1.
  */
-export function rowItem<K extends string>(
-  sheet: Sheet<K | "sku" | "warehouse">,
-  row: number,
-  defaultWarehouse: string,
-  items: ReadonlySet<string>,
-  what: string,
-): { sku: string; warehouse: string; key: string } | undefined {
+export function rowItem<K extends string>(sheet: Sheet<K | "sku" | "warehouse">, row: number, defaultWarehouse: string, items: ItemIndex, what: string): number {
   const sku = sheet.requiredCode(row, "sku", "");
-  if (sku === undefined) return undefined;
+  if (sku === undefined) return -1;
   const warehouse = sheet.code(row, "warehouse") ?? defaultWarehouse;
-  const key = itemKey(sku, warehouse);
-  if (items.has(key)) return { sku, warehouse, key };
-  sheet.reportAt(row, "sku", `SKU "${sku}" at warehouse "${warehouse}" is not on the SKUs sheet; this ${what} was not used.`);
-  return undefined;
+  const at = items.find(sku, warehouse);
+  if (at < 0) sheet.reportAt(row, "sku", `SKU "${sku}" at warehouse "${warehouse}" is not on the SKUs sheet; this ${what} was not used.`);
+  return at;
 }
 
-export function readSkus(sheet: Sheet<SkuField>, settings: Settings): SkuRow[] {
-  const rows: SkuRow[] = [];
-  const seen = new Map<string, string>();
-  for (const r of sheet.rows) {
-    const sku = sheet.requiredCode(r, "sku", "");
-    if (sku === undefined) continue;
-    const warehouse = sheet.code(r, "warehouse") ?? settings.defaultWarehouse;
-    const key = itemKey(sku, warehouse);
-    const first = seen.get(key);
-    if (first) {
-      sheet.reportAt(r, "sku", `SKU "${sku}" at warehouse "${warehouse}" is already on row ${first}; this row was not used.`);
-      continue;
-    }
-    const address = sheet.address(r);
-    seen.set(key, address);
-    rows.push({
-      sku,
-      warehouse,
-      key,
-      description: sheet.text(r, "description"),
-      supplier: sheet.code(r, "supplier"),
-      onHand: sheet.number(r, "onHand") ?? 0,
-      safetyStock: sheet.number(r, "safetyStock", { min: 0 }),
-      safetyDays: sheet.number(r, "safetyDays", { min: 0 }),
-      leadDays: sheet.number(r, "leadDays", { min: 0 }),
-      moq: sheet.number(r, "moq", { min: 0 }),
-      multiple: sheet.number(r, "multiple", CASE_PACK),
-      unitCost: sheet.decimal(r, "unitCost"),
-      statusCode: statusCode(sheet, r),
-      weeklyForecast: sheet.number(r, "weeklyForecast", { min: 0 }),
-      address,
-      report: (field, message) => sheet.reportAt(r, field, message),
-    });
+/** Codes a row may refer to (SKUs on the SKUs sheet, places…). */
+export interface Codes {
+  has(code: string): boolean;
+}
+
+/**
+ * The SKUs rows, in sheet order, found by SKU and warehouse. Other sheets' rows look
+ * their item-location up here by the two codes: no key string is made per look-up (a
+ * cold read of 50,000 rows pays for every one).
+ */
+export class ItemIndex {
+  readonly rows: SkuRow[] = [];
+  /** Positions in `rows` of each SKU's warehouses. */
+  private readonly bySku = new Map<string, number[]>();
+  readonly skus: Codes = { has: (sku) => this.bySku.has(sku) };
+
+  /** Adds a row; when its SKU is held at its warehouse already, answers that row instead. */
+  add(row: SkuRow): SkuRow | undefined {
+    const at = this.find(row.sku, row.warehouse);
+    if (at >= 0) return this.rows[at];
+    const positions = this.bySku.get(row.sku);
+    if (positions) positions.push(this.rows.length);
+    else this.bySku.set(row.sku, [this.rows.length]);
+    this.rows.push(row);
+    return undefined;
   }
-  return rows;
+
+  /** The position in `rows` of an item-location, -1 when it is not on the SKUs sheet. */
+  find(sku: string, warehouse: string): number {
+    const positions = this.bySku.get(sku);
+    if (!positions) return -1;
+    for (let i = 0; i < positions.length; i++) if (this.rows[positions[i]].warehouse === warehouse) return positions[i];
+    return -1;
+  }
+}
+
+export function readSkus(sheet: Sheet<SkuField>, settings: Settings): ItemIndex {
+  const index = new ItemIndex();
+  const gridRows = sheet.rows;
+  for (let i = 0; i < gridRows.length; i++) {
+    const row = readSkuRow(sheet, gridRows[i], settings);
+    if (!row) continue;
+    const first = index.add(row);
+    if (first) row.report("sku", `SKU "${row.sku}" at warehouse "${row.warehouse}" is already on row ${first.address}; this row was not used.`);
+  }
+  return index;
+}
+
+/** One SKUs row by itself (its key may repeat another row's: that is the sheet's check). */
+export function readSkuRow(sheet: Sheet<SkuField>, r: number, settings: Settings): SkuRow | undefined {
+  const sku = sheet.requiredCode(r, "sku", "");
+  if (sku === undefined) return undefined;
+  const warehouse = sheet.code(r, "warehouse") ?? settings.defaultWarehouse;
+  const row = new SkuRecord(sheet, r, sku, warehouse, itemKey(sku, warehouse));
+  row.description = sheet.text(r, "description");
+  row.supplier = sheet.code(r, "supplier");
+  row.onHand = sheet.number(r, "onHand") ?? 0;
+  row.safetyStock = sheet.number(r, "safetyStock", AT_LEAST_0);
+  row.safetyDays = sheet.number(r, "safetyDays", AT_LEAST_0);
+  row.leadDays = sheet.number(r, "leadDays", AT_LEAST_0);
+  row.moq = sheet.number(r, "moq", AT_LEAST_0);
+  row.multiple = sheet.number(r, "multiple", CASE_PACK);
+  row.cost = sheet.amount(r, "unitCost");
+  row.statusCode = statusCode(sheet, r);
+  row.weeklyForecast = sheet.number(r, "weeklyForecast", AT_LEAST_0);
+  return row;
 }
 
 /**
@@ -157,7 +259,7 @@ export function readSuppliers(input: WorkbookInput, problems: Problem[]): Map<st
       code,
       name: sheet.text(r, "name"),
       email: sheet.text(r, "email"),
-      leadDays: sheet.number(r, "leadDays", { min: 0 }),
+      leadDays: sheet.number(r, "leadDays", AT_LEAST_0),
       currency: currency || undefined,
       paymentTerms: sheet.text(r, "terms"),
       address: sheet.text(r, "address"),
@@ -167,12 +269,14 @@ export function readSuppliers(input: WorkbookInput, problems: Problem[]): Map<st
   return suppliers;
 }
 
-export function readSupplierItems(input: WorkbookInput, skus: ReadonlySet<string>, suppliers: ReadonlyMap<string, Supplier>, problems: Problem[]): SupplierItem[] {
+export function readSupplierItems(input: WorkbookInput, skus: Codes, suppliers: ReadonlyMap<string, Supplier>, problems: Problem[]): SupplierItem[] {
   const sheet = Sheet.open(input, SHEETS.supplierItems, problems);
   if (!sheet) return [];
   const items: SupplierItem[] = [];
   const seen = new Set<string>();
-  for (const r of sheet.rows) {
+  const rows = sheet.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     const sku = sheet.requiredCode(r, "sku", "");
     const supplier = sheet.requiredCode(r, "supplier", "");
     if (sku === undefined || supplier === undefined) continue;
@@ -190,17 +294,13 @@ export function readSupplierItems(input: WorkbookInput, skus: ReadonlySet<string
       continue;
     }
     seen.add(key);
-    items.push({
-      sku,
-      supplier,
-      unitPrice: sheet.decimal(r, "unitPrice"),
-      leadDays: sheet.number(r, "leadDays", { min: 0 }),
-      moq: sheet.number(r, "moq", { min: 0 }),
-      multiple: sheet.number(r, "multiple", CASE_PACK),
-      preferred: sheet.boolean(r, "preferred") ?? false,
-      address: sheet.address(r, "preferred"),
-      report: (message) => sheet.reportAt(r, "preferred", message),
-    });
+    const item = new SupplierItemRecord(sheet, r, sku, supplier);
+    item.price = sheet.amount(r, "unitPrice");
+    item.leadDays = sheet.number(r, "leadDays", AT_LEAST_0);
+    item.moq = sheet.number(r, "moq", AT_LEAST_0);
+    item.multiple = sheet.number(r, "multiple", CASE_PACK);
+    item.preferred = sheet.boolean(r, "preferred") ?? false;
+    items.push(item);
   }
   return items;
 }

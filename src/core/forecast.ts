@@ -1,19 +1,21 @@
 import { readDate, readNumber, show } from "./cells";
-import { rowItem } from "./catalog";
+import { type ItemIndex, rowItem } from "./catalog";
 import type { WorkbookInput } from "./input";
 import type { Problem } from "./problems";
 import { type ColumnKey, SHEETS } from "./schema";
 import type { Settings } from "./settings";
-import { Sheet } from "./sheet";
+import { LARGEST, type NumberRule, Sheet } from "./sheet";
 import { WeekArrays } from "./weekArrays";
 import { weekOf } from "./weeks";
 
+const AT_LEAST_0: NumberRule = { min: 0 };
+
 /**
- * Demand per item-location and plan week, from the Forecast sheet in its wide
+ * Demand per item-location (by its position in the SKUs rows) and plan week, from the Forecast sheet in its wide
  * (one date column per week) or long (`Week`, `Quantity`) layout.
  */
-export function readForecast(input: WorkbookInput, settings: Settings, items: ReadonlySet<string>, problems: Problem[]): Map<string, Float64Array> {
-  const demand = new Map<string, Float64Array>();
+export function readForecast(input: WorkbookInput, settings: Settings, items: ItemIndex, problems: Problem[]): (Float64Array | undefined)[] {
+  const demand = new Array<Float64Array | undefined>(items.rows.length);
   const sheet = Sheet.open(input, SHEETS.forecast, problems);
   if (!sheet) return demand;
   const H = settings.horizonWeeks;
@@ -29,47 +31,47 @@ export function readForecast(input: WorkbookInput, settings: Settings, items: Re
   const cols = Int32Array.from(weekColumns, (c) => c.col);
   const weeksOf = Int32Array.from(weekColumns, (c) => c.week);
 
-  for (const r of sheet.rows) {
-    const key = rowItem(sheet, r, settings.defaultWarehouse, items, "forecast row")?.key;
-    if (key === undefined) continue;
+  const rows = sheet.rows;
+  for (let n = 0; n < rows.length; n++) {
+    const r = rows[n];
+    const at = rowItem(sheet, r, settings.defaultWarehouse, items, "forecast row");
+    if (at < 0) continue;
     if (long) {
       const day = sheet.date(r, "week");
-      const quantity = sheet.number(r, "quantity", { min: 0 });
+      const quantity = sheet.number(r, "quantity", AT_LEAST_0);
       if (day === undefined) {
         if (sheet.blank(r, "week")) sheet.reportAt(r, "week", "This forecast row has no Week date, so it was not used.");
         continue;
       }
-      const weeks = weeksOfItem(demand, key, arrays);
+      const weeks = weeksOfItem(demand, at, arrays);
       const w = weekOf(day, settings.planStart);
       if (w >= 1 && w <= H) weeks[w] += quantity ?? 0;
       continue;
     }
-    const weeks = weeksOfItem(demand, key, arrays);
+    const weeks = weeksOfItem(demand, at, arrays);
     const row = sheet.grid.values[r];
     for (let i = 0; i < cols.length; i++) {
       const col = cols[i];
       const week = weeksOf[i];
       const value = row[col];
       if (value === null || value === undefined || value === "") continue;
-      if (typeof value === "number" && value >= 0) {
+      if (typeof value === "number" && value >= 0 && value <= LARGEST) {
         weeks[week] += value;
         continue;
       }
       // Numeric text is read as everywhere else (`.5`, `+3`); only the check of each cell is done here.
       const n = readNumber(value);
       if (n === undefined) continue;
-      if (typeof n === "number" && n >= 0) weeks[week] += n;
-      else sheet.report(r, col, `Forecast ${show(value)} is not a quantity of 0 or more; it counts as 0.`);
+      if (typeof n === "number" && n >= 0 && n <= LARGEST) weeks[week] += n;
+      else sheet.report(r, col, `Forecast ${show(value)} ${typeof n === "number" && n > LARGEST ? "is too large to be real" : "is not a quantity of 0 or more"}; it counts as 0.`);
     }
   }
   return demand;
 }
 
 /** Taken only once a row is used: a row that was not must not count as the item's forecast (its Weekly Forecast would be lost). */
-function weeksOfItem(demand: Map<string, Float64Array>, key: string, arrays: WeekArrays): Float64Array {
-  let weeks = demand.get(key);
-  if (!weeks) demand.set(key, (weeks = arrays.take()));
-  return weeks;
+function weeksOfItem(demand: (Float64Array | undefined)[], at: number, arrays: WeekArrays): Float64Array {
+  return (demand[at] ??= arrays.take());
 }
 
 /** Header text a person meant as a date but that is not one the add-in reads (`23/11/2026`, `30.11.2026`, `46356`). */

@@ -1,5 +1,5 @@
 import { Decimal } from "decimal.js";
-import { itemKey, readSkus, readSupplierItems, readSuppliers, readWarehouses, type SkuRow, type Supplier, type SupplierItem, type Warehouse } from "./catalog";
+import { type ItemIndex, readSkus, readSupplierItems, readSuppliers, readWarehouses, type SkuRow, type Supplier, type SupplierItem, type Warehouse } from "./catalog";
 import type { Day } from "./dates";
 import { readForecast } from "./forecast";
 import type { WorkbookInput } from "./input";
@@ -9,7 +9,7 @@ import type { Problem } from "./problems";
 import { safetyStock } from "./safetyStock";
 import { SHEETS } from "./schema";
 import { readSettings, type Settings } from "./settings";
-import { Sheet } from "./sheet";
+import { exactAmount, Sheet } from "./sheet";
 import { readStatusOverrides, type StatusOverrides } from "./statusOverrides";
 import { readStatusTable, type ResolvedStatus, type StatusTable } from "./statuses";
 import { WeekArrays } from "./weekArrays";
@@ -19,6 +19,8 @@ import { leadWeeks, weekOf } from "./weeks";
 export interface ItemLocation {
   sku: string;
   warehouse: string;
+  /** `itemKey(sku, warehouse)`: the key of `itemsByKey`. */
+  key: string;
   description: string;
   onHand: number;
   status: ResolvedStatus;
@@ -29,12 +31,13 @@ export interface ItemLocation {
   leadWeeks: number;
   moq: number;
   multiple: number;
-  unitPrice: Decimal;
+  readonly unitPrice: Decimal;
   currency: string;
   safetyStock: number;
   /**
    * Indexed by week 1..H (index 0 unused). Read-only: items without open orders or
-   * overrides share one array of zeros (of NaNs), since most items have neither.
+   * overrides share one array of zeros (of NaNs), since most items have neither, and
+   * items on the same flat Weekly Forecast share one demand array.
    */
   demand: Float64Array;
   scheduled: Float64Array;
@@ -42,6 +45,43 @@ export interface ItemLocation {
   overrides: Float64Array;
   /** Status type A or M, and a supplier to order from. */
   recommendable: boolean;
+}
+
+/** An item-location as the model makes it: its unit price becomes a Decimal on first use (planning needs none). */
+class Item implements ItemLocation {
+  readonly sku: string;
+  readonly warehouse: string;
+  readonly key: string;
+  readonly description: string;
+  readonly onHand: number;
+  supplier?: string;
+  leadDays = 0;
+  leadWeeks = 0;
+  moq = 0;
+  multiple = 1;
+  currency = "";
+  safetyStock = 0;
+  demand!: Float64Array;
+  scheduled!: Float64Array;
+  overrides!: Float64Array;
+  recommendable = false;
+
+  constructor(
+    row: SkuRow,
+    readonly status: ResolvedStatus,
+    private price: number | Decimal,
+  ) {
+    this.sku = row.sku;
+    this.warehouse = row.warehouse;
+    this.key = row.key;
+    this.description = row.description;
+    this.onHand = row.onHand;
+  }
+
+  get unitPrice(): Decimal {
+    if (typeof this.price === "number") this.price = exactAmount(this.price);
+    return this.price;
+  }
 }
 
 export interface PlanningModel {
@@ -77,7 +117,8 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
     return { ok: false, error: "The SKUs sheet has no SKU column in its header row, so nothing can be planned: add a column headed SKU to its first row.", problems };
   }
   const statuses = readStatusTable(input, problems);
-  const skuRows = readSkus(skuSheet, settings);
+  const index = readSkus(skuSheet, settings);
+  const skuRows = index.rows;
   const suppliers = readSuppliers(input, problems);
   // A Suppliers sheet without its Supplier column has been reported as such already.
   if (suppliers === undefined) {
@@ -89,20 +130,20 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
     });
   }
   const supplierMap = suppliers ?? new Map<string, Supplier>();
-  const skuCodes = new Set(skuRows.map((row) => row.sku));
-  const supplierItems = groupBySku(readSupplierItems(input, skuCodes, supplierMap, problems));
+  const supplierItems = groupBySku(readSupplierItems(input, index.skus, supplierMap, problems));
   const warehouses = readWarehouses(input, problems);
-  const statusOverrides = readStatusOverrides(input, statuses, { skus: skuCodes, places: warehouses && placesOf(warehouses, skuRows) }, problems);
-  const itemKeys = new Set(skuRows.map((row) => row.key));
-  const forecast = readForecast(input, settings, itemKeys, problems);
-  const overrides = readOrderOverrides(input, settings, itemKeys, problems);
+  const statusOverrides = readStatusOverrides(input, statuses, { skus: index.skus, places: warehouses && placesOf(warehouses, skuRows) }, problems);
+  const forecast = readForecast(input, settings, index, problems);
+  const overrides = readOrderOverrides(input, settings, index, problems);
   const orderBook = readOrderBook(input, settings, problems);
   reportSecondPreferred(supplierItems);
 
   const H = settings.horizonWeeks;
   // Flat demand for the rows the Forecast has none for; overrides for the rows that have some.
-  const flatArrays = new WeekArrays(H + 1, skuRows.length - forecast.size);
-  const overrideArrays = new WeekArrays(H + 1, overrides.size);
+  const flat = new FlatDemand(H);
+  let overridden = 0;
+  overrides.forEach(() => overridden++);
+  const overrideArrays = new WeekArrays(H + 1, overridden);
   const none: NoWeeks = { receipts: new Float64Array(H + 1), overrides: new Float64Array(H + 1).fill(NaN) };
   const items: ItemLocation[] = [];
   const itemsByKey = new Map<string, ItemLocation>();
@@ -117,7 +158,7 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
       row.report("warehouse", `Warehouse "${row.warehouse}" is not on the Warehouses sheet, so its district and region are unknown.`);
     }
     const status = resolveStatus(row, warehouses, statusOverrides, statuses);
-    const linked = supplierItems.get(row.sku) ?? [];
+    const linked = supplierItems.get(row.sku) ?? NO_ITEMS;
     const supplier = preferredSupplier(row, linked);
     if (supplier === undefined) {
       row.report(
@@ -125,39 +166,32 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
         `SKU "${row.sku}" at "${row.warehouse}" has no supplier (none on SKUs or Supplier Items): it is planned without recommendations and cannot be ordered.`,
       );
     }
-    const item = supplier === undefined ? undefined : linked.find((si) => si.supplier === supplier);
+    const item = supplier === undefined ? undefined : itemOf(linked, supplier);
     const vendor = supplier === undefined ? undefined : supplierMap.get(supplier);
     const leadDays = item?.leadDays ?? row.leadDays ?? vendor?.leadDays ?? 0;
-    let unitPrice = item?.unitPrice ?? row.unitCost;
-    if (unitPrice === undefined) {
+    let price = item?.price ?? row.cost;
+    if (price === undefined) {
       if (supplier !== undefined) row.report("unitCost", `SKU "${row.sku}" has no unit price from supplier "${supplier}" nor a Unit Cost; its order value counts as 0.`);
-      unitPrice = new Decimal(0);
+      price = ZERO;
     }
-    const demand = forecast.get(key) ?? flatDemand(row.weeklyForecast ?? 0, flatArrays);
+    const demand = forecast[i] ?? flat.of(row.weeklyForecast ?? 0);
     const L = leadWeeks(leadDays);
-    const loc: ItemLocation = {
-      sku: row.sku,
-      warehouse: row.warehouse,
-      description: row.description,
-      onHand: row.onHand,
-      status,
-      supplier,
-      leadDays,
-      leadWeeks: L,
-      moq: item?.moq ?? row.moq ?? 0,
-      multiple: item?.multiple ?? row.multiple ?? 1,
-      unitPrice,
-      currency: vendor?.currency ?? settings.currency,
-      safetyStock: safetyStock({ row, settings, demand, leadWeeks: L }),
-      demand,
-      scheduled: none.receipts,
-      overrides: plannerQuantities(overrides.get(key), status, none.overrides, overrideArrays),
-      recommendable: status.recommended && supplier !== undefined,
-    };
+    const loc = new Item(row, status, price);
+    loc.supplier = supplier;
+    loc.leadDays = leadDays;
+    loc.leadWeeks = L;
+    loc.moq = item?.moq ?? row.moq ?? 0;
+    loc.multiple = item?.multiple ?? row.multiple ?? 1;
+    loc.currency = vendor?.currency ?? settings.currency;
+    loc.safetyStock = safetyStock({ row, settings, demand, leadWeeks: L });
+    loc.demand = demand;
+    loc.scheduled = none.receipts;
+    loc.overrides = plannerQuantities(overrides[i], status, none.overrides, overrideArrays);
+    loc.recommendable = status.recommended && supplier !== undefined;
     items.push(loc);
     itemsByKey.set(key, loc);
   }
-  addScheduledReceipts(orderBook, itemsByKey, settings, none.receipts);
+  addScheduledReceipts(orderBook, index, items, settings, none.receipts);
   return {
     ok: true,
     model: { settings, items, itemsByKey, skuRows, suppliers: supplierMap, supplierItems, warehouses: warehouses ?? new Map(), statuses, statusOverrides, orderBook, problems },
@@ -169,17 +203,28 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
  * misses that warehouse (reported on the SKUs row): dropping a planner's T there would let it be bought.
  */
 function placesOf(warehouses: Map<string, Warehouse>, skuRows: SkuRow[]) {
-  const list = [...warehouses.values()];
-  return {
-    warehouse: new Set([...warehouses.keys(), ...skuRows.map((row) => row.warehouse)]),
-    district: new Set(list.map((w) => w.district).filter(Boolean)),
-    region: new Set(list.map((w) => w.region).filter(Boolean)),
-  };
+  const places = { warehouse: new Set(warehouses.keys()), district: new Set<string>(), region: new Set<string>() };
+  for (let i = 0; i < skuRows.length; i++) places.warehouse.add(skuRows[i].warehouse);
+  warehouses.forEach((w) => {
+    if (w.district) places.district.add(w.district);
+    if (w.region) places.region.add(w.region);
+  });
+  return places;
 }
+
+/*
+ * Loops below rather than find, filter or for-of: they run once per item-location, and
+ * a cold read (the first of a session, before the engine has optimised them) pays for
+ * every closure and iterator it makes.
+ */
+
+const NO_ITEMS: readonly SupplierItem[] = [];
+const ZERO = new Decimal(0);
 
 function groupBySku(items: SupplierItem[]): Map<string, SupplierItem[]> {
   const bySku = new Map<string, SupplierItem[]>();
-  for (const item of items) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     const list = bySku.get(item.sku);
     if (list) list.push(item);
     else bySku.set(item.sku, [item]);
@@ -188,22 +233,31 @@ function groupBySku(items: SupplierItem[]): Map<string, SupplierItem[]> {
 }
 
 function reportSecondPreferred(bySku: Map<string, SupplierItem[]>): void {
-  for (const [sku, items] of bySku) {
-    const preferred = items.filter((item) => item.preferred);
-    for (const extra of preferred.slice(1)) {
-      extra.report(`SKU "${sku}" already has a preferred supplier ("${preferred[0].supplier}", ${preferred[0].address}); this one is not preferred.`);
+  bySku.forEach((items, sku) => {
+    let first: SupplierItem | undefined;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (!item.preferred) continue;
+      if (first) item.report(`SKU "${sku}" already has a preferred supplier ("${first.supplier}", ${first.address}); this one is not preferred.`);
+      else first = item;
     }
-  }
+  });
+}
+
+function itemOf(linked: readonly SupplierItem[], supplier: string): SupplierItem | undefined {
+  for (let i = 0; i < linked.length; i++) if (linked[i].supplier === supplier) return linked[i];
+  return undefined;
 }
 
 /** The first Preferred supplier item, else the SKU row's Supplier, else the first supplier item. */
-export function preferredSupplier(row: SkuRow, linked: SupplierItem[]): string | undefined {
-  return linked.find((si) => si.preferred)?.supplier ?? row.supplier ?? linked[0]?.supplier;
+export function preferredSupplier(row: SkuRow, linked: readonly SupplierItem[]): string | undefined {
+  for (let i = 0; i < linked.length; i++) if (linked[i].preferred) return linked[i].supplier;
+  return row.supplier ?? linked[0]?.supplier;
 }
 
 export function resolveStatus(row: SkuRow, warehouses: Map<string, Warehouse> | undefined, overrides: StatusOverrides, statuses: StatusTable): ResolvedStatus {
   const place = warehouses?.get(row.warehouse);
-  const found = overrides.find(row.sku, { warehouse: row.warehouse, district: place?.district ?? "", region: place?.region ?? "" });
+  const found = overrides.find(row.sku, row.warehouse, place?.district ?? "", place?.region ?? "");
   if (found) return statuses.resolve(found.code, found.source);
   if (row.statusCode !== undefined) return statuses.resolve(row.statusCode, "product");
   return statuses.resolve("A", "default");
@@ -218,30 +272,43 @@ interface NoWeeks {
 function plannerQuantities(rows: Map<number, OrderOverride> | undefined, status: ResolvedStatus, none: Float64Array, arrays: WeekArrays): Float64Array {
   if (!rows) return none;
   if (!status.orderable) {
-    for (const override of rows.values()) {
-      override.report(`This override is ignored: the item's purchase status is ${status.code} (${status.type ?? "unknown"}, from ${status.source}), which cannot be ordered.`);
-    }
+    rows.forEach((override) =>
+      override.report(`This override is ignored: the item's purchase status is ${status.code} (${status.type ?? "unknown"}, from ${status.source}), which cannot be ordered.`),
+    );
     return none;
   }
   const q = arrays.take().fill(NaN);
-  for (const override of rows.values()) q[override.week] = override.quantity;
+  rows.forEach((override) => (q[override.week] = override.quantity));
   return q;
 }
 
-function flatDemand(perWeek: number, arrays: WeekArrays): Float64Array {
-  const d = arrays.take().fill(perWeek);
-  d[0] = 0;
-  return d;
+/** The same demand every week: items with the same Weekly Forecast share one read-only array. */
+class FlatDemand {
+  private readonly byValue = new Map<number, Float64Array>();
+
+  constructor(private readonly horizon: number) {}
+
+  of(perWeek: number): Float64Array {
+    let d = this.byValue.get(perWeek);
+    if (!d) {
+      this.byValue.set(perWeek, (d = new Float64Array(this.horizon + 1).fill(perWeek)));
+      d[0] = 0;
+    }
+    return d;
+  }
 }
 
-function addScheduledReceipts(book: OrderBook, items: Map<string, ItemLocation>, settings: Settings, none: Float64Array): void {
+function addScheduledReceipts(book: OrderBook, index: ItemIndex, items: ItemLocation[], settings: Settings, none: Float64Array): void {
   const arrays = new WeekArrays(settings.horizonWeeks + 1, book.orders.length);
-  for (const po of book.orders) {
+  for (let i = 0; i < book.orders.length; i++) {
+    const po = book.orders[i];
     if (!isOpen(po)) continue;
     let undated = false;
-    for (const line of po.lines) {
-      const item = items.get(itemKey(line.sku, po.warehouse));
-      if (!item) {
+    for (let j = 0; j < po.lines.length; j++) {
+      const line = po.lines[j];
+      const at = index.find(line.sku, po.warehouse);
+      const item = items[at];
+      if (at < 0) {
         line.report(`SKU "${line.sku}" is not on the SKUs sheet at warehouse "${po.warehouse}", so this open line is not counted as inbound.`);
         continue;
       }

@@ -1,31 +1,43 @@
-import { itemKey, rowItem } from "./catalog";
+import { type ItemIndex, itemKey, rowItem } from "./catalog";
 import type { WorkbookInput } from "./input";
 import type { Problem } from "./problems";
-import { SHEETS } from "./schema";
+import { type ColumnKey, SHEETS } from "./schema";
 import type { Settings } from "./settings";
-import { Sheet } from "./sheet";
+import { type NumberRule, Sheet, SheetRow } from "./sheet";
 import { weekOf } from "./weeks";
 
-export interface OrderOverride {
-  week: number;
-  quantity: number;
-  /** Grid row, to report on it later. */
-  row: number;
-  address: string;
-  report(message: string): void;
+type OverrideField = ColumnKey<typeof SHEETS.orderOverrides>;
+
+/** One planner's quantity: reported at its Quantity cell when it does not count. */
+export class OrderOverride extends SheetRow<OverrideField> {
+  constructor(
+    sheet: Sheet<OverrideField>,
+    row: number,
+    readonly week: number,
+    readonly quantity: number,
+  ) {
+    super(sheet, row);
+  }
+
+  report(message: string): void {
+    this.reportAt("quantity", message);
+  }
 }
 
-/** The planner's quantities by item-location, then by order week (the last row of a week stands). */
-export function readOrderOverrides(input: WorkbookInput, settings: Settings, items: ReadonlySet<string>, problems: Problem[]): Map<string, Map<number, OrderOverride>> {
-  const byItem = new Map<string, Map<number, OrderOverride>>();
+const AT_LEAST_0: NumberRule = { min: 0 };
+
+/** The planner's quantities by item-location (its position in the SKUs rows), then by order week (the last row of a week stands). */
+export function readOrderOverrides(input: WorkbookInput, settings: Settings, items: ItemIndex, problems: Problem[]): (Map<number, OrderOverride> | undefined)[] {
+  const byItem = new Array<Map<number, OrderOverride> | undefined>(items.rows.length);
   const sheet = Sheet.open(input, SHEETS.orderOverrides, problems);
   if (!sheet) return byItem;
-  for (const r of sheet.rows) {
-    const item = rowItem(sheet, r, settings.defaultWarehouse, items, "override");
-    if (!item) continue;
-    const { sku, warehouse, key } = item;
+  const rows = sheet.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const at = rowItem(sheet, r, settings.defaultWarehouse, items, "override");
+    if (at < 0) continue;
     const day = sheet.date(r, "week");
-    const quantity = sheet.number(r, "quantity", { min: 0 });
+    const quantity = sheet.number(r, "quantity", AT_LEAST_0);
     if (day === undefined || quantity === undefined) {
       if (sheet.blank(r, "week")) sheet.reportAt(r, "week", "This override has no Week, so it was not used.");
       else if (sheet.blank(r, "quantity")) sheet.reportAt(r, "quantity", "This override has no Quantity, so it was not used (0 means do not order).");
@@ -37,13 +49,15 @@ export function readOrderOverrides(input: WorkbookInput, settings: Settings, ite
       continue;
     }
     if (week > settings.horizonWeeks) continue;
-    let weeks = byItem.get(key);
-    if (!weeks) byItem.set(key, (weeks = new Map()));
+    let weeks = byItem[at];
+    if (!weeks) byItem[at] = weeks = new Map();
     const earlier = weeks.get(week);
     if (earlier) {
-      sheet.reportAt(earlier.row, "week", `A later override for SKU "${sku}" at "${warehouse}" in week ${week} (${sheet.address(r, "week")}) replaces this one.`);
+      const sku = sheet.code(r, "sku");
+      const warehouse = sheet.code(r, "warehouse") ?? settings.defaultWarehouse;
+      earlier.reportAt("week", `A later override for SKU "${sku}" at "${warehouse}" in week ${week} (${sheet.address(r, "week")}) replaces this one.`);
     }
-    weeks.set(week, { week, quantity, row: r, address: sheet.address(r, "quantity"), report: (m) => sheet.reportAt(r, "quantity", m) });
+    weeks.set(week, new OrderOverride(sheet, r, week, quantity));
   }
   return byItem;
 }

@@ -6,7 +6,7 @@ import type { Settings } from "./settings";
 import { WeekArrays } from "./weekArrays";
 import { weekStart } from "./weeks";
 
-/** Quantities closer than this are equal: sums of fractional demand carry binary noise (PLANNING's 1e-9). */
+/** Quantities closer than this are equal: sums of fractional demand carry binary noise (docs/planning.md's 1e-9). */
 export const EPS = 1e-9;
 
 /** The engine's arrays for one item-location, indexed by week 1..H. */
@@ -14,18 +14,19 @@ export interface ItemPlan {
   item: ItemLocation;
   /** End-of-week projected stock; index 0 is the on-hand now. */
   projected: Float64Array;
-  /** The engine's quantity per order week, next to any override. */
+  /** The engine's quantity per order week, next to any override. Read-only: items never recommended share one array of zeros. */
   recommended: Float64Array;
 }
 
-/** PLANNING.md's recurrence for one item-location. */
+/** The plan's recurrence for one item-location (docs/planning.md). */
 export function planItem(item: ItemLocation, settings: Settings, arrays = new WeekArrays(settings.horizonWeeks + 1, 2)): ItemPlan {
   const H = settings.horizonWeeks;
   const R = settings.reviewWeeks;
   const L = item.leadWeeks;
   const { demand: d, scheduled: s, overrides: q, safetyStock: SS, moq, multiple, recommendable } = item;
   const projected = arrays.take();
-  const recommended = arrays.take();
+  // An item that is never recommended keeps no array of its own zeros.
+  const recommended = recommendable ? arrays.take() : arrays.shared();
   projected[0] = item.onHand;
   for (let a = 1; a <= H; a++) {
     const o = a - L;
@@ -51,13 +52,15 @@ export function planItem(item: ItemLocation, settings: Settings, arrays = new We
 }
 
 export function planAll(model: PlanningModel): ItemPlan[] {
-  const arrays = new WeekArrays(model.settings.horizonWeeks + 1, 2 * model.items.length);
-  return model.items.map((item) => planItem(item, model.settings, arrays));
+  let arrays = 0;
+  for (let i = 0; i < model.items.length; i++) arrays += model.items[i].recommendable ? 2 : 1;
+  const weeks = new WeekArrays(model.settings.horizonWeeks + 1, arrays);
+  return model.items.map((item) => planItem(item, model.settings, weeks));
 }
 
 export type Flag = "below-safety" | "stockout" | "inside-lead-time" | `not-recommended:${string}`;
 
-/** One output row of PLANNING.md. */
+/** One row of the plan (docs/planning.md). */
 export interface PlanRow {
   sku: string;
   warehouse: string;

@@ -1,4 +1,4 @@
-import { itemKey, type SkuRow } from "./catalog";
+import type { SkuRow } from "./catalog";
 import type { Day } from "./dates";
 import type { WorkbookInput } from "./input";
 import { type PlanningModel, readModel } from "./model";
@@ -60,7 +60,7 @@ export function plannedFrom(input: WorkbookInput, model: PlanningModel, plans: I
     const list = bySku.get(plan.item.sku);
     if (list) list.push(plan);
     else bySku.set(plan.item.sku, [plan]);
-    byKey.set(itemKey(plan.item.sku, plan.item.warehouse), plan);
+    byKey.set(plan.item.key, plan);
   }
   const firstRow = new Map<string, SkuRow>();
   for (const row of model.skuRows) if (!firstRow.has(row.sku)) firstRow.set(row.sku, row);

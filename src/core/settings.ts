@@ -1,4 +1,5 @@
 import { readNumber, Rejected } from "./cells";
+import { isMethodName, METHOD_NAMES } from "./forecasting/methods";
 import { type Day, isoFromDay, mondayOf } from "./dates";
 import { type CellValue, looseName, type WorkbookInput } from "./input";
 import type { Problem } from "./problems";
@@ -17,7 +18,7 @@ export interface Settings {
   poPrefix: string;
   /** Blank when there is no integration. */
   integrationUrl: string;
-  /** `auto`, `none` or a method name of the forecasting engine (docs/forecasting.md). */
+  /** `auto`, `none` or a method name of the forecasting engine (docs/forecasting.md), in lower case. */
   forecastMethod: string;
   /** Target cycle service level as a fraction (0.95); undefined when not used. */
   serviceLevel?: number;
@@ -121,7 +122,7 @@ export const SETTINGS = [
     name: "Forecast Method",
     key: "forecastMethod",
     initial: "auto",
-    hint: "auto, none or a forecast method's name",
+    hint: `auto, none or one of the methods ${METHOD_NAMES.join(", ")}`,
     read: (s, r) => forecastMethod(s.text(r, "value")),
     show: plain,
   }),
@@ -175,15 +176,11 @@ export function isIntegrationUrl(text: string): boolean {
   }
 }
 
-/**
- * `auto` and `none` in any case; any other name is kept as typed. The forecasting
- * engine (src/core/forecasting) checks a name against its registry of methods here
- * once it has one: until then every non-blank name is accepted.
- */
-function forecastMethod(text: string): string | undefined {
+/** `auto`, `none` or a method of the forecasting engine's registry (src/core/forecasting/methods.ts), in any case. */
+function forecastMethod(text: string): string | undefined | Rejected {
   if (text === "") return undefined;
   const word = text.toLowerCase();
-  return word === "auto" || word === "none" ? word : text;
+  return word === "auto" || word === "none" || isMethodName(word) ? word : MISFIT;
 }
 
 const withPercentSign = (value: CellValue): value is string => typeof value === "string" && value.trim().endsWith("%");

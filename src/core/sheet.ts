@@ -36,8 +36,8 @@ export class Sheet<K extends string> {
   ) {
     const values = grid.values;
     this.reference = sheetReference(grid.sheet, "");
-    let header = grid.table ? 0 : values.findIndex((row) => row && row.some((v) => !isBlank(v)));
-    if (header < 0) header = values.length;
+    let header = 0;
+    if (!grid.table) while (header < values.length && !hasValue(values[header])) header++;
     this.headerRow = header;
     const byName = new Map<string, K>();
     for (const key of Object.keys(schema.columns) as K[]) {
@@ -55,10 +55,8 @@ export class Sheet<K extends string> {
       }
       this.columns.set(key, col);
     });
-    for (let r = header + 1; r < values.length; r++) {
-      const row = values[r];
-      if (row && row.some((v) => !isBlank(v))) this.rows.push(r);
-    }
+    // Plain loops, no closure or iterator per row: a cold read of a big sheet spends its time allocating otherwise.
+    for (let r = header + 1; r < values.length; r++) if (hasValue(values[r])) this.rows.push(r);
   }
 
   /** Finds a sheet with whatever columns it has; `undefined` when there is no such sheet. */
@@ -156,7 +154,7 @@ export class Sheet<K extends string> {
     return readText(this.raw(row, key));
   }
 
-  number(row: number, key: K, rule: NumberRule = {}): number | undefined {
+  number(row: number, key: K, rule: NumberRule = ANY_NUMBER): number | undefined {
     const value = this.accept(row, key, readNumber(this.raw(row, key)));
     if (value === undefined) return undefined;
     const broken = breaksRule(value, rule);
@@ -166,10 +164,19 @@ export class Sheet<K extends string> {
   }
 
   decimal(row: number, key: K): Decimal | undefined {
+    const amount = this.amount(row, key);
+    return typeof amount === "number" ? this.decimalOf(amount) : amount;
+  }
+
+  /**
+   * An amount, checked like `decimal`, but a number cell in range stays the number it
+   * is: making its exact Decimal can wait until someone needs it (`exactAmount`).
+   */
+  amount(row: number, key: K): number | Decimal | undefined {
     const raw = this.raw(row, key);
     // The common case, a positive amount in range, needs no checks on its Decimal (0 is left to
     // readDecimal: the cache's keys do not tell 0 from -0).
-    if (typeof raw === "number" && raw > 0 && raw <= LARGEST) return this.decimalOf(raw);
+    if (typeof raw === "number" && raw > 0 && raw <= LARGEST) return raw;
     const value = this.accept(row, key, readDecimal(raw));
     if (value === undefined) return undefined;
     const broken = value.isNegative() ? "must be 0 or more" : value.greaterThan(LARGEST_AMOUNT) ? "is too large to be real" : undefined;
@@ -214,8 +221,42 @@ export class Sheet<K extends string> {
   }
 }
 
+/**
+ * A record read from one row of a sheet: it names its cells and reports problems at
+ * them when asked. Addresses and messages are made then, not for every row read.
+ */
+export class SheetRow<K extends string> {
+  constructor(
+    protected readonly sheet: Sheet<K>,
+    /** Index of the row in the sheet's grid. */
+    readonly gridRow: number,
+  ) {}
+
+  /** `SKUs!E7`: the row's cell of a field, its first cell without one. */
+  addressOf(key?: K): string {
+    return this.sheet.address(this.gridRow, key);
+  }
+
+  reportAt(key: K | undefined, message: string): void {
+    this.sheet.reportAt(this.gridRow, key, message);
+  }
+}
+
+function hasValue(row: CellValue[] | undefined): boolean {
+  if (!row) return false;
+  for (let c = 0; c < row.length; c++) if (!isBlank(row[c])) return true;
+  return false;
+}
+
+/** The exact Decimal of an amount `Sheet.amount` read. */
+export function exactAmount(amount: number | Decimal): Decimal {
+  return typeof amount === "number" ? new Decimal(amount) : amount;
+}
+
+const ANY_NUMBER: NumberRule = {};
+
 /** Beyond this a quantity, day count or amount can only be a typo (and would overflow the plan). */
-const LARGEST = 1e12;
+export const LARGEST = 1e12;
 const LARGEST_AMOUNT = new Decimal(LARGEST);
 
 function breaksRule(value: number, rule: NumberRule): string | undefined {

@@ -1,4 +1,5 @@
 import type { WorkbookInput } from "./input";
+import type { Codes } from "./catalog";
 import type { Problem } from "./problems";
 import { SHEETS } from "./schema";
 import { Sheet } from "./sheet";
@@ -21,23 +22,22 @@ export class StatusOverrides {
     return true;
   }
 
-  /** The first override found from the warehouse outwards. */
-  find(sku: string, places: Record<Level, string>): { code: string; source: StatusSource } | undefined {
+  /** The first override found from the warehouse outwards (a blank place has none). */
+  find(sku: string, warehouse: string, district: string, region: string): { code: string; source: StatusSource } | undefined {
     const mine = this.bySku.get(sku);
     if (!mine) return undefined;
-    for (const level of LEVELS) {
-      const place = places[level];
-      if (!place) continue;
-      const code = mine.get(`${level}\u0000${place}`);
-      if (code !== undefined) return { code, source: level };
-    }
-    return undefined;
+    return at(mine, "warehouse", warehouse) ?? at(mine, "district", district) ?? at(mine, "region", region);
   }
+}
+
+function at(mine: Map<string, string>, level: Level, place: string): { code: string; source: StatusSource } | undefined {
+  const code = place ? mine.get(`${level}\u0000${place}`) : undefined;
+  return code === undefined ? undefined : { code, source: level };
 }
 
 /** What the rows may refer to: SKUs on the SKUs sheet and, when there is a Warehouses sheet, its places. */
 export interface OverrideTargets {
-  skus: ReadonlySet<string>;
+  skus: Codes;
   places?: Record<Level, ReadonlySet<string>>;
 }
 

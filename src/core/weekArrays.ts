@@ -10,6 +10,7 @@ export class WeekArrays {
   private buffer = new ArrayBuffer(0);
   private used = 0;
   private capacity = 0;
+  private zeros?: Float64Array;
 
   /** Arrays of `length` numbers, all 0; `remaining` is how many will be taken (more still work). */
   constructor(
@@ -20,6 +21,11 @@ export class WeekArrays {
   take(): Float64Array {
     if (this.used === this.capacity) this.refill();
     return new Float64Array(this.buffer, this.used++ * this.length * Float64Array.BYTES_PER_ELEMENT, this.length);
+  }
+
+  /** One array of zeros shared by everyone who only reads it. */
+  shared(): Float64Array {
+    return (this.zeros ??= new Float64Array(this.length));
   }
 
   private refill(): void {

@@ -1,4 +1,4 @@
-import { quantityText as qty } from "./format";
+import { displayQuantity as qty } from "./format";
 import { EPS, type ItemPlan, plannedReceipt } from "./plan";
 import type { Settings } from "./settings";
 import { describeStatus } from "./statuses";

@@ -51,7 +51,7 @@ const ORDER_NOW_HEADER = ["SKU", "Warehouse", "Supplier", "Quantity", "Unit Pric
 /** RECOMMEND([sku], [week], [warehouse]): the engine's quantity, or the Order-now table when sku is omitted. */
 export function recommend(state: PlanState, sku: Arg, week: Arg, warehouse: Arg): Spill {
   if (optionalCode(sku, "sku") === undefined) {
-    // FUNCTIONS.md: no sku is the Order-now table. It is order week 1 by definition; a
+    // docs/functions.md: no sku is the Order-now table. It is order week 1 by definition; a
     // warehouse narrows it to that warehouse's lines, as a buyer of one DC expects.
     const w = optionalWeek(week, "week", state.model.settings, state.date1904);
     if (w !== undefined && w !== 1) throw badArgument(`week ${w}: the Order-now table (no sku) is the orders of week 1; give a sku for week ${w}.`);
@@ -113,7 +113,7 @@ export function canOrder(state: PlanState, sku: Arg, warehouse: Arg): boolean {
   return statusOf(state, sku, warehouse).orderable;
 }
 
-/** PLAN(sku, [warehouse]): PLANNING.md's output rows of the item-location(s), header first. */
+/** PLAN(sku, [warehouse]): the plan's rows (docs/planning.md) of the item-location(s), header first. */
 export function plan(state: PlanState, sku: Arg, warehouse: Arg): Spill {
   const plans = plansFor(state, sku, warehouse);
   return supplyPlanSheet(plans, state.model.settings, state.date1904).rows.map((row) => row.map((value) => value ?? ""));

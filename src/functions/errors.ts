@@ -1,5 +1,5 @@
 /**
- * The errors a PLANSTER function answers with, as FUNCTIONS.md names them. Kept free
+ * The errors a PLANSTER function answers with, as docs/functions.md names them. Kept free
  * of Office so that the answers can be tested in Node; `excelError` turns them into
  * `CustomFunctions.Error` at the edge.
  */

@@ -1,6 +1,6 @@
 /**
  * A believable synthetic Planster workbook, for demos, tests and benchmarks:
- * every input sheet of WORKBOOK.md as a SheetSpec that any adapter can write.
+ * every input sheet of docs/workbook.md as a SheetSpec that any adapter can write.
  * Pure and seeded: the same options always give the same sheets, and nothing
  * depends on the clock (the plan starts on a fixed Monday).
  */
@@ -305,7 +305,7 @@ interface ItemLoc {
   flat: boolean;
 }
 
-/** Every input sheet of WORKBOOK.md, in the order a planner reads them. */
+/** The input sheets of docs/workbook.md, in the order a planner reads them. */
 export function sampleSheets(options: SampleOptions): SheetSpec[] {
   const dice = new Dice(options.seed);
   const planStart = SAMPLE_PLAN_START;

@@ -79,11 +79,14 @@ describe("the settings forecasting and receiving use", () => {
     }
   });
 
-  it("Forecast Method: auto by default, auto and none in any case, any other name kept for the forecasting engine", () => {
+  it("Forecast Method: auto by default; auto, none or a method of the forecasting engine, in any case", () => {
     expect(read({}).settings.forecastMethod).toBe("auto");
     expect(read({ "Forecast Method": " NONE " }).settings.forecastMethod).toBe("none");
     expect(read({ "Forecast Method": "Auto" }).settings.forecastMethod).toBe("auto");
-    expect(read({ "Forecast Method": "SBA" }).settings.forecastMethod).toBe("SBA");
+    expect(read({ "Forecast Method": "SBA" }).settings.forecastMethod).toBe("sba");
+    const m = read({ "Forecast Method": "magic" });
+    expect(m.settings.forecastMethod).toBe("auto");
+    expect(messages(m)[0]).toMatch(/^Settings!B2: Forecast Method "magic" does not fit \(auto, none or one of the methods .*\bsba\b.*\); the default is used\.$/);
   });
 
   it("Receipt Tolerance %: 0 by default, 5 or 5% is five percent, below 0 is refused", () => {
@@ -449,6 +452,17 @@ describe("forecast", () => {
       'Forecast!B2: Forecast "1,5" is not a quantity of 0 or more; it counts as 0.',
       'Forecast!B3: Forecast "-2" is not a quantity of 0 or more; it counts as 0.',
     ]);
+  });
+
+  it("a wide forecast cell beyond 10^12 is a typo, reported, and counts 0 (the plan stays finite)", () => {
+    const m = model(
+      sheets([
+        ["SKU", "2026-11-23", "2026-11-30"],
+        ["X", 1.8e299, 4],
+      ]),
+    );
+    expect(messages(m)).toEqual(['Forecast!B2: Forecast "1.8e+299" is too large to be real; it counts as 0.']);
+    expect([...m.itemsByKey.get("X\u0000MAIN")!.demand].slice(1)).toEqual([0, 4, 0]);
   });
 });
 

@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { READ_SHEETS, SHEETS } from "../../src/core/schema";
+import { SETTINGS } from "../../src/core/settings";
 import { isInputName } from "../../src/workbook/officeSheet";
 
 describe("the workbook schema", () => {
@@ -35,5 +38,24 @@ describe("the workbook schema", () => {
       const names = Object.values(sheet.columns).flatMap((c) => [c.header, ...(c.aliases ?? [])].map((n) => n.toLowerCase().replace(/[\s_-]+/g, "")));
       expect([sheet.name, new Set(names).size]).toEqual([sheet.name, names.length]);
     }
+  });
+});
+
+describe("docs/workbook.md", () => {
+  const doc = readFileSync(join(__dirname, "../../docs/workbook.md"), "utf8");
+
+  it("names every sheet and column of the schema", () => {
+    const missing = Object.values(SHEETS).flatMap((sheet) => [
+      ...(doc.includes(sheet.name) ? [] : [sheet.name]),
+      ...Object.values(sheet.columns)
+        .map((c) => `\`${c.header}\``)
+        .filter((header) => !doc.includes(header))
+        .map((header) => `${sheet.name} ${header}`),
+    ]);
+    expect(missing).toEqual([]);
+  });
+
+  it("lists every setting in its table", () => {
+    expect(SETTINGS.map((s) => s.name).filter((name) => !doc.includes(`| ${name} |`))).toEqual([]);
   });
 });

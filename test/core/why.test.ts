@@ -2,7 +2,7 @@ import { planItem } from "../../src/core/plan";
 import { itemKey } from "../../src/core/catalog";
 import { explain } from "../../src/core/why";
 import { model } from "../helpers";
-import { whySheets as sheets } from "./whyFixture";
+import { ARRIVES_IN_3, whySheets as sheets, WORKED_WEEK_1 } from "./whyFixture";
 
 /** The sentences of the "why" of one order week of an item-location at MAIN. */
 function why(sku: string, week: number, reviewWeeks = 1): string[] {
@@ -12,19 +12,12 @@ function why(sku: string, week: number, reviewWeeks = 1): string[] {
 }
 
 test("PLANNING.md's worked example: why week 1 orders 60", () => {
-  expect(why("WORKED", 1)).toEqual([
-    "Ordered in week 1, it arrives in week 3 (lead time 10 days = 2 weeks).",
-    "Without it, stock would be 10 in week 3; safety stock is 20.",
-    "Need: 20 − 10 = 10.",
-    "The minimum order quantity 50 lifts it to 50.",
-    "Rounded up to a multiple of 12: 60.",
-    "Recommended: 60.",
-  ]);
+  expect(why("WORKED", 1)).toEqual(WORKED_WEEK_1);
 });
 
 test("a net need of 37 under a MOQ of 50 and a multiple of 12 orders 60", () => {
   expect(why("NEED37", 1)).toEqual([
-    "Ordered in week 1, it arrives in week 3 (lead time 10 days = 2 weeks).",
+    ARRIVES_IN_3,
     "Without it, stock would be 10 in week 3; safety stock is 47.",
     "Need: 47 − 10 = 37.",
     "The minimum order quantity 50 lifts it to 50.",
@@ -35,7 +28,7 @@ test("a net need of 37 under a MOQ of 50 and a multiple of 12 orders 60", () => 
 
 test("a need above the MOQ is only rounded up to the multiple", () => {
   expect(why("NEED53", 1)).toEqual([
-    "Ordered in week 1, it arrives in week 3 (lead time 10 days = 2 weeks).",
+    ARRIVES_IN_3,
     "Without it, stock would be 10 in week 3; safety stock is 63.",
     "Need: 63 − 10 = 53.",
     "Rounded up to a multiple of 12: 60.",
@@ -55,15 +48,7 @@ test("no need, and no order that could arrive inside the plan", () => {
 
 test("the planner's quantity is said to replace the recommendation", () => {
   // MINE is WORKED with the planner's 40 in week 1: without it, still 10 in week 3.
-  expect(why("MINE", 1)).toEqual([
-    "Ordered in week 1, it arrives in week 3 (lead time 10 days = 2 weeks).",
-    "Without it, stock would be 10 in week 3; safety stock is 20.",
-    "Need: 20 − 10 = 10.",
-    "The minimum order quantity 50 lifts it to 50.",
-    "Rounded up to a multiple of 12: 60.",
-    "Recommended: 60.",
-    "The planner's quantity 40 replaces the recommendation and is what the plan orders.",
-  ]);
+  expect(why("MINE", 1)).toEqual([...WORKED_WEEK_1, "The planner's quantity 40 replaces the recommendation and is what the plan orders."]);
   // The plan follows the planner: 10 + 40 in week 3.
   expect(planItem(model(sheets()).itemsByKey.get(itemKey("MINE", "MAIN"))!, model(sheets()).settings).projected[3]).toBe(50);
 });
@@ -76,7 +61,7 @@ test("every other week with Review Weeks 2: the need covers both weeks until the
   // Order weeks 1, 3, 5, 7. Week 1's order covers weeks 3–4: without it 10, then −20; need 20 − (−20) = 40,
   // lifted to 50 and rounded to 60.
   expect(why("WORKED", 1, 2)).toEqual([
-    "Ordered in week 1, it arrives in week 3 (lead time 10 days = 2 weeks).",
+    ARRIVES_IN_3,
     "Without it, stock would be -20 in week 4; safety stock is 20.",
     "Need: 20 − (-20) = 40.",
     "The minimum order quantity 50 lifts it to 50.",

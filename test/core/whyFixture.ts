@@ -29,3 +29,16 @@ export function whySheets(reviewWeeks = 1): Record<string, CellValue[][]> {
     ],
   };
 }
+
+/** Week 1's order of WORKED (and of NEED37, NEED53, MINE): it arrives in week 3. */
+export const ARRIVES_IN_3 = "Ordered in week 1, it arrives in week 3 (lead time 10 days = 2 weeks).";
+
+/** docs/planning.md's worked example: why WORKED orders 60 in week 1. */
+export const WORKED_WEEK_1 = [
+  ARRIVES_IN_3,
+  "Without it, stock would be 10 in week 3; safety stock is 20.",
+  "Need: 20 − 10 = 10.",
+  "The minimum order quantity 50 lifts it to 50.",
+  "Rounded up to a multiple of 12: 60.",
+  "Recommended: 60.",
+];
