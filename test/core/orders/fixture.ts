@@ -175,6 +175,34 @@ export function receivingShop(): MemoryWorkbook {
   return book;
 }
 
+/**
+ * Today is 2026-11-23. The shop's PO-0007 (Confirmed, due 2026-12-14) and:
+ * - PO-0010 Shipped, due 2026-11-16, nothing received: overdue;
+ * - PO-0011 Partially Received, due 2026-11-20: line 1 in full, line 2 due 2026-12-01 on its own date: not overdue;
+ * - PO-0012 Received, due 2026-11-01: not open, so not overdue;
+ * - PO-0013 Draft with no date: GADGET 1 × 19.995 = 20.00;
+ * - PO-0014 BOLT (EUR) Submitted, due yesterday: overdue; 3 × 2.20 = 6.60 EUR.
+ */
+export function followUpShop(settings: Record<string, string> = {}): MemoryWorkbook {
+  const b = shop({}, settings);
+  b.append("Purchase Orders", [
+    ["PO-0010", "Purchase Order", "ACME", "MAIN", "Shipped", "2026-11-01", "2026-11-16", "USD", 25, "", 1, "", "", ""],
+    ["PO-0011", "Purchase Order", "ACME", "EAST", "Partially Received", "2026-11-01", "2026-11-20", "USD", 37.5, "", 2, "", "", ""],
+    ["PO-0012", "Purchase Order", "ACME", "MAIN", "Received", "2026-10-01", "2026-11-01", "USD", 2.5, "", 2, "", "", ""],
+    ["PO-0013", "Purchase Order", "ACME", "MAIN", "Draft", "2026-11-23", null, "USD", 20, "", 1, "", "", ""],
+    ["PO-0014", "Purchase Order", "BOLT", "MAIN", "Submitted", "2026-11-10", "2026-11-22", "EUR", 6.6, "", 1, "", "", ""],
+  ]);
+  b.append("PO Lines", [
+    ["PO-0010", 1, "WIDGET", 10, 2.5, 25, 0, null],
+    ["PO-0011", 1, "WIDGET", 5, 2.5, 12.5, 5, null],
+    ["PO-0011", 2, "WIDGET", 10, 2.5, 25, 0, "2026-12-01"],
+    ["PO-0012", 1, "WIDGET", 1, 2.5, 2.5, 1, null],
+    ["PO-0013", 1, "GADGET", 1, 19.995, 20, 0, null],
+    ["PO-0014", 1, "WIDGET", 3, 2.2, 6.6, 0, null],
+  ]);
+  return b;
+}
+
 export function context(book: MemoryWorkbook): OrderContext {
   const input = book.input();
   const result = readModel(input, { today: TODAY });

@@ -4,42 +4,14 @@ import { orderNowList, totalsBySupplier } from "../../../src/core/orders/orderNo
 import type { OrderNowLine } from "../../../src/core/plan";
 import { Money } from "../../../src/core/money";
 import { planned, TODAY } from "../../helpers";
-import { buyersShop, context, shop } from "./fixture";
+import { buyersShop, context, followUpShop } from "./fixture";
 
 const day = (iso: string) => dayFromIso(iso)!;
-
-/**
- * Today is 2026-11-23. The shop's PO-0007 (Confirmed, due 2026-12-14) and:
- * - PO-0010 Shipped, due 2026-11-16, nothing received: overdue;
- * - PO-0011 Partially Received, due 2026-11-20: line 1 in full, line 2 due 2026-12-01 on its own date: not overdue;
- * - PO-0012 Received, due 2026-11-01: not open, so not overdue;
- * - PO-0013 Draft with no date: GADGET 1 × 19.995 = 20.00;
- * - PO-0014 BOLT (EUR) Submitted, due yesterday: overdue; 3 × 2.20 = 6.60 EUR.
- */
-function book(settings: Record<string, string> = {}) {
-  const b = shop({}, settings);
-  b.append("Purchase Orders", [
-    ["PO-0010", "Purchase Order", "ACME", "MAIN", "Shipped", "2026-11-01", "2026-11-16", "USD", 25, "", 1, "", "", ""],
-    ["PO-0011", "Purchase Order", "ACME", "EAST", "Partially Received", "2026-11-01", "2026-11-20", "USD", 37.5, "", 2, "", "", ""],
-    ["PO-0012", "Purchase Order", "ACME", "MAIN", "Received", "2026-10-01", "2026-11-01", "USD", 2.5, "", 2, "", "", ""],
-    ["PO-0013", "Purchase Order", "ACME", "MAIN", "Draft", "2026-11-23", null, "USD", 20, "", 1, "", "", ""],
-    ["PO-0014", "Purchase Order", "BOLT", "MAIN", "Submitted", "2026-11-10", "2026-11-22", "EUR", 6.6, "", 1, "", "", ""],
-  ]);
-  b.append("PO Lines", [
-    ["PO-0010", 1, "WIDGET", 10, 2.5, 25, 0, null],
-    ["PO-0011", 1, "WIDGET", 5, 2.5, 12.5, 5, null],
-    ["PO-0011", 2, "WIDGET", 10, 2.5, 25, 0, "2026-12-01"],
-    ["PO-0012", 1, "WIDGET", 1, 2.5, 2.5, 1, null],
-    ["PO-0013", 1, "GADGET", 1, 19.995, 20, 0, null],
-    ["PO-0014", 1, "WIDGET", 3, 2.2, 6.6, 0, null],
-  ]);
-  return context(b).model;
-}
 
 const numbers = (orders: { number: string }[]) => orders.map((o) => o.number);
 
 describe("following up orders", () => {
-  const model = book();
+  const model = context(followUpShop()).model;
   const orders = model.orderBook.orders;
 
   it("flags open orders with a line still to come that was due before today", () => {
@@ -85,7 +57,7 @@ describe("following up orders", () => {
       ["send", "The workbook has no Integration URL (Settings sheet), so there is nowhere to send the order."],
       ["cancel", "yes"],
     ]);
-    const integrated = book({ "Integration URL": "https://erp.example.com/po" });
+    const integrated = context(followUpShop({ "Integration URL": "https://erp.example.com/po" })).model;
     expect(of("PO-0007", integrated)[3]).toEqual(["send", "No integration is set up on this machine: store its URL and key in Settings."]);
     expect(of("PO-0007", integrated, { url: "https://erp.example.com/po", key: "k" })[3]).toEqual(["send", "yes"]);
     expect(of("PO-0007", integrated, { url: "https://other.example.com/po", key: "k" })[3][1]).toMatch(/^This workbook asks for orders to go to https:\/\/erp.example.com\/po/);
