@@ -119,7 +119,7 @@ export function Logistics() {
           choices={[{ value: "open", text: "Open orders" }, { value: "all", text: "All orders" }, ...PO_STATUSES.map((s) => ({ value: s, text: s }))]}
         />
         <Field label="Search PO or SKU" className={styles.search}>
-          <Input type="search" value={search} onChange={(_, d) => setSearch(d.value)} autoComplete="off" />
+          <Input type="search" value={search} onChange={(_, d) => setSearch(d.value)} autoComplete="off" className={shared.wide} />
         </Field>
         <Pick label="Sort by" value={sort} onPick={(v) => setSort(v as OrderSort)} choices={SORTS} />
       </div>
