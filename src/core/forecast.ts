@@ -1,6 +1,6 @@
-import { readDate, readNumber, show } from "./cells";
+import { readDate, readNumber, Rejected, show } from "./cells";
 import { type ItemIndex, rowItem } from "./catalog";
-import type { WorkbookInput } from "./input";
+import { Uncalculated, type WorkbookInput } from "./input";
 import type { Problem } from "./problems";
 import { type ColumnKey, SHEETS } from "./schema";
 import type { Settings } from "./settings";
@@ -63,6 +63,7 @@ export function readForecast(input: WorkbookInput, settings: Settings, items: It
       const n = readNumber(value);
       if (n === undefined) continue;
       if (typeof n === "number" && n >= 0 && n <= LARGEST) weeks[week] += n;
+      else if (value instanceof Uncalculated && n instanceof Rejected) sheet.report(r, col, `Forecast ${n.reason}; it counts as 0.`);
       else sheet.report(r, col, `Forecast ${show(value)} ${typeof n === "number" && n > LARGEST ? "is too large to be real" : "is not a quantity of 0 or more"}; it counts as 0.`);
     }
   }
@@ -92,6 +93,8 @@ function dateColumns(sheet: Sheet<ColumnKey<typeof SHEETS.forecast>>, settings: 
       if (typeof value === "string" && DATE_LIKE.test(value.trim())) {
         sheet.reportHeader(col, `Forecast column "${value.trim()}" is not a date the add-in can read (use a date cell or YYYY-MM-DD), so the column was not used.`);
       }
+      // Week headers are often formulas (=C1+7): saved without their results, the columns must not vanish silently.
+      if (value instanceof Uncalculated && day instanceof Rejected) sheet.reportHeader(col, `Forecast column header ${day.reason}, so the column was not used.`);
       continue;
     }
     dates++;

@@ -6,10 +6,9 @@ import { readReceiptFile } from "../../core/orders/receiptFile";
 import { receive as receiveReceipts } from "../../core/orders/receiving";
 import { foldIntoNewSheets } from "../../core/orders/writes";
 import { orderNow, planAll } from "../../core/plan";
-import { openForChange, outPath } from "../book";
 import type { Command } from "../command";
 import { CommandError, EXIT } from "../io";
-import { reportProblems } from "../load";
+import { loadModel, reportProblems } from "../load";
 import { type Column, printRows } from "../output";
 
 const ORDER_OUTPUT: Column<Order>[] = [
@@ -25,6 +24,9 @@ const ORDER_OUTPUT: Column<Order>[] = [
 
 const optional = (value: string | boolean | undefined) => (typeof value === "string" ? value : undefined);
 
+/** OUT: the --out option, else FILE with the command's suffix (`plan.xlsx` → `plan.orders.xlsx`). */
+const outPath = (file: string, out: string | boolean | undefined, suffix: string) => optional(out) ?? `${file.replace(/\.xlsx$/i, "")}.${suffix}.xlsx`;
+
 export const createOrdersCommand: Command = {
   usage: "FILE [--supplier S] [--warehouse W] [--out OUT]",
   summary:
@@ -32,7 +34,8 @@ export const createOrdersCommand: Command = {
   positionals: 1,
   options: { supplier: { type: "string" }, warehouse: { type: "string" }, out: { type: "string" } },
   async run([file], options, io) {
-    const { book, input, model } = await openForChange(file, io);
+    const { book, model } = await loadModel(file, io);
+    const input = book.input();
     const request = { supplier: optional(options.supplier), warehouse: optional(options.warehouse) };
     const result = createOrders({ model, input }, orderNow(planAll(model), model.settings), request, io.today);
     if (!result.ok) throw new CommandError(result.reason);
@@ -64,7 +67,8 @@ export const receiveCommand: Command = {
     });
     const read = readReceiptFile(text);
     if (!read.ok) throw new CommandError(`${receipts}: ${read.reason}`);
-    const { book, input, model } = await openForChange(file, io);
+    const { book, model } = await loadModel(file, io);
+    const input = book.input();
     const result = receiveReceipts({ model, input }, read.rows, io.today);
     if (!result.ok) throw new CommandError(result.reason);
     const out = outPath(file, options.out, "received");

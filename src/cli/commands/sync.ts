@@ -1,12 +1,29 @@
+import type { WorkbookInput } from "../../core/input";
+import { readModel } from "../../core/model";
 import { destination } from "../../core/orders/endpoint";
 import { orderFromBook } from "../../core/orders/order";
 import type { PurchaseOrder } from "../../core/orders/purchaseOrders";
 import { PENDING, sendOrder, type SyncOutcome, syncWrites } from "../../core/orders/sync";
+import type { Writes } from "../../core/orders/writes";
 import { fetchTransport, wait, webCryptoSigner } from "../../integration/http";
-import { openForChange, outPath } from "../book";
+import { isInputName } from "../../workbook/officeSheet";
+import { XlsxBook } from "../../workbook/xlsx";
 import type { Command } from "../command";
 import { CommandError, EXIT } from "../io";
 import { reportProblems } from "../load";
+
+/**
+ * What `sync` needs of a workbook file: its values, the orders core's Writes, and
+ * a save into OUT that keeps every other cell (XlsxBook: only the sheets the core
+ * reads are read, and every part the writes do not touch is copied as it is).
+ */
+export interface SyncBook {
+  input(): WorkbookInput;
+  apply(writes: Writes): void;
+  save(out: string): Promise<unknown>;
+}
+
+const openBook = (path: string): Promise<SyncBook> => XlsxBook.open(path, { sheets: isInputName });
 
 /** Where the endpoint and its key come from for the command line: the user's environment, never the workbook. */
 export const ENV = { url: "PLANSTER_INTEGRATION_URL", key: "PLANSTER_INTEGRATION_KEY", timeoutMs: "PLANSTER_SYNC_TIMEOUT_MS", tries: "PLANSTER_SYNC_TRIES" };
@@ -35,11 +52,15 @@ export const sync: Command = {
     if (!url || !key) throw new CommandError(`no integration on this machine: set ${ENV.url} and ${ENV.key} (the key is never read from the workbook).`);
     const timeoutMs = positiveWhole(ENV.timeoutMs);
     const attempts = positiveWhole(ENV.tries);
-    const { book, input, model } = await openForChange(file, io);
+    const book = await openBook(file);
+    const input = book.input();
+    const read = readModel(input, { today: io.today });
+    if (!read.ok) throw new CommandError(`${file}: ${read.error}`);
+    const { model } = read;
     const where = destination(model.settings.integrationUrl, { url, key });
     if (where.kind === "none") throw new CommandError(`${file} has no Integration URL setting, so its orders are not meant to be sent anywhere.`);
     if (where.kind !== "send") throw new CommandError(`${file}: ${where.reason}`);
-    const out = outPath(file, options.out, "synced");
+    const out = typeof options.out === "string" ? options.out : file.replace(/\.xlsx$/i, "") + ".synced.xlsx";
     const due = model.orderBook.orders.filter(toSend);
     const failed: string[] = [];
     for (const po of due) {

@@ -2,13 +2,12 @@ import { Badge, Button, Field, Input, makeStyles, mergeClasses, Text, tokens } f
 import { useState } from "react";
 import { poCurrency } from "../../core/orders/amounts";
 import { editOrder, type OrderEdit } from "../../core/orders/edit";
-import { orderCsv } from "../../core/orders/exportCsv";
+import { EXPORT_FORMATS, type ExportFormat } from "../../core/orders/exportFormats";
 import { sendRefusal } from "../../core/orders/followUp";
 import { bookLines, orderFromBook } from "../../core/orders/order";
 import { PO_STATUSES, type PoStatus, type PurchaseOrder } from "../../core/orders/purchaseOrders";
 import { flaggedLines, isReadOnly, moveRefusal, supplierTerms } from "../../core/orders/rules";
 import { poSheet, poSheetName, sharedOrder } from "../../core/orders/share";
-import { orderX12, x12Refusal } from "../../core/orders/x12";
 import { DATE_HINT, date, money, parseDate, price, qty } from "../format";
 import { useIntoView } from "../inView";
 import { editChange, receiveChange, sendChange, storedEndpoint } from "../orders";
@@ -69,22 +68,23 @@ export function OrderDetail({ po, part }: { po: PurchaseOrder; part: DetailPart 
   const newCurrency = model.suppliers.get(supplier)?.currency || settings.currency;
   const notSent = sendRefusal(po, model, storedEndpoint(host.secrets));
 
-  const share = (how: "sheet" | "workbook" | "csv" | "x12") => {
+  const share = (how: "sheet" | ExportFormat) => {
     const shared = sharedOrder(model, po.number);
     if (typeof shared === "string") return void write({ ok: false, reason: shared }, "");
-    const sheet = poSheet(shared, input.date1904 ?? false);
-    if (how === "sheet") return void write({ ok: true, sheets: [sheet] }, `The sheet ${poSheetName(po.number)} holds ${po.number}, ready to print or send.`, "Shared");
-    if (how === "workbook") {
-      return void write({ ok: true, then: async () => (await host.createWorkbook(`${po.number}.xlsx`, [sheet]), `${po.number} is in a new workbook of its own.`) }, "", "Shared");
+    if (how === "sheet")
+      return void write(
+        { ok: true, sheets: [poSheet(shared, input.date1904 ?? false)] },
+        `The sheet ${poSheetName(po.number)} holds ${po.number}, ready to print or send.`,
+        "Shared",
+      );
+    const output = how.render(shared, { now: new Date(), date1904: input.date1904 ?? false });
+    if (output.kind === "refused") return void write({ ok: false, reason: output.reason }, "");
+    const name = `${po.number}.${how.extension}`;
+    if (output.kind === "workbook") {
+      return void write({ ok: true, then: async () => (await host.createWorkbook(name, output.sheets), `${po.number} is in a new workbook of its own.`) }, "", "Shared");
     }
-    const refused = how === "x12" ? x12Refusal(shared) : undefined;
-    if (refused) return void write({ ok: false, reason: refused }, "");
-    const file =
-      how === "csv"
-        ? { name: `${po.number}.csv`, mime: "text/csv", content: orderCsv(shared) }
-        : { name: `${po.number}.x12`, mime: "application/edi-x12", content: orderX12(shared, { now: new Date() }) };
-    host.download(file);
-    return void write({ ok: true }, `${file.name} is downloaded.`, "Exported");
+    host.download({ name, mime: output.mime, content: output.text });
+    return void write({ ok: true }, `${name} is downloaded.`, "Exported");
   };
 
   return (
@@ -226,9 +226,11 @@ export function OrderDetail({ po, part }: { po: PurchaseOrder; part: DetailPart 
       )}
       <div ref={shareBox} role="group" aria-label="Share with the supplier" className={mergeClasses(shared.row, styles.part)}>
         <Button onClick={() => share("sheet")}>PO sheet</Button>
-        <Button onClick={() => share("workbook")}>New workbook</Button>
-        <Button onClick={() => share("csv")}>CSV</Button>
-        <Button onClick={() => share("x12")}>X12 850</Button>
+        {EXPORT_FORMATS.map((format) => (
+          <Button key={format.id} onClick={() => share(format)}>
+            {format.label}
+          </Button>
+        ))}
         <Button
           appearance="primary"
           onClick={() => void write(sendChange(host, po.number, settings), "")}
