@@ -123,16 +123,16 @@ export function createOrdersChange(host: WorkbookHost, result: CreateOrdersResul
   return {
     ok: true,
     then: async () => {
-      const done = await commitNewOrders(orderStore(host), { orders, writes }, { settings, integration: integration(host) });
+      // Drafts are not sent: the buyer sends each once it is looked over.
+      const done = await commitNewOrders(orderStore(host), { orders, writes }, { settings });
       const refused = done.find((d) => d.refused);
       if (refused) return outcomeNotice(refused, "");
       const made = done.map((d) => `${d.order.number} (${d.order.supplier} at ${d.order.warehouse}, ${money(d.order.total, d.order.currency)})`);
       const left = [
         ...belowMinimum.map((b) => `Not created, below the supplier's minimum: ${b.message}.`),
         ...leftOut.map((l) => `Left out: ${l.reason}`),
-        ...done.filter((d) => d.notSent || (d.outcome && !d.outcome.sent)).map((d) => `${d.order.number} is saved, not sent: ${d.notSent?.reason ?? d.outcome?.syncStatus}`),
       ];
-      const what = `Created ${made.join(", ")}; the week's recommendations are now inbound supply.`;
+      const what = `Created ${made.join(", ")} as Drafts; the week's recommendations are now inbound supply.`;
       return { intent: left.length > 0 ? "warning" : "success", title: `${plural(done.length, "order")} created`, text: [what, ...left].join(" ") };
     },
   };

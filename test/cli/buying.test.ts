@@ -48,7 +48,7 @@ async function cells(path: string): Promise<Map<string, CellValue[][]>> {
   const out = new Map<string, CellValue[][]>();
   wb.eachSheet((ws) => {
     const rows: CellValue[][] = [];
-    // A blank cell, however the writer left it (exceljs writes a table's blanks as empty text).
+    // A blank cell, however the writer left it (no cell, or empty text).
     ws.eachRow((row, r) => (rows[r - 1] = Array.from((row.values as CellValue[]).slice(1), (v) => (v === undefined || v === "" ? null : v))));
     out.set(
       ws.name,

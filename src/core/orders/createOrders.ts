@@ -120,7 +120,8 @@ export function createOrders(ctx: OrderContext, orderNow: readonly OrderNowLine[
       formatNumber(model.settings.poPrefix, highest + orders.length + 1),
     );
     if (typeof order === "string") leftOut.push(...lines.map((l) => ({ line: l.line, reason: order })));
-    else orders.push(order);
+    // Drafts, with an integration too (ORDERS.md): the buyer looks them over before any is sent.
+    else orders.push({ ...order, status: "Draft", syncStatus: "" });
   }
   const overrides = overrideRowsByItem(input, model.settings, 1);
   const cleared = orders.flatMap((o) => o.lines.flatMap((l) => overrides.get(itemKey(l.sku, o.warehouse)) ?? []));

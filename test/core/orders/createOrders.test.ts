@@ -93,6 +93,20 @@ describe("Create orders from the Order-now lines", () => {
   });
 });
 
+describe("Create orders in a workbook meant to be sent", () => {
+  it("still makes Drafts, not pending: nothing is sent before the buyer looks them over", () => {
+    const book = buyersShop();
+    book.sheet("Settings")!.push(["Integration URL", "https://erp.example.com/po"]);
+    const result = create(book);
+    expect(result.orders.map((o) => [o.status, o.syncStatus])).toEqual([
+      ["Draft", ""],
+      ["Draft", ""],
+      ["Draft", ""],
+    ]);
+    expect(result.writes.append[0].values.slice(4, 5)).toEqual(["Draft"]);
+  });
+});
+
 describe("Create orders for one supplier, one warehouse, or the lines selected", () => {
   it("one supplier: only its lines, still one PO per warehouse", () => {
     expect(summary(create(buyersShop(), { supplier: "BOLT" }).orders)).toEqual([
