@@ -128,10 +128,7 @@ export function createOrdersChange(host: WorkbookHost, result: CreateOrdersResul
       const refused = done.find((d) => d.refused);
       if (refused) return outcomeNotice(refused, "");
       const made = done.map((d) => `${d.order.number} (${d.order.supplier} at ${d.order.warehouse}, ${money(d.order.total, d.order.currency)})`);
-      const left = [
-        ...belowMinimum.map((b) => `Not created, below the supplier's minimum: ${b.message}.`),
-        ...leftOut.map((l) => `Left out: ${l.reason}`),
-      ];
+      const left = [...belowMinimum.map((b) => `Not created, below the supplier's minimum: ${b.message}.`), ...leftOut.map((l) => `Left out: ${l.reason}`)];
       const what = `Created ${made.join(", ")} as Drafts; the week's recommendations are now inbound supply.`;
       return { intent: left.length > 0 ? "warning" : "success", title: `${plural(done.length, "order")} created`, text: [what, ...left].join(" ") };
     },

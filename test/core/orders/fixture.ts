@@ -5,6 +5,25 @@ import type { Writes } from "../../../src/core/orders/writes";
 import { MemoryWorkbook } from "../../../src/workbook/memory";
 import { settings, TODAY } from "../../helpers";
 
+/** The order sheets' headers, as a workbook made before Last Received was added has them. */
+const PO_HEADER = [
+  "PO Number",
+  "Type",
+  "Supplier",
+  "Warehouse",
+  "Status",
+  "Order Date",
+  "Expected Delivery",
+  "Currency",
+  "Total",
+  "Notes",
+  "Revision",
+  "External ID",
+  "Sync Status",
+  "Last Synced",
+];
+const LINE_HEADER = ["PO Number", "Line", "SKU", "Quantity", "Unit Price", "Line Total", "Received Qty", "Expected Delivery"];
+
 /**
  * A small shop: two suppliers, three warehouses in two districts, statuses that
  * block some SKUs at some places, an override on a week line, and one existing order.
@@ -47,29 +66,8 @@ export function shop(extra: Record<string, CellValue[][]> = {}, settingRows: Rec
       ["WIDGET", "MAIN", "2026-11-30", 35],
       ["WIDGET", "EAST", "2026-11-30", 12],
     ],
-    "Purchase Orders": [
-      [
-        "PO Number",
-        "Type",
-        "Supplier",
-        "Warehouse",
-        "Status",
-        "Order Date",
-        "Expected Delivery",
-        "Currency",
-        "Total",
-        "Notes",
-        "Revision",
-        "External ID",
-        "Sync Status",
-        "Last Synced",
-      ],
-      ["PO-0007", "Purchase Order", "ACME", "MAIN", "Confirmed", "2026-11-02", "2026-12-14", "USD", 25, "", 1, "", "", ""],
-    ],
-    "PO Lines": [
-      ["PO Number", "Line", "SKU", "Quantity", "Unit Price", "Line Total", "Received Qty", "Expected Delivery"],
-      ["PO-0007", 1, "WIDGET", 10, 2.5, 25, 0, null],
-    ],
+    "Purchase Orders": [PO_HEADER, ["PO-0007", "Purchase Order", "ACME", "MAIN", "Confirmed", "2026-11-02", "2026-12-14", "USD", 25, "", 1, "", "", ""]],
+    "PO Lines": [LINE_HEADER, ["PO-0007", 1, "WIDGET", 10, 2.5, 25, 0, null]],
     ...extra,
   });
 }
@@ -127,30 +125,8 @@ export function buyersShop(): MemoryWorkbook {
       ["B1", "MAIN", "2026-11-25", 50, null],
       ["B1", "MAIN", "2026-12-07", 5, null],
     ],
-    "Purchase Orders": [
-      [
-        "PO Number",
-        "Type",
-        "Supplier",
-        "Warehouse",
-        "Status",
-        "Order Date",
-        "Expected Delivery",
-        "Currency",
-        "Total",
-        "Notes",
-        "Revision",
-        "External ID",
-        "Sync Status",
-        "Last Synced",
-      ],
-      ["PO-0041", "Purchase Order", "BOLT", "EAST", "Closed", "2026-10-01", "2026-10-08", "EUR", 1.1, "", 1, "", "", ""],
-    ],
-    "PO Lines": [
-      ["PO Number", "Line", "SKU", "Quantity", "Unit Price", "Line Total", "Received Qty", "Expected Delivery"],
-      ["PO-0041", 1, "B1", 1, 1.1, 1.1, 1, null],
-      ["PO-0039", 1, "B1", 1, 1.1, 1.1, 1, null],
-    ],
+    "Purchase Orders": [PO_HEADER, ["PO-0041", "Purchase Order", "BOLT", "EAST", "Closed", "2026-10-01", "2026-10-08", "EUR", 1.1, "", 1, "", "", ""]],
+    "PO Lines": [LINE_HEADER, ["PO-0041", 1, "B1", 1, 1.1, 1.1, 1, null], ["PO-0039", 1, "B1", 1, 1.1, 1.1, 1, null]],
   };
   return new MemoryWorkbook(rows);
 }

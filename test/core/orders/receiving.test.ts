@@ -234,6 +234,17 @@ describe("where receipts are written", () => {
     expect(receive(context(book), [], TODAY)).toMatchObject({ ok: false });
   });
 
+  it("names rows by the line they start on, a quoted line break inside a cell included", () => {
+    const read = readReceiptFile('PO Number,Line,Quantity,Receipt ID\nPO-0007,1,2,"pallet\n7"\nPO-0007,1,x,\n');
+    expect(read).toEqual({
+      ok: true,
+      rows: [
+        { at: "row 2", poNumber: "PO-0007", line: 1, sku: undefined, quantity: 2, date: undefined, receiptId: "pallet\n7" },
+        { at: "row 4", poNumber: "PO-0007", unread: 'its Quantity "x" is not a number (write 1200, not 1,200).' },
+      ],
+    });
+  });
+
   it("reads semicolon files with quotes, a byte-order mark and dates with a time", () => {
     const read = readReceiptFile('\uFEFFpo number;line;quantity;date;receipt id\r\n"PO-0007";1;2.5;2026-11-24 10:00;"A;1"\r\n');
     expect(read).toEqual({ ok: true, rows: [{ at: "row 2", poNumber: "PO-0007", line: 1, sku: undefined, quantity: 2.5, date: day("2026-11-24"), receiptId: "A;1" }] });
