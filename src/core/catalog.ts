@@ -79,6 +79,8 @@ export interface Supplier {
   currency?: string;
   paymentTerms: string;
   address: string;
+  /** An order below it is not placed by "Create orders" (ORDERS.md), in the supplier's currency. */
+  minOrderValue?: Decimal;
 }
 
 export interface SupplierItem {
@@ -261,6 +263,7 @@ export function readSuppliers(input: WorkbookInput, problems: Problem[]): Map<st
       currency: currency || undefined,
       paymentTerms: sheet.text(r, "terms"),
       address: sheet.text(r, "address"),
+      minOrderValue: sheet.decimal(r, "minOrderValue"),
     });
   }
   return suppliers;

@@ -1,4 +1,4 @@
-import { type ItemIndex, rowItem } from "./catalog";
+import { type ItemIndex, itemKey, rowItem } from "./catalog";
 import type { WorkbookInput } from "./input";
 import type { Problem } from "./problems";
 import { type ColumnKey, SHEETS } from "./schema";
@@ -67,16 +67,22 @@ export function readOrderOverrides(input: WorkbookInput, settings: Settings, ite
  * week, in sheet order: clearing a week must blank them all, or an earlier one would come back.
  */
 export function overrideRowsOfWeek(input: WorkbookInput, settings: Settings, sku: string, warehouse: string, week: number): number[] {
+  return overrideRowsByItem(input, settings, week).get(itemKey(sku, warehouse)) ?? [];
+}
+
+/** The rows of one order week for every item-location at once (by `itemKey`): "Create orders" clears many. */
+export function overrideRowsByItem(input: WorkbookInput, settings: Settings, week: number): Map<string, number[]> {
+  const rows = new Map<string, number[]>();
   // Rows are found by SKU and Week alone: a sheet that lost its Quantity column still has rows to clear.
   const sheet = Sheet.find(input, SHEETS.orderOverrides, []);
-  if (!sheet || !sheet.has("sku") || !sheet.has("week")) return [];
+  if (!sheet || !sheet.has("sku") || !sheet.has("week")) return rows;
   const origin = sheet.grid.originRow ?? 0;
-  return sheet.rows
-    .filter((r) => {
-      const day = sheet.date(r, "week");
-      return (
-        sheet.code(r, "sku") === sku && (sheet.code(r, "warehouse") ?? settings.defaultWarehouse) === warehouse && day !== undefined && weekOf(day, settings.planStart) === week
-      );
-    })
-    .map((r) => origin + r);
+  for (const r of sheet.rows) {
+    const sku = sheet.code(r, "sku");
+    const day = sheet.date(r, "week");
+    if (sku === undefined || day === undefined || weekOf(day, settings.planStart) !== week) continue;
+    const key = itemKey(sku, sheet.code(r, "warehouse") ?? settings.defaultWarehouse);
+    rows.set(key, [...(rows.get(key) ?? []), origin + r]);
+  }
+  return rows;
 }
