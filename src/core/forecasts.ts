@@ -4,7 +4,7 @@
  * workbook of 40,000 histories is most of a minute of work: a re-read after an edit
  * elsewhere, or of the same file, must find them made (docs/forecasting.md, "Speed").
  */
-import { forecast, type MethodName } from "./forecasting";
+import { type Forecast, forecast, type MethodName } from "./forecasting";
 
 export interface ForecastRequest {
   /** Weekly demand, oldest first, NaN = censored (an `ItemHistory`'s weeks). */
@@ -57,6 +57,8 @@ interface Entry {
 export class ForecastStore implements ForecastSource {
   private readonly entries = new Map<string, Entry>();
   private generation = 0;
+  /** The last model fitted: an item's safety stock is asked right after its forecast, and needs the same fit. */
+  private recent?: { key: string; fit: Forecast };
   /** Series fitted so far (for tests and the benchmark). */
   fitted = 0;
 
@@ -109,9 +111,13 @@ export class ForecastStore implements ForecastSource {
       entry.used = this.generation;
       return entry;
     }
-    // A safety stock not asked before needs the fitted model again: it is not kept.
-    const fit = forecast(request.history, { horizon: request.horizon, method: request.method });
-    this.fitted++;
+    // A safety stock not asked before needs the fitted model again: only the last one is kept.
+    let fit = this.recent?.key === key ? this.recent.fit : undefined;
+    if (!fit) {
+      fit = forecast(request.history, { horizon: request.horizon, method: request.method });
+      this.fitted++;
+      this.recent = { key, fit };
+    }
     if (!entry) {
       entry = { forecast: kept(fit), safety: new Map(), used: this.generation };
       this.entries.set(key, entry);
@@ -122,7 +128,7 @@ export class ForecastStore implements ForecastSource {
   }
 }
 
-function kept(fit: ReturnType<typeof forecast>): ItemForecast {
+function kept(fit: Forecast): ItemForecast {
   return { method: fit.method, distribution: fit.distribution, point: Float64Array.from(fit.point), low: Float64Array.from(fit.low), high: Float64Array.from(fit.high) };
 }
 

@@ -35,14 +35,21 @@ export interface ItemHistory {
  * and a week with a Stockout row is censored. Dates on or after Plan Start are one
  * problem for the sheet; weeks older than 156 are ignored without one.
  */
-export function readSalesHistory(input: WorkbookInput, settings: Settings, items: ItemIndex, problems: Problem[]): (ItemHistory | undefined)[] {
+export function readSalesHistory(input: WorkbookInput, settings: Settings, items: ItemIndex, problems: Problem[], seen?: RowSeen): (ItemHistory | undefined)[] {
   const sheet = Sheet.open(input, SHEETS.salesHistory, problems);
   if (!sheet) return new Array<ItemHistory | undefined>(items.rows.length);
   const sales = new WeeklySales(items.rows.length);
-  if (sheet.has("date") && sheet.has("quantity")) readLong(sheet, settings, items, sales);
-  else readWide(sheet, settings, items, sales);
+  if (sheet.has("date") && sheet.has("quantity")) readLong(sheet, settings, items, sales, seen);
+  else readWide(sheet, settings, items, sales, seen);
   return sales.histories();
 }
+
+/**
+ * Told of each grid row the reader takes in (`used`) or leaves out by a rule that needs no
+ * problem of its own (older than 156 weeks; dated from the plan start on, reported once
+ * for the sheet): with the problems, every row is accounted for (the junk property test).
+ */
+export type RowSeen = (gridRow: number, how: "used" | "ignored") => void;
 
 /** Net sales per history week of each item-location, index 0 = week −156, with its censored weeks. */
 class WeeklySales {
@@ -114,7 +121,7 @@ function historyIndex(day: number, settings: Settings): number {
   return HISTORY_WEEKS + Math.floor((day - settings.planStart) / 7);
 }
 
-function readLong(sheet: Sheet<SalesField>, settings: Settings, items: ItemIndex, sales: WeeklySales): void {
+function readLong(sheet: Sheet<SalesField>, settings: Settings, items: ItemIndex, sales: WeeklySales, seen: RowSeen | undefined): void {
   const future = new Future(settings, "rows");
   const hasStockout = sheet.has("stockout");
   const rows = sheet.rows;
@@ -130,6 +137,7 @@ function readLong(sheet: Sheet<SalesField>, settings: Settings, items: ItemIndex
     const index = historyIndex(day, settings);
     if (index >= HISTORY_WEEKS) {
       future.add(() => (message) => sheet.reportAt(r, "date", message));
+      seen?.(r, "ignored");
       continue;
     }
     let stockout = false;
@@ -144,6 +152,7 @@ function readLong(sheet: Sheet<SalesField>, settings: Settings, items: ItemIndex
       if (sheet.blank(r, "quantity")) sheet.reportAt(r, "quantity", "This sales row has no Quantity, so it was not used (write 0 for a week that sold nothing).");
       continue;
     }
+    seen?.(r, index < 0 ? "ignored" : "used");
     if (index < 0) continue;
     if (quantity !== undefined) sales.weeksOf(at)[index] += quantity;
     if (stockout) sales.censor(at, index);
@@ -151,7 +160,7 @@ function readLong(sheet: Sheet<SalesField>, settings: Settings, items: ItemIndex
   future.report();
 }
 
-function readWide(sheet: Sheet<SalesField>, settings: Settings, items: ItemIndex, sales: WeeklySales): void {
+function readWide(sheet: Sheet<SalesField>, settings: Settings, items: ItemIndex, sales: WeeklySales, seen: RowSeen | undefined): void {
   const headers = sheet.dateHeaders();
   if (headers === undefined) {
     if (sheet.rows.length > 0) {
@@ -176,6 +185,7 @@ function readWide(sheet: Sheet<SalesField>, settings: Settings, items: ItemIndex
     const r = rows[n];
     const at = rowItem(sheet, r, settings.defaultWarehouse, items, "sales row");
     if (at < 0) continue;
+    seen?.(r, "used");
     const weeks = sales.weeksOf(at);
     const row = sheet.grid.values[r];
     for (let i = 0; i < cols.length; i++) {
