@@ -1,4 +1,4 @@
-import { readModel, type PlanningModel } from "../core/model";
+import { readModel, type PlanningModel, type ReadOptions } from "../core/model";
 import type { Problem } from "../core/problems";
 import { XlsxBook } from "../workbook/xlsx";
 import { CommandError, type CliIO } from "./io";
@@ -8,9 +8,9 @@ export function problemLine(problem: Problem): string {
 }
 
 /** Opens a workbook and reads its model; a workbook that cannot be planned stops the command. */
-export async function loadModel(file: string, io: CliIO): Promise<{ book: XlsxBook; model: PlanningModel }> {
+export async function loadModel(file: string, io: CliIO, options: Omit<ReadOptions, "today"> = {}): Promise<{ book: XlsxBook; model: PlanningModel }> {
   const book = await XlsxBook.open(file);
-  const result = readModel(book.input(), { today: io.today });
+  const result = readModel(book.input(), { ...options, today: io.today });
   if (!result.ok) throw new CommandError(`${file}: ${result.error}`);
   return { book, model: result.model };
 }

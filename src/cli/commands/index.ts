@@ -3,6 +3,7 @@ import { check, orderNowCommand, plan, status, writePlan } from "./planning";
 import { sample } from "./sample";
 import { exportPo, summary } from "./orders";
 import { sync } from "./sync";
+import { forecast } from "./forecast";
 
 /** Every `planster` command; each lives in its own module. */
 export const COMMANDS: Record<string, Command> = {
@@ -14,5 +15,6 @@ export const COMMANDS: Record<string, Command> = {
   sample,
   "export-po": exportPo,
   summary,
+  forecast,
   sync,
 };
