@@ -1,3 +1,4 @@
+import { ForecastStore } from "../core/forecasts";
 import { readModel, type PlanningModel, type ReadOptions } from "../core/model";
 import type { Problem } from "../core/problems";
 import { XlsxBook } from "../workbook/xlsx";
@@ -5,6 +6,15 @@ import { CommandError, type CliIO } from "./io";
 
 export function problemLine(problem: Problem): string {
   return `${problem.address}: ${problem.message}`;
+}
+
+/**
+ * For a command that does not use demand (problems, statuses, the backtest): the model
+ * read without computing statistical forecasts, which costs a millisecond or more per
+ * history. Its problems are the same.
+ */
+export function withoutForecasts(): Omit<ReadOptions, "today"> {
+  return { forecasts: new ForecastStore().kept() };
 }
 
 /** Opens a workbook and reads its model; a workbook that cannot be planned stops the command. */

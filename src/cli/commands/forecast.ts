@@ -1,10 +1,9 @@
 import { isoFromDay } from "../../core/dates";
 import { type AccuracyRow, accuracyRows, type ForecastRow, forecastRows } from "../../core/forecastRows";
-import { ForecastStore } from "../../core/forecasts";
 import type { ItemLocation } from "../../core/model";
 import type { Command } from "../command";
 import { CommandError, EXIT } from "../io";
-import { loadModel, reportProblems } from "../load";
+import { loadModel, reportProblems, withoutForecasts } from "../load";
 import { type Column, parseFormat, printRows } from "../output";
 
 /** Quantities as people read them: whole, or with at most two decimals. */
@@ -48,7 +47,7 @@ export const forecast: Command = {
   async run([file], options, io) {
     const format = parseFormat(options.format);
     // The backtest forecasts each history anew: the plan's forecasts are not needed for it.
-    const { model } = await loadModel(file, io, options.accuracy ? { forecasts: new ForecastStore().kept() } : {});
+    const { model } = await loadModel(file, io, options.accuracy ? withoutForecasts() : {});
     const sku = typeof options.sku === "string" ? options.sku : undefined;
     const warehouse = typeof options.warehouse === "string" ? options.warehouse : undefined;
     if (sku !== undefined && !model.items.some((i) => i.sku === sku)) throw new CommandError(`There is no SKU "${sku}" on the SKUs sheet.`);

@@ -3,7 +3,7 @@ import { orderNow, type OrderNowLine, planAll, type PlanRow, planRows } from "..
 import { PLAN_COLUMNS, planRowJson, supplyPlanSheet } from "../../core/planSheet";
 import type { ItemLocation } from "../../core/model";
 import { EXIT } from "../io";
-import { loadModel, problemLine, reportProblems } from "../load";
+import { loadModel, problemLine, reportProblems, withoutForecasts } from "../load";
 import type { Command } from "../command";
 import { type Column, parseFormat, printRows } from "../output";
 
@@ -100,7 +100,7 @@ export const status: Command = {
   options: { sku: { type: "string" }, ...FORMAT_OPTION },
   async run([file], options, io) {
     const format = parseFormat(options.format);
-    const { model } = await loadModel(file, io);
+    const { model } = await loadModel(file, io, withoutForecasts());
     const items = model.items.filter((i) => options.sku === undefined || i.sku === options.sku);
     printRows(items, STATUS_OUTPUT, format, io);
     reportProblems(model, io);
@@ -114,7 +114,7 @@ export const check: Command = {
   positionals: 1,
   options: {},
   async run([file], _options, io) {
-    const { model } = await loadModel(file, io);
+    const { model } = await loadModel(file, io, withoutForecasts());
     for (const problem of model.problems) io.out(`${problemLine(problem)}\n`);
     if (model.problems.length === 0) {
       io.out(`No problems: ${model.items.length} item-locations read.\n`);
