@@ -1,6 +1,7 @@
 /*
- * The standalone demo page (src/demo): the task pane on samples/demo.xlsx held in
- * memory, beside a grid of its sheets. `npm start` serves it with the add-in.
+ * The standalone demo page (src/demo): the task pane on samples/demo.xlsx (or a
+ * workbook the user opens) held in memory, beside a grid of its sheets. `npm start`
+ * serves it with the add-in.
  */
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -14,6 +15,8 @@ module.exports = (env = {}, argv = {}) => ({
   output: {
     path: path.resolve(__dirname, env.demoOut ?? "dist"),
     filename: "[name].[contenthash:8].js",
+    // exceljs (opening a workbook) and the new-workbook writer (downloading one) load on demand.
+    chunkFilename: "[name].[contenthash:8].js",
     publicPath: "",
     clean: false,
   },

@@ -42,7 +42,8 @@ interface SettingSpec<K extends keyof Settings> {
   /** What a value that does not fit is told to be. */
   hint: string;
   read(sheet: SettingCell, row: number, today: Day): Settings[K] | undefined | Rejected;
-  show(value: Settings[K]): string;
+  /** `dayText` writes a date as the caller shows dates (ISO by default; the pane has its own). */
+  show(value: Settings[K], dayText: (day: Day) => string): string;
 }
 
 const setting = <K extends keyof Settings>(spec: SettingSpec<K>): SettingSpec<K> => spec;
@@ -78,7 +79,7 @@ export const SETTINGS = [
       }
       return mondayOf(day);
     },
-    show: isoFromDay,
+    show: (day, dayText) => dayText(day),
   }),
   setting({
     name: "Horizon Weeks",
@@ -164,8 +165,8 @@ export function defaultSettings(today: Day): Settings {
 }
 
 /** Each setting as the pane shows it: its name and its value in effect. */
-export function settingsShown(settings: Settings): [string, string][] {
-  return SETTINGS.map((spec) => [spec.name, (spec.show as (value: unknown) => string)(settings[spec.key])]);
+export function settingsShown(settings: Settings, dayText: (day: Day) => string = isoFromDay): [string, string][] {
+  return SETTINGS.map((spec) => [spec.name, (spec.show as (value: unknown, dayText: (day: Day) => string) => string)(settings[spec.key], dayText)]);
 }
 
 /** HTTPS, or plain HTTP to this machine (a local bridge or a test server). */

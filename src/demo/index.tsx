@@ -1,31 +1,175 @@
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, makeStyles, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { dayFromIso, localDay } from "../core/dates";
 import demo from "../../samples/demo.xlsx";
 import { LiveModel } from "../runtime/liveModel";
 import { localSecrets, saveDownload } from "../taskpane/browser";
+import { date } from "../taskpane/format";
 import { renderPane } from "../taskpane/render";
 import { MemoryWorkbook } from "../workbook/memory";
+import type { DemoBook } from "./book";
+import { type BarState, DemoBar } from "./DemoBar";
 import { DemoHost } from "./demoHost";
+import { workbookDownload } from "./download";
 import { Grid } from "./Grid";
+import { forgetBook, keepBook, keptBook } from "./keep";
+import { readXlsx } from "./readXlsx";
 
 /**
- * The standalone demo: the same pane as in Excel, on samples/demo.xlsx held in
- * memory, with a grid of its sheets beside it. `?today=YYYY-MM-DD` fixes the date
- * (for tests and screenshots).
+ * The standalone demo: the same pane as in Excel, on a workbook held in memory, with
+ * a grid of its sheets beside it. The workbook is samples/demo.xlsx, or one the user
+ * opens (the "Open workbook…" button, or `?book=URL`); changes are kept in the
+ * browser across a reload. `?today=YYYY-MM-DD` fixes the date and `?paneWidth=N`
+ * the pane's width (tests, screenshots); `?reset` forgets the kept workbook first.
  */
 const params = new URLSearchParams(location.search);
 const today = dayFromIso(params.get("today") ?? "") ?? localDay(new Date());
+const paneWidth = Number(params.get("paneWidth"));
+if (params.has("paneWidth") && Number.isInteger(paneWidth) && paneWidth >= 200 && paneWidth <= 2000) {
+  document.documentElement.style.setProperty("--pane-width", `${paneWidth}px`);
+}
 
-// The benchmark measures the pane from here: the workbook is in memory and the pane has not read it yet.
-performance.mark("planster-pane-start");
-const host = new DemoHost(new MemoryWorkbook(demo.sheets, demo.date1904), { today, secrets: localSecrets, onDownload: saveDownload });
-// The live model of Excel's runtime, over the workbook in memory: the pane reads and plans through it.
-const live = new LiveModel(host, { today: () => host.today(), refreshDelayMs: 0 });
-renderPane(document.getElementById("pane")!, host, live);
-createRoot(document.getElementById("grid")!).render(
-  <FluentProvider theme={webLightTheme} style={{ display: "flex", flexDirection: "column", height: "100%" }}>
-    <Grid host={host} />
-  </FluentProvider>,
-);
-(window as unknown as { planster: unknown }).planster = { host };
+const SAMPLE: DemoBook = { name: "demo.xlsx", ...demo };
+const KEPT = "Changes are kept in this browser (IndexedDB) across a reload; Download workbook saves them to a file.";
+
+const useStyles = makeStyles({ grid: { display: "flex", flexDirection: "column", height: "100%" } });
+
+function GridFrame({ host }: { host: DemoHost }) {
+  return (
+    <FluentProvider theme={webLightTheme} className={useStyles().grid}>
+      <Grid host={host} />
+    </FluentProvider>
+  );
+}
+
+const bar = createRoot(document.getElementById("bar")!);
+const grid = createRoot(document.getElementById("grid")!);
+let closePane: (() => void) | undefined;
+let host: DemoHost | undefined;
+let shown: BarState = { name: SAMPLE.name, status: "" };
+let session = 0;
+
+function say(next: Partial<BarState>): void {
+  shown = { ...shown, ...next };
+  bar.render(
+    <FluentProvider theme={webLightTheme}>
+      <DemoBar state={shown} actions={{ open: (file) => void openFile(file), download: () => void download(), startOver: () => void startOver() }} />
+    </FluentProvider>,
+  );
+}
+
+/** Shows a workbook: a new in-memory host and live model, the pane and the grid on them. */
+function show(book: DemoBook, status: string): Keeper {
+  closePane?.();
+  // The benchmark measures the pane from here: the workbook is in memory and the pane has not read it yet.
+  performance.mark("planster-pane-start");
+  const shownHost = new DemoHost(new MemoryWorkbook(book.sheets, book.date1904), { today, secrets: localSecrets, onDownload: saveDownload });
+  host = shownHost;
+  const keeper = new Keeper(shownHost, book.name);
+  void shownHost.watch(() => keeper.changed());
+  // The live model of Excel's runtime, over the workbook in memory: the pane reads and plans through it.
+  const live = new LiveModel(shownHost, { today: () => shownHost.today(), refreshDelayMs: 0 });
+  closePane = renderPane(document.getElementById("pane")!, shownHost, live);
+  grid.render(<GridFrame key={++session} host={shownHost} />);
+  (window as unknown as { planster: unknown }).planster = { host: shownHost };
+  say({ name: book.name, status, error: false });
+  return keeper;
+}
+
+/**
+ * Keeps a workbook in the browser after each change, one save at a time (a burst of
+ * writes makes one more save, not one each); says so when the browser refuses
+ * (a private window, a full disk).
+ */
+class Keeper {
+  private saving?: Promise<void>;
+  private again = false;
+
+  constructor(
+    private readonly from: DemoHost,
+    private readonly name: string,
+  ) {}
+
+  changed(): Promise<void> {
+    if (this.saving) {
+      this.again = true;
+      return this.saving;
+    }
+    this.saving = this.save().finally(() => {
+      this.saving = undefined;
+      if (this.again) {
+        this.again = false;
+        void this.changed();
+      }
+    });
+    return this.saving;
+  }
+
+  private async save(): Promise<void> {
+    const { book } = this.from;
+    try {
+      await keepBook({ name: this.name, date1904: book.date1904, sheets: Object.fromEntries(book.sheets) });
+      // What the page said stands (the workbook just opened, say), unless it was that keeping failed.
+      if (this.from === host) say({ status: shown.error ? KEPT : shown.status, error: false, keptAt: new Date().toISOString() });
+    } catch (error) {
+      if (this.from !== host) return;
+      say({ status: `Changes are not kept across a reload: this browser refused to store them (${reason(error)}). Download workbook saves them to a file.`, error: true });
+    }
+  }
+}
+
+/** Opens an .xlsx file in place of the workbook shown, and keeps it; when it cannot be read, says why and changes nothing. */
+async function openBytes(name: string, bytes: () => Promise<ArrayBuffer>): Promise<boolean> {
+  const before = host ? shown.name : SAMPLE.name;
+  say({ name, status: `Reading ${name}…`, error: false });
+  try {
+    const book = await readXlsx(await bytes(), name);
+    await show(book, `${name} is open. ${KEPT}`).changed();
+    return true;
+  } catch (error) {
+    say({ name: before, status: `${name} could not be opened: ${reason(error)}`, error: true });
+    return false;
+  }
+}
+
+const openFile = (file: File) => openBytes(file.name, () => file.arrayBuffer());
+
+async function download(): Promise<void> {
+  if (!host) return;
+  try {
+    saveDownload(await workbookDownload(host.book, shown.name.replace(/(\.xlsx)?$/i, ".xlsx")));
+  } catch (error) {
+    say({ status: `The workbook could not be written: ${reason(error)}`, error: true });
+  }
+}
+
+async function startOver(): Promise<void> {
+  await forgetBook().catch(() => undefined);
+  show(SAMPLE, `The sample workbook is open again. ${KEPT}`);
+}
+
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+async function start(): Promise<void> {
+  const url = params.get("book");
+  if (params.has("reset")) await forgetBook().catch(() => undefined);
+  if (url) {
+    const name = decodeURIComponent(new URL(url, location.href).pathname.split("/").pop() || "workbook.xlsx");
+    const opened = await openBytes(name, async () => {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}.`);
+      return response.arrayBuffer();
+    });
+    if (!opened) {
+      const status = shown.status;
+      show(SAMPLE, `${status} The sample workbook is open instead.`);
+      say({ error: true });
+    }
+    return;
+  }
+  const kept = await keptBook().catch(() => undefined);
+  if (kept) show(kept, `${kept.name} as you left it on ${date(localDay(new Date(kept.savedAt)))}, kept in this browser. Start over opens the sample again.`);
+  else show(SAMPLE, KEPT);
+}
+
+void start();

@@ -1,8 +1,9 @@
 /*
- * `npm start`: builds and serves, over HTTPS on https://localhost:3000, the add-in
- * (the Excel developer's webpack.config.js, when present) and the standalone demo
- * page (webpack.demo.js) from one dev server. Run after `npm run build` (the demo's
- * xlsx loader and `planster sample` use lib/).
+ * `npm start`: builds and serves, over HTTPS on https://localhost:3000 (another port
+ * with `PORT=N npm start`), the add-in (the Excel developer's webpack.config.js, when
+ * present) and the standalone demo page (webpack.demo.js) from one dev server. Run
+ * after `npm run build` (the demo's xlsx loader and `planster sample` use lib/). When
+ * the development certificates cannot be made it serves plain HTTP and says so.
  */
 const fs = require("node:fs");
 const path = require("node:path");
@@ -11,7 +12,17 @@ const webpack = require("webpack");
 const WebpackDevServer = require("webpack-dev-server");
 
 const root = path.resolve(__dirname, "../..");
-const PORT = 3000;
+const PORT = port(process.env.PORT);
+
+function port(text) {
+  if (text === undefined || text === "") return 3000;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) {
+    console.error(`PORT must be a port number from 1 to 65535, not "${text}".`);
+    process.exit(2);
+  }
+  return n;
+}
 
 async function configs(argv) {
   const list = [];
@@ -64,9 +75,10 @@ async function main() {
   const options = serverOptions(own, own.server ? undefined : await httpsOptions());
   const server = new WebpackDevServer(options, webpack(list));
   await server.start();
-  console.log(`\nPlanster is served on https://localhost:${PORT}/`);
-  console.log(`  Demo page (no Excel needed): https://localhost:${PORT}/demo.html`);
-  if (list.length > 1) console.log(`  Add-in for sideloading:      manifest.xml → https://localhost:${PORT}/taskpane.html`);
+  const origin = `${options.server.type === "https" ? "https" : "http"}://localhost:${PORT}`;
+  console.log(`\nPlanster is served on ${origin}/`);
+  console.log(`  Demo page (no Excel needed): ${origin}/demo.html`);
+  if (list.length > 1) console.log(`  Add-in for sideloading:      manifest.xml → ${origin}/taskpane.html${PORT === 3000 ? "" : " (manifest.xml names port 3000)"}`);
 }
 
 module.exports = { serverOptions };

@@ -5,10 +5,9 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
+  PortalMountNodeProvider,
   ProgressBar,
   Spinner,
-  Tab,
-  TabList,
   Text,
   makeStyles,
   tokens,
@@ -16,16 +15,44 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useMemo, useState, useSyncExternalStore } from "react";
 import type { LiveModel } from "../runtime/liveModel";
+import { plural, qty } from "./format";
 import type { Applied, WorkbookHost } from "./host";
 import { type Change, type Notice, type Pane, PaneContext, type TabName } from "./pane";
 import { PlanStore, unplannedMessage } from "./planStore";
 import { VIEWS } from "./views";
+import { ViewTabs } from "./ViewTabs";
 import { ProblemList } from "./views/Problems";
 import { SetupButton } from "./views/Settings";
 
 const useStyles = makeStyles({
-  pane: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, minWidth: "300px" },
-  header: { display: "flex", alignItems: "baseline", justifyContent: "space-between" },
+  /*
+   * The pane fills its host's box (Excel's task pane, or the demo's) and scrolls inside
+   * it. The transform makes that box the frame of dialogs and menus, which mount in it:
+   * in the demo they open over the pane, as they do in Excel, not over the whole page.
+   */
+  provider: { height: "100%" },
+  root: {
+    height: "100%",
+    position: "relative",
+    transform: "translateZ(0)",
+    display: "flex",
+    flexDirection: "column",
+    overflow: "hidden",
+  },
+  scroller: { flexGrow: 1, minHeight: 0, overflowY: "auto" },
+  pane: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXL}`,
+    minWidth: 0,
+    // Long SKUs, URLs and addresses break rather than push the pane sideways.
+    overflowWrap: "anywhere",
+    // Headings sit in the views' own spacing.
+    "& h2, & h3": { margin: 0 },
+  },
+  // Excel's task pane shows the add-in's name in its own title bar: the heading is for screen readers.
+  title: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
 
 interface Running {
@@ -42,6 +69,7 @@ export function App({ host, live }: { host: WorkbookHost; live: LiveModel }) {
   const [item, setItem] = useState<string | undefined>();
   const [notice, notify] = useState<Notice | null>(null);
   const [running, setRunning] = useState<Running | null>(null);
+  const [overlays, setOverlays] = useState<HTMLElement | null>(null);
 
   const write = useCallback(
     async (change: Change, done: string, title = "Done"): Promise<Applied | null> => {
@@ -53,9 +81,7 @@ export function App({ host, live }: { host: WorkbookHost; live: LiveModel }) {
       try {
         if (change.sheets?.length) {
           setRunning({ label: "Writing to the workbook…", done: 0, total: 1 });
-          await host.writeSheets(change.sheets, (d, total) =>
-            setRunning({ label: `Writing to the workbook: ${d.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows`, done: d, total }),
-          );
+          await host.writeSheets(change.sheets, (d, total) => setRunning({ label: `Writing to the workbook: ${qty(d)} of ${plural(total, "row")}`, done: d, total }));
         }
         const applied = change.writes && (change.writes.append.length || change.writes.cells.length) ? await host.apply(change.writes) : { appendedRows: [] };
         const told = (await change.then?.(applied)) ?? label;
@@ -97,13 +123,7 @@ export function App({ host, live }: { host: WorkbookHost; live: LiveModel }) {
     const { label, View } = VIEWS.find((v) => v.name === tab) ?? VIEWS[0];
     body = (
       <PaneContext.Provider value={pane}>
-        <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as TabName)} size="small" aria-label="Planster views">
-          {VIEWS.map((t) => (
-            <Tab key={t.name} value={t.name}>
-              {t.label}
-            </Tab>
-          ))}
-        </TabList>
+        <ViewTabs selected={tab} onSelect={setTab} />
         <div role="tabpanel" aria-label={label}>
           <View />
         </div>
@@ -111,35 +131,41 @@ export function App({ host, live }: { host: WorkbookHost; live: LiveModel }) {
     );
   }
 
+  // Portals mount inside the pane and inherit its theme from there: the provider's own class (its size) must not be copied onto them.
   return (
-    <FluentProvider theme={webLightTheme}>
-      <main className={styles.pane} aria-label="Planster">
-        <div className={styles.header}>
-          <Text as="h1" weight="semibold" size={500}>
-            Planster
-          </Text>
-        </div>
-        <div aria-live="polite">
-          {notice && (
-            <MessageBar intent={notice.intent} data-testid="notice">
-              <MessageBarBody>
-                <MessageBarTitle>{notice.title}</MessageBarTitle>
-                {notice.text}
-              </MessageBarBody>
-              <MessageBarActions
-                containerAction={
-                  <Button appearance="transparent" aria-label="Dismiss" onClick={() => notify(null)}>
-                    ✕
-                  </Button>
-                }
-              />
-            </MessageBar>
-          )}
-          {running && <ProgressBar value={running.total ? running.done / running.total : undefined} aria-label={running.label} />}
-          {running && <Text size={200}>{running.label}</Text>}
-        </div>
-        {body}
-      </main>
+    <FluentProvider theme={webLightTheme} className={styles.provider} applyStylesToPortals={false} data-pane="">
+      <div className={styles.root}>
+        <PortalMountNodeProvider value={overlays ?? undefined}>
+          <div className={styles.scroller} data-pane-scroller="">
+            <main className={styles.pane} aria-label="Planster">
+              <Text as="h1" className={styles.title}>
+                Planster
+              </Text>
+              <div aria-live="polite">
+                {notice && (
+                  <MessageBar intent={notice.intent} data-testid="notice">
+                    <MessageBarBody>
+                      <MessageBarTitle>{notice.title}</MessageBarTitle>
+                      {notice.text}
+                    </MessageBarBody>
+                    <MessageBarActions
+                      containerAction={
+                        <Button appearance="transparent" aria-label="Dismiss" onClick={() => notify(null)}>
+                          ✕
+                        </Button>
+                      }
+                    />
+                  </MessageBar>
+                )}
+                {running && <ProgressBar value={running.total ? running.done / running.total : undefined} aria-label={running.label} />}
+                {running && <Text size={200}>{running.label}</Text>}
+              </div>
+              {body}
+            </main>
+          </div>
+          <div ref={setOverlays} />
+        </PortalMountNodeProvider>
+      </div>
     </FluentProvider>
   );
 }

@@ -63,7 +63,8 @@ test("a new supplier's prices are shown before saving", async () => {
   const { detail } = await openOrder("PO-0007");
   pick(detail, "Supplier", "Bolt GmbH (BOLT)");
   // WIDGET's Supplier Items row for BOLT: 2.20.
-  expect(within(detail).getByRole("list", { name: "Prices from BOLT" }).textContent).toBe("WIDGET: 10 × 2.20");
+  // BOLT sells in EUR.
+  expect(within(detail).getByRole("list", { name: "Prices from BOLT" }).textContent).toBe("WIDGET: 10 × 2.20\u00a0EUR");
 });
 
 test("the CSV export downloads the order", async () => {
@@ -111,7 +112,7 @@ describe("editing an order writes only what changed, and one more revision", () 
     const before = snapshot(host.book);
     fireEvent.change(within(detail).getByLabelText("Expected delivery"), { target: { value: "2026-12-21" } });
     fireEvent.click(within(detail).getByRole("button", { name: "Save date" }));
-    await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("expected delivery is 2026-12-21."));
+    await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("expected delivery is 21 Dec 2026."));
     // Row 2 of Purchase Orders: G is Expected Delivery (2026-12-21 is 28 days after 2026-11-23, serial 46349), K is Revision.
     expect(changedCells(before, host.book)).toEqual({
       "Purchase Orders!G2": ["2026-12-14", 46377],

@@ -45,8 +45,17 @@ export async function weekAction(week: number, action: string): Promise<void> {
   fireEvent.click(await screen.findByRole("menuitem", { name: action }));
 }
 
+/** A week line's details (the plan's other columns), opened when they are not. */
+export function weekDetails(week: number): HTMLElement {
+  const open = screen.queryByTestId(`week-${week}-details`);
+  if (open) return open;
+  fireEvent.click(within(weekLine(week)).getByRole("button", { name: new RegExp(`^Week ${week}, .*: details$`) }));
+  return screen.getByTestId(`week-${week}-details`);
+}
+
 export const projectedOf = (week: number) => within(weekLine(week)).getByTestId("projected").textContent;
-export const recommendedOf = (week: number) => within(weekLine(week)).getByTestId("recommended").textContent;
+/** The engine's quantity of a week, next to the planner's: in the week line's details. */
+export const recommendedOf = (week: number) => within(weekDetails(week)).getByTestId("recommended").textContent;
 export { waitFor };
 
 /** The texts of an element's innermost elements, in order: a table row's cells and their lines. */

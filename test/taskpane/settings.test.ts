@@ -53,7 +53,7 @@ describe("the settings in effect", () => {
     );
     // 2026-11-25 is a Wednesday: week 1 starts on Monday 2026-11-23.
     expect(shown()).toEqual([
-      ["Plan Start", "2026-11-23"],
+      ["Plan Start", "23 Nov 2026"],
       ["Horizon Weeks", "12"],
       ["Currency", "EUR"],
       ["Default Warehouse", "MAIN"],
@@ -71,7 +71,7 @@ describe("the settings in effect", () => {
   test("without a Settings sheet, WORKBOOK.md's defaults (week 1 is the current week)", async () => {
     await openSettings(new MemoryWorkbook({ Suppliers: SUPPLIERS, SKUs: SKUS }));
     expect(shown()).toEqual([
-      ["Plan Start", "2026-11-23"],
+      ["Plan Start", "23 Nov 2026"],
       ["Horizon Weeks", "26"],
       ["Currency", "USD"],
       ["Default Warehouse", "MAIN"],

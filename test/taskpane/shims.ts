@@ -11,6 +11,11 @@ g.ResizeObserver ??= class {
   disconnect() {}
 };
 if (typeof window !== "undefined") {
+  // The pane brings what opens into view; jsdom lays nothing out.
+  Element.prototype.scrollIntoView ??= function scrollIntoView() {};
+  // Every box is 0 px wide in jsdom, so the tab bar would put every tab in its "More views" menu:
+  // here boxes have room (the browser tests check the real widths).
+  Object.defineProperty(HTMLElement.prototype, "clientWidth", { configurable: true, get: () => 1000 });
   window.matchMedia ??= ((query: string) => ({
     matches: false,
     media: query,
@@ -27,3 +32,7 @@ if (typeof window !== "undefined") {
 // queries look at hidden elements too. The browser tests check what is really visible.
 
 configure({ defaultHidden: true });
+
+// waitFor and findBy* give up after 1 s by default: too little for Fluent in jsdom on a loaded 2-core machine.
+// They still return as soon as what they wait for is there.
+configure({ asyncUtilTimeout: 20_000 });

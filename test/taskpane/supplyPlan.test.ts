@@ -2,6 +2,7 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { dayFromIso, serialFromDay } from "../../src/core/dates";
 import { records, shop } from "../core/orders/fixture";
+import { orderNowBook } from "./orderNowBook";
 import { openItem, projectedOf, recommendedOf, renderPane, weekLine } from "./pane";
 
 // Fluent UI in jsdom is slow on a shared 2-core machine.
@@ -82,4 +83,36 @@ test("a status that cannot be ordered is named with where it comes from, and a p
     ),
   );
   expect(JSON.stringify(host.book.sheet("Order Overrides"))).toBe(before);
+});
+
+describe("a planner's quantity against the supplier's MOQ and case pack", () => {
+  /** BETA at MAIN of the Order-now workbook with an MOQ of 40 (its Order Multiple is 10). */
+  async function openBeta() {
+    const book = orderNowBook();
+    book.sheet("SKUs")![3][5] = 40;
+    const pane = await renderPane(book);
+    await openItem("BETA", "MAIN");
+    return { ...pane, box: within(weekLine(2)).getByRole("textbox", { name: "Planner's quantity, week 2" }) };
+  }
+
+  test("is warned about as it is typed, and saved anyway", async () => {
+    const { host, box } = await openBeta();
+    fireEvent.change(box, { target: { value: "35" } });
+    // 35 < 40, and 35 / 10 is not whole: the first whole number of packs at 40 or more is 4 × 10 = 40.
+    expect(screen.getByTestId("week-2-warning").textContent).toBe(
+      "⚠ Week 2: 35 is below the MOQ of 40 and not a multiple of the case pack of 10: the supplier takes 40. It is saved as typed.",
+    );
+    expect(box.getAttribute("aria-describedby")).toBe("week-2-warning");
+    fireEvent.change(box, { target: { value: "45" } });
+    expect(screen.getByTestId("week-2-warning").textContent).toBe("⚠ Week 2: 45 is not a multiple of the case pack of 10: the supplier takes 40 or 50. It is saved as typed.");
+    fireEvent.change(box, { target: { value: "50" } });
+    expect(screen.queryByTestId("week-2-warning")).toBeNull();
+    // A warning, not a block: 45 is written to Order Overrides.
+    fireEvent.change(box, { target: { value: "45" } });
+    fireEvent.keyDown(box, { key: "Enter" });
+    await waitFor(() =>
+      expect(records(host.book, "Order Overrides")).toContainEqual({ SKU: "BETA", Warehouse: "MAIN", Week: serialFromDay(dayFromIso("2026-11-30")!), Quantity: 45 }),
+    );
+    expect(screen.getByTestId("week-2-warning").textContent).toContain("45 is not a multiple of the case pack of 10");
+  });
 });

@@ -4,6 +4,7 @@ import { sameEndpoint } from "../../core/orders/endpoint";
 import { isIntegrationUrl } from "../../core/settings";
 import { storedEndpoint, storeEndpoint } from "../orders";
 import { usePane } from "../pane";
+import { useShared } from "../styles";
 
 /**
  * The integration as this machine keeps it: the URL signed orders go to and its
@@ -13,6 +14,7 @@ import { usePane } from "../pane";
  */
 export function IntegrationSettings({ workbookUrl }: { workbookUrl: string }) {
   const { host, notify } = usePane();
+  const shared = useShared();
   const [stored, setStored] = useState(() => storedEndpoint(host.secrets));
   const [url, setUrl] = useState("");
   const [key, setKey] = useState("");
@@ -33,8 +35,8 @@ export function IntegrationSettings({ workbookUrl }: { workbookUrl: string }) {
   };
   const mismatch = stored && workbookUrl && !sameEndpoint(stored.url, workbookUrl);
   return (
-    <section aria-label="Integration">
-      <Text as="h3" weight="semibold" block style={{ marginTop: 12 }}>
+    <section aria-label="Integration" className={shared.stack}>
+      <Text as="h3" weight="semibold" block className={shared.subheading}>
         Integration
       </Text>
       <Text size={200} block data-testid="integration-stored">
@@ -54,7 +56,7 @@ export function IntegrationSettings({ workbookUrl }: { workbookUrl: string }) {
       <Field label="Key for signing orders sent to that URL">
         <Input type="password" value={key} onChange={(_, d) => setKey(d.value)} autoComplete="off" />
       </Field>
-      <div style={{ display: "flex", gap: 8, marginTop: 6 }}>
+      <div className={shared.row}>
         <Button appearance="primary" disabled={!url.trim() || !!urlProblem || !key.trim()} onClick={() => save({ url: url.trim(), key: key.trim() })}>
           Save integration
         </Button>

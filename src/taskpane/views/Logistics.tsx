@@ -1,6 +1,23 @@
-import { Badge, Button, Dropdown, Field, Input, Link, Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
-import { dayFromIso } from "../../core/dates";
+import {
+  Badge,
+  Button,
+  Dropdown,
+  Field,
+  Input,
+  Link,
+  makeStyles,
+  mergeClasses,
+  Option,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { Fragment, useMemo, useState } from "react";
 import { editOrder, type OrderEdit } from "../../core/orders/edit";
 import { orderCsv } from "../../core/orders/exportCsv";
 import { orderFromBook } from "../../core/orders/order";
@@ -8,9 +25,27 @@ import { isOpen, PO_STATUSES, type PoStatus, type PurchaseOrder } from "../../co
 import { flaggedLines, isReadOnly, moveRefusal, supplierTerms } from "../../core/orders/rules";
 import { poSheet, poSheetName, sharedOrder } from "../../core/orders/share";
 import { orderX12, x12Refusal } from "../../core/orders/x12";
-import { day, money, plural, qty } from "../format";
+import { DATE_HINT, date, money, parseDate, plural, price, qty } from "../format";
 import { editChange, sendChange } from "../orders";
+import { useIntoView } from "../inView";
 import { usePane } from "../pane";
+import { useShared } from "../styles";
+import { DateInput } from "./DateInput";
+
+const useStyles = makeStyles({
+  // Fluent's dropdowns are at least 250 px wide; here three share a 320 px pane, wrapping when they must.
+  pick: { flexGrow: 1, flexBasis: "8rem", minWidth: 0 },
+  dropdown: { minWidth: 0, width: "100%" },
+  chosen: { whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
+  statusCol: { width: "24%" },
+  totalCol: { width: "32%" },
+  end: { justifyContent: "flex-end" },
+  detailCell: { backgroundColor: tokens.colorNeutralBackground2, paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalM },
+  detail: { scrollMarginTop: tokens.spacingVerticalXXL },
+  lineHead: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  short: { width: "8rem" },
+  narrow: { width: "5rem" },
+});
 
 const ALL = "";
 const OPEN = "open";
@@ -22,15 +57,17 @@ interface Choice {
 
 /** A labelled dropdown; `value` is one of the choices' values. */
 function Pick({ label, choices, value, onPick, testId }: { label: string; choices: Choice[]; value: string; onPick: (value: string) => void; testId?: string }) {
+  const styles = useStyles();
   const chosen = choices.find((c) => c.value === value);
   return (
-    <Field label={label}>
+    <Field label={label} className={styles.pick}>
       <Dropdown
         value={chosen?.text ?? ""}
         selectedOptions={chosen ? [chosen.value] : []}
         onOptionSelect={(_, d) => onPick(d.optionValue ?? "")}
         data-testid={testId}
-        style={{ minWidth: 120 }}
+        className={styles.dropdown}
+        button={{ className: styles.chosen }}
       >
         {choices.map((c) => (
           <Option key={c.value || "(all)"} value={c.value} text={c.text}>
@@ -44,6 +81,8 @@ function Pick({ label, choices, value, onPick, testId }: { label: string; choice
 
 export function Logistics() {
   const { state } = usePane();
+  const shared = useShared();
+  const styles = useStyles();
   const { orderBook, suppliers, warehouses } = state.model;
   const [supplier, setSupplier] = useState(ALL);
   const [warehouse, setWarehouse] = useState(ALL);
@@ -56,16 +95,16 @@ export function Logistics() {
       (status === ALL || (status === OPEN ? isOpen(po) : po.status === status)),
   );
   const warehouseCodes = useMemo(() => [...new Set([...warehouses.keys(), ...orderBook.orders.map((po) => po.warehouse)])].sort(), [warehouses, orderBook]);
-  const selected = chosen === undefined ? undefined : orderBook.byNumber.get(chosen);
   if (!orderBook.hasSheets) {
     return <Text block>The workbook has no Purchase Orders and PO Lines sheets yet: use "Create Planster sheets" in Settings.</Text>;
   }
+  const cell = mergeClasses(shared.cell, shared.top);
   return (
-    <section aria-labelledby="logistics-title">
+    <section aria-labelledby="logistics-title" className={shared.stack}>
       <Text as="h2" id="logistics-title" weight="semibold" size={400} block>
         Purchase orders
       </Text>
-      <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }} role="group" aria-label="Filters">
+      <div className={shared.row} role="group" aria-label="Filters">
         <Pick
           label="Supplier"
           value={supplier}
@@ -84,53 +123,70 @@ export function Logistics() {
       <Text block size={200}>
         {plural(orders.length, "order")}
       </Text>
-      <Table size="small" aria-label="Purchase orders" data-testid="orders">
+      <Table size="small" aria-label="Purchase orders" data-testid="orders" className={shared.table}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>PO</TableHeaderCell>
-            <TableHeaderCell>Supplier · warehouse</TableHeaderCell>
-            <TableHeaderCell>Status</TableHeaderCell>
-            <TableHeaderCell>Delivery · total</TableHeaderCell>
+            <TableHeaderCell className={cell}>PO</TableHeaderCell>
+            <TableHeaderCell className={mergeClasses(cell, styles.statusCol)}>Status</TableHeaderCell>
+            <TableHeaderCell className={mergeClasses(cell, styles.totalCol)} button={{ className: styles.end }}>
+              Delivery · total
+            </TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           {orders.map((po) => (
-            <TableRow key={po.number} data-testid={`order-${po.number}`} aria-selected={po.number === chosen}>
-              <TableCell>
-                <Link onClick={() => setChosen(po.number)} aria-label={`Open purchase order ${po.number}`}>
-                  {po.number}
-                </Link>
-              </TableCell>
-              <TableCell>
-                {po.supplier} · {po.warehouse}
-              </TableCell>
-              <TableCell data-testid="order-status">
-                {po.status ?? "unknown"}
-                {po.syncStatus && (
+            <Fragment key={po.number}>
+              <TableRow data-testid={`order-${po.number}`} aria-selected={po.number === chosen}>
+                <TableCell className={cell}>
+                  <Link
+                    onClick={() => setChosen(po.number === chosen ? undefined : po.number)}
+                    aria-label={`Open purchase order ${po.number}`}
+                    aria-expanded={po.number === chosen}
+                  >
+                    {po.number}
+                  </Link>
                   <Text block size={200}>
-                    {po.syncStatus}
+                    {po.supplier} → {po.warehouse}
                   </Text>
-                )}
-              </TableCell>
-              <TableCell>
-                <Text block size={200}>
-                  {day(po.expectedDelivery) || "no date"}
-                </Text>
-                <Text block size={200}>
-                  {po.total ? money(po.total, po.currency) : ""}
-                </Text>
-              </TableCell>
-            </TableRow>
+                </TableCell>
+                <TableCell className={cell} data-testid="order-status">
+                  <Text block size={200}>
+                    {po.status ?? "unknown"}
+                  </Text>
+                  {po.syncStatus && (
+                    <Text block size={200}>
+                      {po.syncStatus}
+                    </Text>
+                  )}
+                </TableCell>
+                <TableCell className={mergeClasses(cell, shared.number)}>
+                  <Text block align="end" size={200}>
+                    {date(po.expectedDelivery) || "no date"}
+                  </Text>
+                  <Text block align="end" size={200}>
+                    {po.total ? money(po.total, po.currency) : ""}
+                  </Text>
+                </TableCell>
+              </TableRow>
+              {po.number === chosen && (
+                <TableRow>
+                  <TableCell colSpan={3} className={mergeClasses(cell, styles.detailCell)}>
+                    <OrderDetail key={`${po.number}:${po.revision}`} po={po} />
+                  </TableCell>
+                </TableRow>
+              )}
+            </Fragment>
           ))}
         </TableBody>
       </Table>
-      {selected && <OrderDetail key={`${selected.number}:${selected.revision}`} po={selected} />}
     </section>
   );
 }
 
 function OrderDetail({ po }: { po: PurchaseOrder }) {
   const { state, host, write } = usePane();
+  const shared = useShared();
+  const styles = useStyles();
   const { model, input } = state;
   const settings = model.settings;
   const readOnly = isReadOnly(po.status);
@@ -141,18 +197,21 @@ function OrderDetail({ po }: { po: PurchaseOrder }) {
   const refuse = (reason: string) => void write({ ok: false, reason }, "");
   /** A typed date, or the refusal that says how to write one. */
   const withDate = (text: string, then: (day: number) => void) => {
-    const parsed = dayFromIso(text.trim());
-    if (parsed === undefined) refuse(`"${text}" is not a date; write it as YYYY-MM-DD.`);
+    const parsed = parseDate(text);
+    if (parsed === undefined) refuse(`"${text}" is not a date. ${DATE_HINT}`);
     else then(parsed);
   };
+  // Opened below its row: brought into view, since the row may be near the pane's bottom.
+  const box = useIntoView<HTMLDivElement>(true);
 
   const nextStatuses = PO_STATUSES.filter((s) => s !== po.status && moveRefusal(po.number, po.status, s) === undefined);
   const [status, setStatus] = useState<string>(nextStatuses[0] ?? "");
-  const [delivery, setDelivery] = useState(day(po.expectedDelivery));
+  const [delivery, setDelivery] = useState(date(po.expectedDelivery));
   const [supplier, setSupplier] = useState(po.supplier);
   const [warehouse, setWarehouse] = useState(po.warehouse);
   const [newSku, setNewSku] = useState("");
   const [newQty, setNewQty] = useState("");
+  const newCurrency = model.suppliers.get(supplier)?.currency || settings.currency;
 
   const share = (how: "sheet" | "workbook" | "csv" | "x12") => {
     const shared = sharedOrder(model, po.number);
@@ -173,12 +232,12 @@ function OrderDetail({ po }: { po: PurchaseOrder }) {
   };
 
   return (
-    <div role="region" aria-label={`Purchase order ${po.number}`} data-testid="order-detail" style={{ marginTop: 12, display: "flex", flexDirection: "column", gap: 8 }}>
-      <Text as="h3" weight="semibold" size={400}>
+    <div ref={box} role="region" aria-label={`Purchase order ${po.number}`} data-testid="order-detail" className={mergeClasses(shared.stack, styles.detail)}>
+      <Text as="h3" weight="semibold" size={300}>
         {po.number} · {model.suppliers.get(po.supplier)?.name || po.supplier} → {po.warehouse}
       </Text>
       <Text size={200}>
-        {po.status ?? "unknown status"} · ordered {day(po.orderDate) || "—"} · expected {day(po.expectedDelivery) || "—"} · revision {po.revision}
+        {po.status ?? "unknown status"} · ordered {date(po.orderDate) || "—"} · expected {date(po.expectedDelivery) || "—"} · revision {po.revision}
         {po.total ? ` · total ${money(po.total, po.currency)}` : ""}
       </Text>
       <Text size={200} data-testid="sync-status">
@@ -191,53 +250,43 @@ function OrderDetail({ po }: { po: PurchaseOrder }) {
           {po.status} orders are read-only{po.status === "Received" ? " (they can still be closed)" : ""}.
         </Badge>
       )}
-      <Table size="small" aria-label={`Lines of ${po.number}`}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Line · SKU</TableHeaderCell>
-            <TableHeaderCell>Qty × price</TableHeaderCell>
-            <TableHeaderCell>Received</TableHeaderCell>
-            <TableHeaderCell>Delivery</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {(reading.ok ? reading.order.lines : []).map((line) => {
-            const source = po.lines.find((l) => (l.line ?? line.line) === line.line && l.sku === line.sku);
-            const warning = source && flagged.get(source);
-            return (
-              <TableRow key={line.line}>
-                <TableCell>
+      <ul aria-label={`Lines of ${po.number}`} className={shared.plainList}>
+        {(reading.ok ? reading.order.lines : []).map((line) => {
+          const source = po.lines.find((l) => (l.line ?? line.line) === line.line && l.sku === line.sku);
+          const warning = source && flagged.get(source);
+          return (
+            <li key={line.line} className={shared.row}>
+              <div className={styles.lineHead}>
+                <Text weight="semibold">
                   {line.line} · {line.sku}
-                  {warning && (
-                    <Badge appearance="tint" color="danger" title={warning} aria-label={warning}>
-                      blocked
-                    </Badge>
-                  )}
-                </TableCell>
-                <TableCell>
-                  {qty(line.quantity)} × {line.unitPrice.toFixed(2)} = {line.lineTotal.toFixed(2)}
-                </TableCell>
-                <TableCell>{qty(line.receivedQty)}</TableCell>
-                <TableCell>
-                  <LineDate
-                    value={day(line.expectedDelivery)}
-                    disabled={readOnly}
-                    label={`Delivery of line ${line.line}`}
-                    onSave={(text) =>
-                      text === ""
-                        ? void edit({ lineDeliveries: [{ line: line.line, expectedDelivery: null }] }, `line ${line.line} is delivered with the order.`)
-                        : withDate(text, (d) => void edit({ lineDeliveries: [{ line: line.line, expectedDelivery: d }] }, `line ${line.line}'s delivery is ${day(d)}.`))
-                    }
-                  />
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+                </Text>
+                {warning && (
+                  <Badge appearance="tint" color="danger" title={warning} aria-label={warning}>
+                    blocked
+                  </Badge>
+                )}
+                <Text size={200}>
+                  {qty(line.quantity)} × {price(line.unitPrice, po.currency)} = {money(line.lineTotal, po.currency)} · received {qty(line.receivedQty)}
+                </Text>
+              </div>
+              <LineDate
+                value={date(line.expectedDelivery)}
+                orders={date(po.expectedDelivery)}
+                disabled={readOnly}
+                label={`Delivery of line ${line.line}`}
+                onSave={(text) =>
+                  text.trim() === ""
+                    ? void edit({ lineDeliveries: [{ line: line.line, expectedDelivery: null }] }, `line ${line.line} is delivered with the order.`)
+                    : withDate(text, (d) => void edit({ lineDeliveries: [{ line: line.line, expectedDelivery: d }] }, `line ${line.line}'s delivery is ${date(d)}.`))
+                }
+              />
+            </li>
+          );
+        })}
+      </ul>
       {!reading.ok && <Text>{reading.reason}</Text>}
 
-      <div style={{ display: "flex", gap: 8, alignItems: "end", flexWrap: "wrap" }}>
+      <div className={shared.row}>
         <Pick label="Status" value={status} onPick={setStatus} choices={nextStatuses.map((s) => ({ value: s, text: s }))} testId="order-status-pick" />
         <Button disabled={nextStatuses.length === 0} onClick={() => void edit({ status: status as PoStatus }, `status is ${status}.`)}>
           Change status
@@ -245,13 +294,13 @@ function OrderDetail({ po }: { po: PurchaseOrder }) {
       </div>
       {!readOnly && (
         <>
-          <div style={{ display: "flex", gap: 8, alignItems: "end", flexWrap: "wrap" }}>
+          <div className={shared.row}>
             <Field label="Expected delivery">
-              <Input type="date" value={delivery} onChange={(_, d) => setDelivery(d.value)} />
+              <DateInput value={delivery} onChange={(_, d) => setDelivery(d.value)} className={styles.short} />
             </Field>
-            <Button onClick={() => withDate(delivery, (d) => void edit({ expectedDelivery: d }, `expected delivery is ${day(d)}.`))}>Save date</Button>
+            <Button onClick={() => withDate(delivery, (d) => void edit({ expectedDelivery: d }, `expected delivery is ${date(d)}.`))}>Save date</Button>
           </div>
-          <div style={{ display: "flex", gap: 8, alignItems: "end", flexWrap: "wrap" }}>
+          <div className={shared.row}>
             <Pick
               label="Supplier"
               value={supplier}
@@ -263,14 +312,14 @@ function OrderDetail({ po }: { po: PurchaseOrder }) {
             </Button>
           </div>
           {supplier !== po.supplier && (
-            <ul aria-label={`Prices from ${supplier}`} style={{ margin: 0 }}>
+            <ul aria-label={`Prices from ${supplier}`} className={shared.plainList}>
               {po.lines.map((line) => {
                 const terms = supplierTerms(model, line.sku, po.warehouse, supplier);
-                return <li key={line.sku}>{typeof terms === "string" ? terms : `${line.sku}: ${qty(line.quantity)} × ${terms.unitPrice.toFixed(2)}`}</li>;
+                return <li key={line.sku}>{typeof terms === "string" ? terms : `${line.sku}: ${qty(line.quantity)} × ${price(terms.unitPrice, newCurrency)}`}</li>;
               })}
             </ul>
           )}
-          <div style={{ display: "flex", gap: 8, alignItems: "end", flexWrap: "wrap" }}>
+          <div className={shared.row}>
             <Pick
               label="Warehouse"
               value={warehouse}
@@ -281,12 +330,12 @@ function OrderDetail({ po }: { po: PurchaseOrder }) {
               Move
             </Button>
           </div>
-          <div style={{ display: "flex", gap: 8, alignItems: "end", flexWrap: "wrap" }}>
+          <div className={shared.row}>
             <Field label="Add SKU">
-              <Input value={newSku} onChange={(_, d) => setNewSku(d.value)} style={{ width: 110 }} />
+              <Input value={newSku} onChange={(_, d) => setNewSku(d.value)} className={styles.short} />
             </Field>
             <Field label="Quantity">
-              <Input value={newQty} inputMode="decimal" onChange={(_, d) => setNewQty(d.value)} style={{ width: 80 }} />
+              <Input value={newQty} inputMode="decimal" onChange={(_, d) => setNewQty(d.value)} className={styles.narrow} />
             </Field>
             <Button
               disabled={newSku.trim() === ""}
@@ -301,7 +350,7 @@ function OrderDetail({ po }: { po: PurchaseOrder }) {
           </div>
         </>
       )}
-      <div role="group" aria-label="Share with the supplier" style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
+      <div role="group" aria-label="Share with the supplier" className={shared.row}>
         <Button onClick={() => share("sheet")}>PO sheet</Button>
         <Button onClick={() => share("workbook")}>New workbook</Button>
         <Button onClick={() => share("csv")}>CSV</Button>
@@ -314,19 +363,22 @@ function OrderDetail({ po }: { po: PurchaseOrder }) {
   );
 }
 
-/** A line's own delivery date; blank goes back to the order's. */
-function LineDate({ value, disabled, label, onSave }: { value: string; disabled: boolean; label: string; onSave: (text: string) => void }) {
+/** A line's own delivery date; blank goes back to the order's (shown in grey). */
+function LineDate({ value, orders, disabled, label, onSave }: { value: string; orders: string; disabled: boolean; label: string; onSave: (text: string) => void }) {
+  const styles = useStyles();
   const [text, setText] = useState(value);
   return (
-    <Input
-      type="date"
-      size="small"
-      aria-label={label}
-      value={text}
-      disabled={disabled}
-      onChange={(_, d) => setText(d.value)}
-      onBlur={() => text !== value && onSave(text)}
-      onKeyDown={(e) => e.key === "Enter" && text !== value && onSave(text)}
-    />
+    <Field label={label} size="small">
+      <DateInput
+        size="small"
+        value={text}
+        placeholder={orders || undefined}
+        disabled={disabled}
+        className={styles.short}
+        onChange={(_, d) => setText(d.value)}
+        onBlur={() => text !== value && onSave(text)}
+        onKeyDown={(e) => e.key === "Enter" && text !== value && onSave(text)}
+      />
+    </Field>
   );
 }

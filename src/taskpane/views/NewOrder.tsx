@@ -9,24 +9,33 @@ import {
   Dropdown,
   Field,
   Input,
+  makeStyles,
   MessageBar,
   MessageBarBody,
   Option,
+  tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { dayFromIso } from "../../core/dates";
 import { lineTotal } from "../../core/money";
 import { createFromWeekLine, weekLineDelivery } from "../../core/orders/create";
 import { PO_TYPE } from "../../core/orders/order";
 import { linkedSuppliers, orderableItem, supplierTerms } from "../../core/orders/rules";
 import { orderQty, type ItemPlan } from "../../core/plan";
-import { day, money, qty } from "../format";
+import { DATE_HINT, date, money, parseDate, price, qty } from "../format";
 import { newOrderChange } from "../orders";
 import { usePane } from "../pane";
+import { DateInput } from "./DateInput";
+
+const useStyles = makeStyles({
+  content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  // Fluent's dropdowns are at least 250 px wide: in a 320 px pane the dialog's fields take its width instead.
+  field: { minWidth: 0, width: "100%" },
+});
 
 /** Planster's steps 2–4: a purchase order for one week line's Order Qty. */
 export function NewOrderDialog({ plan, week, onClose }: { plan: ItemPlan; week: number; onClose: () => void }) {
   const { state, host, write } = usePane();
+  const styles = useStyles();
   const { model, input } = state;
   const { item } = plan;
   const suppliers = useMemo(() => linkedSuppliers(model, item.sku, item.warehouse), [model, item]);
@@ -40,11 +49,11 @@ export function NewOrderDialog({ plan, week, onClose }: { plan: ItemPlan; week: 
   const blocked = orderableItem(model, item.sku, item.warehouse);
   // Why Create would be refused: the last refusal, else a status that cannot be ordered, said before trying.
   const why = refusal ?? (typeof blocked === "string" ? blocked : undefined);
-  const deliveryText = delivery ?? day(arrival);
+  const deliveryText = delivery ?? date(arrival);
   const create = async () => {
-    const expectedDelivery = deliveryText === "" ? undefined : dayFromIso(deliveryText);
-    if (deliveryText !== "" && expectedDelivery === undefined) {
-      await write({ ok: false, reason: `"${deliveryText}" is not a date; give the expected delivery as YYYY-MM-DD.` }, "");
+    const expectedDelivery = deliveryText.trim() === "" ? undefined : parseDate(deliveryText);
+    if (deliveryText.trim() !== "" && expectedDelivery === undefined) {
+      await write({ ok: false, reason: `"${deliveryText}" is not a date. ${DATE_HINT}` }, "");
       return;
     }
     const result = createFromWeekLine({ model, input }, { sku: item.sku, warehouse: item.warehouse, week, supplier, expectedDelivery }, host.today());
@@ -69,14 +78,14 @@ export function NewOrderDialog({ plan, week, onClose }: { plan: ItemPlan; week: 
           <DialogTitle>
             New order: {item.sku} at {item.warehouse}, week {week}
           </DialogTitle>
-          <DialogContent style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+          <DialogContent className={styles.content}>
             {why && (
               <MessageBar intent="error" role="alert">
                 <MessageBarBody>{why}</MessageBarBody>
               </MessageBar>
             )}
             <Field label="Type">
-              <Dropdown value={PO_TYPE} selectedOptions={[PO_TYPE]}>
+              <Dropdown value={PO_TYPE} selectedOptions={[PO_TYPE]} className={styles.field}>
                 <Option value={PO_TYPE}>{PO_TYPE}</Option>
               </Dropdown>
             </Field>
@@ -86,6 +95,7 @@ export function NewOrderDialog({ plan, week, onClose }: { plan: ItemPlan; week: 
                 selectedOptions={supplier ? [supplier] : []}
                 onOptionSelect={(_, d) => d.optionValue && setSupplier(d.optionValue)}
                 placeholder="No linked supplier"
+                className={styles.field}
               >
                 {suppliers.map((code) => (
                   <Option key={code} value={code} text={name(code)}>
@@ -104,7 +114,7 @@ export function NewOrderDialog({ plan, week, onClose }: { plan: ItemPlan; week: 
             ) : (
               <>
                 <Field label="Unit price">
-                  <Input readOnly value={money(terms.unitPrice, currency)} />
+                  <Input readOnly value={price(terms.unitPrice, currency)} />
                 </Field>
                 <Field label="Total">
                   <Input readOnly value={money(lineTotal(quantity, terms.unitPrice), currency)} />
@@ -112,7 +122,7 @@ export function NewOrderDialog({ plan, week, onClose }: { plan: ItemPlan; week: 
               </>
             )}
             <Field label="Expected delivery" hint="The start of the arrival week unless you change it.">
-              <Input type="date" value={deliveryText} onChange={(_, d) => setDelivery(d.value)} />
+              <DateInput value={deliveryText} onChange={(_, d) => setDelivery(d.value)} />
             </Field>
           </DialogContent>
           <DialogActions>

@@ -1,4 +1,4 @@
-import { tokens } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
 import type { ItemPlan } from "../../core/plan";
 import { qty } from "../format";
 
@@ -6,8 +6,15 @@ const W = 320;
 const H = 130;
 const PAD = { left: 36, right: 8, top: 8, bottom: 18 };
 
+const useStyles = makeStyles({
+  chart: { display: "block", width: "100%", maxWidth: "480px" },
+  // A label over the lines stays readable: the background's colour drawn around its letters first.
+  halo: { paintOrder: "stroke", stroke: tokens.colorNeutralBackground1, strokeWidth: "3px", strokeLinejoin: "round" },
+});
+
 /** Projected stock (line) against safety stock (dashed) by week, with zero marked. */
 export function PlanChart({ plan }: { plan: ItemPlan }) {
+  const styles = useStyles();
   const weeks = plan.projected.length - 1;
   const ss = plan.item.safetyStock;
   const values = Array.from(plan.projected.subarray(1));
@@ -21,7 +28,7 @@ export function PlanChart({ plan }: { plan: ItemPlan }) {
   values.forEach((v, i) => v < values[lowest - 1] && (lowest = i + 1));
   const summary = `Projected stock against safety stock ${qty(ss)}, weeks 1 to ${weeks}: lowest ${qty(values[lowest - 1] ?? 0)} in week ${lowest}.`;
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={summary} data-testid="plan-chart" style={{ maxWidth: 480 }}>
+    <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary} data-testid="plan-chart" className={styles.chart}>
       <title>{summary}</title>
       <line x1={PAD.left} x2={W - PAD.right} y1={y(0)} y2={y(0)} stroke={tokens.colorNeutralStroke1} />
       <line x1={PAD.left} x2={W - PAD.right} y1={y(ss)} y2={y(ss)} stroke={tokens.colorPaletteRedForeground1} strokeDasharray="4 3" data-testid="chart-safety" />
@@ -35,8 +42,9 @@ export function PlanChart({ plan }: { plan: ItemPlan }) {
       <text x={PAD.left - 4} y={y(bottom) + 4} fontSize={9} textAnchor="end">
         {qty(bottom)}
       </text>
-      <text x={PAD.left - 4} y={y(ss) + 3} fontSize={9} textAnchor="end" fill={tokens.colorPaletteRedForeground1}>
-        SS
+      {/* On the right, above its line: on the left it would sit on the axis' own labels. */}
+      <text x={W - PAD.right} y={y(ss) - 3} fontSize={9} textAnchor="end" fill={tokens.colorPaletteRedForeground1} className={styles.halo}>
+        safety stock {qty(ss)}
       </text>
       <text x={PAD.left} y={H - 4} fontSize={9}>
         week 1
