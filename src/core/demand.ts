@@ -211,3 +211,17 @@ export function demandSourceOf(item: Pick<ItemDemand, "demandSource" | "forecast
   const q = item.forecastOverrides[week];
   return q === q ? "forecast-override" : item.demandSource;
 }
+
+/** A week's demand from the item's own source, without its Forecast Override (what clearing the override gives back). */
+export function baseDemandOf(item: Pick<ItemDemand, "demandSource" | "inputs" | "forecast" | "row">, week: number): number {
+  switch (item.demandSource) {
+    case "forecast-sheet":
+      return item.inputs.forecastRow![week];
+    case "sales-history":
+      return item.forecast?.point[week - 1] ?? 0;
+    case "weekly-forecast":
+      return item.row.weeklyForecast ?? 0;
+    default:
+      return 0;
+  }
+}

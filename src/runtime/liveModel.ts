@@ -25,6 +25,8 @@ export interface LiveModelOptions {
   dayCheckMs?: number;
   /** How long to wait before reading again after a failed read, when cells are waiting. */
   retryDelayMs?: number;
+  /** Work between pauses while forecasts are computed (default 40 ms): the pane and the cells breathe in between. */
+  forecastSliceMs?: number;
 }
 
 type Listener = (outcome: Outcome) => void;
@@ -113,10 +115,14 @@ export class LiveModel {
    */
   onForecastProgress(listener: (progress: ForecastProgress) => void): () => void {
     this.progressListeners.add(listener);
-    listener(this.progress);
     return () => {
       this.progressListeners.delete(listener);
     };
+  }
+
+  /** How far the forecasts of the read under way are; undefined when none are being computed. */
+  get forecastProgress(): ForecastProgress {
+    return this.progress;
   }
 
   get listening(): number {
@@ -184,6 +190,7 @@ export class LiveModel {
       const planned = await planWorkbookInSlices(input, today, {
         store: this.forecasts,
         pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+        sliceMs: this.options.forecastSliceMs,
         onProgress: (done, total) => this.setProgress(done < total ? { done, total } : undefined),
         // A read the workbook has moved past stops computing: the next read takes over what it made.
         cancelled: () => this.version !== version,
