@@ -12,11 +12,11 @@ import { weekOf } from "../../src/core/weeks";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { TODAY } from "../helpers";
 
-/** Addresses (column A) of the Sales History rows its reader took in or left out by a rule of its own. */
+/** Addresses (of column A) of the Sales History rows its reader took in or left out by a rule of its own. */
 function salesRowsSeen(input: WorkbookInput, settings: Settings): string[] {
   const skus = Sheet.open(input, SHEETS.skus, [])!;
   const seen: string[] = [];
-  readSalesHistory(input, settings, readSkus(skus, settings), [], (row) => seen.push(`A${row + 1}`));
+  readSalesHistory(input, settings, readSkus(skus, settings), [], (row) => seen.push(`Sales History!A${row + 1}`));
   return seen;
 }
 
@@ -73,13 +73,30 @@ const WIDE_SALES = ["SKU", "Warehouse", "2026-11-09", "2026-11-16", "2026-11-23"
 const code = fc.constantFrom("A", "B", "MAIN", "W2", "ACME", "PO-1", "T", "D", 7, " A ", null);
 const rows = (columns: number) =>
   fc.array(fc.array(fc.oneof({ weight: 2, arbitrary: code }, { weight: 3, arbitrary: junk }), { minLength: columns, maxLength: columns }), { maxLength: 8 });
+
+/**
+ * The forecast sheets' rows are mostly well formed, a cell here and there junk: rows that
+ * reach the item-location, week and quantity checks are common, so that each way a row
+ * can be used, ignored or reported is met.
+ */
+const week = fc.constantFrom<CellValue>("2026-11-16", "2026-11-09", 46340, "2023-06-05", "2026-11-25", "2027-06-07", null);
+const units = fc.oneof(fc.integer({ min: -5, max: 40 }), fc.constant(null));
+const mostly = (...columns: fc.Arbitrary<CellValue>[]) =>
+  fc.array(fc.tuple(...columns.map((plausible) => fc.oneof({ weight: 4, arbitrary: plausible }, { weight: 1, arbitrary: junk }))), { maxLength: 10 });
+const sku = fc.constantFrom<CellValue>("A", "B");
+const warehouse = fc.constantFrom<CellValue>(null, "MAIN", "W2");
+const FORECAST_SHEETS = {
+  "Sales History": mostly(sku, warehouse, week, units, fc.constantFrom<CellValue>(true, false, null)),
+  "Forecast Overrides": mostly(sku, warehouse, week, units),
+};
 const workbook = fc.record({
   ...Object.fromEntries(Object.entries(HEADERS).map(([name, header]) => [name, rows(header.length)])),
+  ...FORECAST_SHEETS,
   wide: fc.boolean(),
 });
 
 describe("junk in any cell", () => {
-  it("never throws, gives demand and safety stock ≥ 0 and quantiles in order, and every non-blank row of SKUs, Supplier Items, the order sheets, Sales History and Forecast Overrides is either used or reported", () => {
+  it("never throws, gives demand and safety stock ≥ 0, quantiles in order and the same answer twice, and every non-blank row of SKUs, Supplier Items, the order sheets, Sales History and Forecast Overrides is either used or reported", () => {
     fc.assert(
       fc.property(workbook, ({ wide, ...rowsBySheet }) => {
         const headerOf = (name: string) => (name === "Sales History" && wide ? WIDE_SALES : HEADERS[name]);
@@ -109,7 +126,7 @@ describe("junk in any cell", () => {
             // Weeks after the horizon are ignored without a problem, as Order Overrides' are.
             ...sheets["Forecast Overrides"].flatMap((row, i) => {
               const day = readDate(row[2], false);
-              return typeof day === "number" && weekOf(day, m.settings.planStart) > m.settings.horizonWeeks ? [`X${i + 1}`] : [];
+              return typeof day === "number" && weekOf(day, m.settings.planStart) > m.settings.horizonWeeks ? [`Forecast Overrides!A${i + 1}`] : [];
             }),
           ],
           "Sales History": salesRowsSeen(input, m.settings),

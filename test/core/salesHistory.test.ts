@@ -1,5 +1,6 @@
 import type { CellValue } from "../../src/core/input";
 import type { PlanningModel } from "../../src/core/model";
+import { setupSheets } from "../../src/core/setup";
 import { model, settings, SUPPLIERS } from "../helpers";
 
 /*
@@ -141,5 +142,18 @@ describe("Sales History, other shapes", () => {
     expect(messages(m)).toEqual([
       "'Sales History'!B2: One row of Sales History is dated on or after the plan start (2026-11-23), this one: sales from week 1 on are not history, so it was ignored.",
     ]);
+  });
+});
+
+describe('the Sales History sheet that "Create Planster sheets" adds', () => {
+  it("has the long layout's columns, and reads the rows typed into it", () => {
+    const made = setupSheets({ grids: [] });
+    if (!made.ok) throw new Error(made.reason);
+    const sheet = made.sheets.find((s) => s.name === "Sales History")!;
+    expect(sheet.rows).toEqual([["SKU", "Warehouse", "Date", "Quantity", "Stockout"]]);
+    expect(made.sheets.find((s) => s.name === "Forecast Overrides")!.rows).toEqual([["SKU", "Warehouse", "Week", "Quantity"]]);
+    const m = read([...sheet.rows, ["A", null, "2026-11-16", 3, null], ["A", null, "2026-11-09", 2, "TRUE"]]);
+    expect(history(m, "A")).toEqual({ firstWeek: -1, weeks: [3] });
+    expect(messages(m)).toEqual([]);
   });
 });
