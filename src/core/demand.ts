@@ -29,13 +29,14 @@ export interface DemandInputs {
 export interface ItemDemand {
   readonly sku: string;
   readonly warehouse: string;
+  /** The SKUs row it was read from. */
   readonly row: SkuRow;
   readonly inputs: DemandInputs;
   /** Lead time in whole weeks; P = leadWeeks + Review Weeks. */
   readonly leadWeeks: number;
   /** Lead Time SD Days of the preferred supplier's item, the SKU or the supplier (0 when none gives it). */
   readonly leadTimeSdDays: number;
-  /** d[w] by week 1..H (index 0 unused); read-only, possibly shared with other items. */
+  /** d[w] by week 1..H (index 0 unused). Read-only: items on one flat Weekly Forecast, or one Forecast row, share it. */
   demand: Float64Array;
   /** Where d[w] comes from in the weeks without a Forecast Override. */
   demandSource: DemandSource;

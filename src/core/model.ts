@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
 import { type ItemIndex, readSkus, readSupplierItems, readSuppliers, readWarehouses, type SkuRow, type Supplier, type SupplierItem, type Warehouse } from "./catalog";
 import type { Day } from "./dates";
-import { DemandContext, type DemandInputs, type DemandSource, resolveDemand } from "./demand";
+import { DemandContext, type DemandInputs, type DemandSource, type ItemDemand, resolveDemand } from "./demand";
 import { readForecast } from "./forecast";
 import { readForecastOverrides } from "./forecastOverrides";
 import { type ForecastSource, ForecastStore, type ItemForecast } from "./forecasts";
@@ -19,8 +19,11 @@ import { readStatusTable, type ResolvedStatus, type StatusTable } from "./status
 import { WeekArrays } from "./weekArrays";
 import { leadWeeks, weekOf } from "./weeks";
 
-/** Everything the engine needs about one SKU at one warehouse, resolved from the sheets. */
-export interface ItemLocation {
+/**
+ * Everything the engine needs about one SKU at one warehouse, resolved from the sheets;
+ * its demand and safety stock are `ItemDemand`'s fields (demand.ts), set by `resolveDemand`.
+ */
+export interface ItemLocation extends ItemDemand {
   sku: string;
   warehouse: string;
   /** `itemKey(sku, warehouse)`: the key of `itemsByKey`. */
@@ -37,33 +40,10 @@ export interface ItemLocation {
   multiple: number;
   readonly unitPrice: Decimal;
   currency: string;
-  /** The SKUs row it was read from. */
-  readonly row: SkuRow;
-  /** What its demand is made from besides the row: Forecast row, Forecast Overrides, Sales History (docs/forecasting.md). */
-  readonly inputs: DemandInputs;
-  /** Lead Time SD Days: Supplier Items → SKUs → Suppliers, like the lead time; 0 when none gives it. */
-  leadTimeSdDays: number;
-  safetyStock: number;
-  /** The rule of docs/forecasting.md's order that set the safety stock. */
-  safetyStockRule: SafetyStockRule;
   /**
-   * Indexed by week 1..H (index 0 unused). Read-only: items without open orders or
-   * overrides share one array of zeros (of NaNs), since most items have neither, and
-   * items on the same flat Weekly Forecast share one demand array.
+   * Indexed by week 1..H (index 0 unused). Read-only: items without open orders share
+   * one array of zeros, since most items have none.
    */
-  demand: Float64Array;
-  /** Where the demand comes from in the weeks without a Forecast Override (`demandSourceOf` gives a week's). */
-  demandSource: DemandSource;
-  /** The planner's demand per plan week (Forecast Overrides); NaN when none. */
-  forecastOverrides: Float64Array;
-  /** `auto`, `none` or a method name: the SKU's Forecast Method, else the setting's. */
-  forecastMethod: string;
-  /** The statistical forecast, when the demand comes from Sales History. */
-  forecast?: ItemForecast;
-  /** Its forecast is still to be computed (a read with forecasts computed afterwards: `completeForecasts`). */
-  forecastPending: boolean;
-  /** The SKU's Service Level, else the setting's, as a fraction; undefined when neither is set. */
-  serviceLevel?: number;
   scheduled: Float64Array;
   /** The planner's quantity per order week when it counts; NaN when none. */
   overrides: Float64Array;

@@ -1,8 +1,7 @@
 import * as answer from "../../src/functions/answers";
-import { FunctionError } from "../../src/functions/errors";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { planned } from "../helpers";
-import { SERIAL, sheets } from "./fixture";
+import { fails, SERIAL, sheets } from "./fixture";
 
 /*
  * fixture.ts: WIDGET plans on a Weekly Forecast of 30 at MAIN and 5 at EAST. Here a
@@ -17,16 +16,6 @@ const state = planned(
     ],
   }).input(),
 );
-
-function fails(run: () => unknown): FunctionError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof FunctionError) return error;
-    throw error;
-  }
-  throw new Error("expected a FunctionError");
-}
 
 describe("FORECAST", () => {
   it("answers the week's d[w], week 1 by default", () => {

@@ -1,19 +1,13 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { tokens } from "@fluentui/react-components";
 import { demandSourceOf } from "../../core/demand";
 import type { ItemLocation } from "../../core/model";
 import type { Settings } from "../../core/settings";
 import { qty } from "../format";
+import { CHART, useChartStyles, WeekLabels } from "./chartFrame";
 
-const W = 320;
-const H = 130;
-const PAD = { left: 36, right: 8, top: 8, bottom: 18 };
+const { W, H, PAD } = CHART;
 /** History weeks drawn before the plan: a year shows the season the forecast follows. */
 const SHOWN = 52;
-
-const useStyles = makeStyles({
-  chart: { display: "block", width: "100%", maxWidth: "480px" },
-  halo: { paintOrder: "stroke", stroke: tokens.colorNeutralBackground1, strokeWidth: "3px", strokeLinejoin: "round" },
-});
 
 /** Runs of consecutive slots where `value` is a number, as SVG points. */
 function runs(count: number, value: (slot: number) => number, x: (slot: number) => number, y: (v: number) => number): string[] {
@@ -36,7 +30,7 @@ function runs(count: number, value: (slot: number) => number, x: (slot: number) 
  * weeks forecast from Sales History.
  */
 export function ForecastChart({ item, settings }: { item: ItemLocation; settings: Settings }) {
-  const styles = useStyles();
+  const styles = useChartStyles();
   const history = item.inputs.history;
   const weeks = settings.horizonWeeks;
   const shown = history ? Math.min(SHOWN, -history.firstWeek) : 0;
@@ -104,12 +98,7 @@ export function ForecastChart({ item, settings }: { item: ItemLocation; settings
           {shown} weeks ago
         </text>
       )}
-      <text x={divider ?? PAD.left} y={H - 4} fontSize={9} textAnchor={divider === undefined ? "start" : "middle"} className={styles.halo}>
-        week 1
-      </text>
-      <text x={W - PAD.right} y={H - 4} fontSize={9} textAnchor="end">
-        week {weeks}
-      </text>
+      <WeekLabels weeks={weeks} week1={divider ?? PAD.left} centred={divider !== undefined} className={styles.halo} />
     </svg>
   );
 }

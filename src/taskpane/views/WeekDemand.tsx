@@ -1,11 +1,11 @@
 import { Field, Input, makeStyles, Text } from "@fluentui/react-components";
-import { useState } from "react";
 import { demandSourceOf } from "../../core/demand";
 import { weekDemandSentence } from "../../core/demandText";
 import { forecastOverrideEdit } from "../../core/overrideEdits";
 import { qty } from "../format";
 import { usePane } from "../pane";
 import { useShared } from "../styles";
+import { useQuantityBox } from "../quantityBox";
 import type { WeekSectionProps } from "./weekDetails";
 
 const useStyles = makeStyles({ input: { maxWidth: "8rem" } });
@@ -21,24 +21,13 @@ export function WeekDemand({ plan, row }: WeekSectionProps) {
   const { item } = plan;
   const overridden = demandSourceOf(item, row.week) === "forecast-override";
   const shown = overridden ? String(item.demand[row.week]) : "";
-  const [text, setText] = useState(shown);
-  // A new plan (this save, a co-author's edit) shows its value in place of what was typed.
-  const [textFor, setTextFor] = useState(shown);
-  if (shown !== textFor) {
-    setTextFor(shown);
-    setText(shown);
-  }
-  const commit = async () => {
-    const trimmed = text.trim();
-    if (trimmed === shown) return;
-    const quantity = trimmed === "" ? null : Number(trimmed);
-    const saved = await write(
+  const { text, setText, commit } = useQuantityBox(shown, (quantity) =>
+    write(
       forecastOverrideEdit(state.input, state.model, row.sku, row.warehouse, row.week, quantity),
       quantity === null ? `Week ${row.week}'s demand comes from the forecast again.` : `Week ${row.week}'s demand is ${qty(quantity)}; the plan is updated.`,
       "Saved in Forecast Overrides",
-    );
-    if (!saved) setText(shown);
-  };
+    ),
+  );
   return (
     <div className={shared.stack} data-testid="week-demand">
       <Text size={200}>{weekDemandSentence(item, row.week)}</Text>
