@@ -4,7 +4,7 @@
  * completion of forecasts computed in slices, and an incremental update of one item
  * all work it out the same way.
  */
-import type { SkuField, SkuRow } from "./catalog";
+import type { SkuRow } from "./catalog";
 import type { ForecastRequest, ForecastSource, ItemForecast, SafetyRequest } from "./forecasts";
 import type { MethodName } from "./forecasting";
 import type { ItemHistory } from "./salesHistory";
@@ -95,8 +95,6 @@ export function safetyRequest(item: ItemDemand, settings: Settings, level: numbe
   return { weeks: item.leadWeeks + settings.reviewWeeks, serviceLevel: level, leadTimeSdWeeks: item.leadTimeSdDays / 7 };
 }
 
-const NOTHING = () => {};
-
 /**
  * Sets an item-location's demand, its source, its forecast and its safety stock from
  * its SKUs row and `inputs`. d[w] is the first of: its Forecast Overrides row for the
@@ -148,7 +146,7 @@ export function resolveDemand(item: ItemDemand, context: DemandContext): void {
     demand: item.demand,
     leadWeeks: item.leadWeeks,
     serviceLevel: level === undefined ? undefined : serviceLevelStock(item, level, request, context),
-    report: context.report ? (field: SkuField, message: string) => row.report(field, message) : NOTHING,
+    reportProblems: context.report,
   });
   item.safetyStock = units;
   item.safetyStockRule = rule;

@@ -1,4 +1,4 @@
-import type { SkuField, SkuRow } from "./catalog";
+import type { SkuRow } from "./catalog";
 import type { Settings } from "./settings";
 
 /** What a safety-stock method may look at for one item-location. */
@@ -10,8 +10,8 @@ export interface SafetyStockInput {
   leadWeeks: number;
   /** The item-location's Service Level (its own, else the setting's); undefined when neither is set. */
   serviceLevel?: ServiceLevelStock;
-  /** Reports a problem at a cell of the SKUs row (nothing when an item-location is worked out again). */
-  report(field: SkuField, message: string): void;
+  /** Problems are reported at the SKUs row's cells; not when an item-location is worked out again. */
+  reportProblems: boolean;
 }
 
 /** The service-level safety stock of docs/forecasting.md for one item-location. */
@@ -64,11 +64,11 @@ function daysOfCover(days: number, demand: Float64Array): number {
  * statistical forecast. A Service Level of the item's own that cannot apply is a
  * problem (the setting's is a default for the items it fits, and says nothing of the others).
  */
-function serviceLevelUnits({ row, serviceLevel, report }: SafetyStockInput): number | undefined {
+function serviceLevelUnits({ row, serviceLevel, reportProblems }: SafetyStockInput): number | undefined {
   if (!serviceLevel) return undefined;
   if (serviceLevel.notStatistical === undefined) return serviceLevel.units();
-  if (row.serviceLevel !== undefined) {
-    report(
+  if (row.serviceLevel !== undefined && reportProblems) {
+    row.report(
       "serviceLevel",
       `Service Level ${percent(serviceLevel.level)} of SKU "${row.sku}" at "${row.warehouse}" is not used: ${serviceLevel.notStatistical}. Its safety stock comes from the next rule (Safety Days).`,
     );
