@@ -1,6 +1,6 @@
-import { readNumber, show } from "./cells";
+import { readNumber, Rejected, show } from "./cells";
 import { type ItemIndex, rowItem } from "./catalog";
-import type { WorkbookInput } from "./input";
+import { Uncalculated, type WorkbookInput } from "./input";
 import type { Problem } from "./problems";
 import { type ColumnKey, SHEETS } from "./schema";
 import type { Settings } from "./settings";
@@ -63,6 +63,7 @@ export function readForecast(input: WorkbookInput, settings: Settings, items: It
       const n = readNumber(value);
       if (n === undefined) continue;
       if (typeof n === "number" && n >= 0 && n <= LARGEST) weeks[week] += n;
+      else if (value instanceof Uncalculated && n instanceof Rejected) sheet.report(r, col, `Forecast ${n.reason}; it counts as 0.`);
       else sheet.report(r, col, `Forecast ${show(value)} ${typeof n === "number" && n > LARGEST ? "is too large to be real" : "is not a quantity of 0 or more"}; it counts as 0.`);
     }
   }

@@ -1,7 +1,7 @@
 import { isoFromDay } from "./dates";
 import { type ItemIndex, rowItem } from "./catalog";
 import { readBoolean, readNumber, Rejected, show } from "./cells";
-import type { WorkbookInput } from "./input";
+import { Uncalculated, type WorkbookInput } from "./input";
 import type { Problem } from "./problems";
 import { type ColumnKey, SHEETS } from "./schema";
 import type { Settings } from "./settings";
@@ -198,6 +198,7 @@ function readWide(sheet: Sheet<SalesField>, settings: Settings, items: ItemIndex
       const quantity = readNumber(value);
       if (quantity === undefined) continue;
       if (typeof quantity === "number" && Math.abs(quantity) <= LARGEST) weeks[indexes[i]] += quantity;
+      else if (value instanceof Uncalculated && quantity instanceof Rejected) sheet.report(r, cols[i], `Sales ${quantity.reason}; this week's sales were not counted.`);
       else {
         const why = typeof quantity === "number" ? "is too large to be real" : "is not a quantity";
         sheet.report(r, cols[i], `Sales ${show(value)} ${why}; this week's sales were not counted.`);

@@ -234,7 +234,7 @@ export function readSettings(input: WorkbookInput, today: Day, problems: Problem
       continue;
     }
     seen.add(spec.name);
-    if (sheet.blank(r, "value")) continue;
+    if (sheet.blank(r, "value") || sheet.uncalculated(r, "value")) continue;
     const value = spec.read(sheet, r, today);
     if (value === undefined) continue;
     if (value instanceof Rejected) {

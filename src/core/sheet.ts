@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
-import { isBlank, readBoolean, readCode, readDate, readDecimal, readNumber, readText, Rejected, type Reading } from "./cells";
+import { isBlank, readBoolean, readCode, readDate, readDecimal, readNumber, readText, Rejected, type Reading, uncalculated } from "./cells";
 import type { Day } from "./dates";
-import { type CellValue, findGrid, type Grid, looseName, type WorkbookInput } from "./input";
+import { type CellValue, findGrid, type Grid, looseName, Uncalculated, type WorkbookInput } from "./input";
 import { cellName, type Problem, problemAt, sheetReference } from "./problems";
 import { requiredKeys, type SheetSchema } from "./schema";
 
@@ -151,7 +151,27 @@ export class Sheet<K extends string> {
   }
 
   text(row: number, key: K): string {
-    return readText(this.raw(row, key));
+    const raw = this.raw(row, key);
+    if (raw instanceof Uncalculated) this.reportUncalculated(row, key, raw);
+    return readText(raw);
+  }
+
+  /** Text cells are read more than once (messages name settings by them): each such cell is reported once. */
+  private readonly uncalculatedSeen = new Set<string>();
+
+  /** A formula saved without its result is reported (once) and answers true: it holds no value to judge further. */
+  uncalculated(row: number, key: K): boolean {
+    const raw = this.raw(row, key);
+    if (!(raw instanceof Uncalculated)) return false;
+    this.reportUncalculated(row, key, raw);
+    return true;
+  }
+
+  private reportUncalculated(row: number, key: K, value: Uncalculated): void {
+    const where = `${row}:${String(key)}`;
+    if (this.uncalculatedSeen.has(where)) return;
+    this.uncalculatedSeen.add(where);
+    this.accept(row, key, uncalculated(value));
   }
 
   number(row: number, key: K, rule: NumberRule = ANY_NUMBER): number | undefined {
@@ -233,6 +253,8 @@ export class Sheet<K extends string> {
         if (typeof value === "string" && DATE_LIKE.test(value.trim())) {
           this.reportHeader(col, `${this.schema.name} column "${value.trim()}" is not a date the add-in can read (use a date cell or YYYY-MM-DD), so the column was not used.`);
         }
+        // Week headers are often formulas (=C1+7): saved without their results, the columns must not vanish silently.
+        if (value instanceof Uncalculated && day instanceof Rejected) this.reportHeader(col, `${this.schema.name} column header ${day.reason}, so the column was not used.`);
         continue;
       }
       dates++;

@@ -1,17 +1,13 @@
 import { isoFromDay } from "../../core/dates";
 import { type AccuracyRow, accuracyRows, type ForecastRow, forecastRows } from "../../core/forecastRows";
 import type { ItemLocation } from "../../core/model";
+import { quantityText } from "../../core/planColumns";
 import type { Command } from "../command";
-import { CommandError, EXIT } from "../io";
-import { loadModel, reportProblems, withoutForecasts } from "../load";
+import { EXIT } from "../io";
+import { checkFilters, loadModel, reportProblems, withoutForecasts } from "../load";
 import { type Column, parseFormat, printRows } from "../output";
 
-/** Quantities as people read them: whole, or with at most two decimals. */
-function quantity(n: number | null): string {
-  if (n === null) return "";
-  if (Object.is(n, -0)) return "0";
-  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/\.?0+$/, "");
-}
+const quantity = (n: number | null): string => (n === null ? "" : quantityText(n));
 
 const measure = (n: number | null): string => (n === null ? "" : n.toFixed(3));
 
@@ -50,11 +46,10 @@ export const forecast: Command = {
     const { model } = await loadModel(file, io, options.accuracy ? withoutForecasts() : {});
     const sku = typeof options.sku === "string" ? options.sku : undefined;
     const warehouse = typeof options.warehouse === "string" ? options.warehouse : undefined;
-    if (sku !== undefined && !model.items.some((i) => i.sku === sku)) throw new CommandError(`There is no SKU "${sku}" on the SKUs sheet.`);
-    if (warehouse !== undefined && !model.items.some((i) => i.warehouse === warehouse)) throw new CommandError(`No SKU is held at a warehouse "${warehouse}".`);
+    checkFilters(model, { sku, warehouse });
     const items = model.items.filter((item: ItemLocation) => (sku === undefined || item.sku === sku) && (warehouse === undefined || item.warehouse === warehouse));
-    if (options.accuracy) printRows(accuracyRows(items), ACCURACY_OUTPUT, format, io);
-    else printRows(forecastRows(items, model.settings), FORECAST_OUTPUT, format, io);
+    if (options.accuracy) await printRows(accuracyRows(items), ACCURACY_OUTPUT, format, io);
+    else await printRows(forecastRows(items, model.settings), FORECAST_OUTPUT, format, io);
     reportProblems(model, io);
     return EXIT.done;
   },

@@ -19,12 +19,11 @@ import {
 } from "@fluentui/react-components";
 import { Fragment, useMemo, useState } from "react";
 import { editOrder, type OrderEdit } from "../../core/orders/edit";
-import { orderCsv } from "../../core/orders/exportCsv";
+import { EXPORT_FORMATS, type ExportFormat } from "../../core/orders/exportFormats";
 import { orderFromBook } from "../../core/orders/order";
 import { isOpen, PO_STATUSES, type PoStatus, type PurchaseOrder } from "../../core/orders/purchaseOrders";
 import { flaggedLines, isReadOnly, moveRefusal, supplierTerms } from "../../core/orders/rules";
 import { poSheet, poSheetName, sharedOrder } from "../../core/orders/share";
-import { orderX12, x12Refusal } from "../../core/orders/x12";
 import { DATE_HINT, date, money, parseDate, plural, price, qty } from "../format";
 import { editChange, sendChange } from "../orders";
 import { useIntoView } from "../inView";
@@ -213,22 +212,23 @@ function OrderDetail({ po }: { po: PurchaseOrder }) {
   const [newQty, setNewQty] = useState("");
   const newCurrency = model.suppliers.get(supplier)?.currency || settings.currency;
 
-  const share = (how: "sheet" | "workbook" | "csv" | "x12") => {
+  const share = (how: "sheet" | ExportFormat) => {
     const shared = sharedOrder(model, po.number);
     if (typeof shared === "string") return void write({ ok: false, reason: shared }, "");
-    const sheet = poSheet(shared, input.date1904 ?? false);
-    if (how === "sheet") return void write({ ok: true, sheets: [sheet] }, `The sheet ${poSheetName(po.number)} holds ${po.number}, ready to print or send.`, "Shared");
-    if (how === "workbook") {
-      return void write({ ok: true, then: async () => (await host.createWorkbook(`${po.number}.xlsx`, [sheet]), `${po.number} is in a new workbook of its own.`) }, "", "Shared");
+    if (how === "sheet")
+      return void write(
+        { ok: true, sheets: [poSheet(shared, input.date1904 ?? false)] },
+        `The sheet ${poSheetName(po.number)} holds ${po.number}, ready to print or send.`,
+        "Shared",
+      );
+    const output = how.render(shared, { now: new Date(), date1904: input.date1904 ?? false });
+    if (output.kind === "refused") return void write({ ok: false, reason: output.reason }, "");
+    const name = `${po.number}.${how.extension}`;
+    if (output.kind === "workbook") {
+      return void write({ ok: true, then: async () => (await host.createWorkbook(name, output.sheets), `${po.number} is in a new workbook of its own.`) }, "", "Shared");
     }
-    const refused = how === "x12" ? x12Refusal(shared) : undefined;
-    if (refused) return void write({ ok: false, reason: refused }, "");
-    const file =
-      how === "csv"
-        ? { name: `${po.number}.csv`, mime: "text/csv", content: orderCsv(shared) }
-        : { name: `${po.number}.x12`, mime: "application/edi-x12", content: orderX12(shared, { now: new Date() }) };
-    host.download(file);
-    return void write({ ok: true }, `${file.name} is downloaded.`, "Exported");
+    host.download({ name, mime: output.mime, content: output.text });
+    return void write({ ok: true }, `${name} is downloaded.`, "Exported");
   };
 
   return (
@@ -352,9 +352,11 @@ function OrderDetail({ po }: { po: PurchaseOrder }) {
       )}
       <div role="group" aria-label="Share with the supplier" className={shared.row}>
         <Button onClick={() => share("sheet")}>PO sheet</Button>
-        <Button onClick={() => share("workbook")}>New workbook</Button>
-        <Button onClick={() => share("csv")}>CSV</Button>
-        <Button onClick={() => share("x12")}>X12 850</Button>
+        {EXPORT_FORMATS.map((format) => (
+          <Button key={format.id} onClick={() => share(format)}>
+            {format.label}
+          </Button>
+        ))}
         <Button appearance="primary" onClick={() => reading.ok && void write(sendChange(host, po.number, settings), "")} disabled={!reading.ok}>
           {po.syncStatus === "sent" ? "Resend" : "Send"}
         </Button>
