@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `planster` command on real .xlsx files at size: sample workbooks of 1,000, 5,000
-// and 20,000 SKUs (two warehouses each) × 52 weeks, made by `planster sample`. Each
+// and 20,000 SKUs (two warehouses each) × 52 weeks, made by `planster sample` without
+// Sales History (forecasting it is bench/forecast.bench.js's, which times the CLI too). Each
 // command runs as a user runs it (a fresh `node` process), timed from outside, its peak
 // RSS and CPU time reported by the process itself; beside them, in the same rounds, a
 // bare streaming read of the same file (every sheet's values, nothing else), and
@@ -96,9 +97,13 @@ function report(sizes) {
   const results = [];
   for (const skus of sizes) {
     const file = path.join(tmp, `sample-${skus}.xlsx`);
-    const made = spawnSync(process.execPath, [path.join(root, "bin/planster.js"), "sample", file, "--skus", String(skus), "--weeks", String(WEEKS), "--seed", "1"], {
-      encoding: "utf8",
-    });
+    const made = spawnSync(
+      process.execPath,
+      [path.join(root, "bin/planster.js"), "sample", file, "--skus", String(skus), "--weeks", String(WEEKS), "--seed", "1", "--history", "0"],
+      {
+        encoding: "utf8",
+      },
+    );
     if (made.status !== 0) throw new Error(made.stderr);
     const out = path.join(tmp, `planned-${skus}.xlsx`);
     const m = rounds({

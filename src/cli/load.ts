@@ -1,4 +1,5 @@
 import { itemKey } from "../core/catalog";
+import { type ForecastSource, ForecastStore } from "../core/forecasts";
 import { readModel, type PlanningModel } from "../core/model";
 import type { Problem } from "../core/problems";
 import { isInputName } from "../workbook/officeSheet";
@@ -9,14 +10,29 @@ export function problemLine(problem: Problem): string {
   return `${problem.address}: ${problem.message}`;
 }
 
+/** What a command reads: sheets beyond the core's, and where forecasts come from (`withoutForecasts`). */
+export interface LoadOptions {
+  sheets?: ReadOptions["sheets"];
+  forecasts?: ForecastSource;
+}
+
+/**
+ * For a command that does not use demand (problems, statuses, the backtest): the model
+ * read without computing statistical forecasts, which costs a millisecond or more per
+ * history. Its problems are the same.
+ */
+export function withoutForecasts(): LoadOptions {
+  return { forecasts: new ForecastStore().kept() };
+}
+
 /**
  * Opens a workbook and reads its model; a workbook that cannot be planned stops the
  * command. Only the sheets the core reads are read (`sheets` adds others). Cells the
  * file itself holds wrongly are problems like any other.
  */
-export async function loadModel(file: string, io: CliIO, sheets?: ReadOptions["sheets"]): Promise<{ book: XlsxBook; model: PlanningModel }> {
-  const book = await XlsxBook.open(file, { sheets: (name) => isInputName(name) || (sheets?.(name) ?? false) });
-  const result = readModel(book.input(), { today: io.today });
+export async function loadModel(file: string, io: CliIO, options: LoadOptions = {}): Promise<{ book: XlsxBook; model: PlanningModel }> {
+  const book = await XlsxBook.open(file, { sheets: (name) => isInputName(name) || (options.sheets?.(name) ?? false) });
+  const result = readModel(book.input(), { today: io.today, forecasts: options.forecasts });
   if (!result.ok) throw new CommandError(`${file}: ${result.error}`);
   if (book.problems.length > 0) result.model.problems.unshift(...book.problems);
   return { book, model: result.model };

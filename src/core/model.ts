@@ -1,12 +1,16 @@
 import { Decimal } from "decimal.js";
 import { type ItemIndex, readSkus, readSupplierItems, readSuppliers, readWarehouses, type SkuRow, type Supplier, type SupplierItem, type Warehouse } from "./catalog";
 import type { Day } from "./dates";
+import { DemandContext, type DemandInputs, type DemandSource, type ItemDemand, resolveDemand } from "./demand";
 import { readForecast } from "./forecast";
+import { readForecastOverrides } from "./forecastOverrides";
+import { type ForecastSource, ForecastStore, type ItemForecast } from "./forecasts";
 import type { WorkbookInput } from "./input";
 import { type OrderOverride, readOrderOverrides } from "./orderOverrides";
 import { isOpen, type OrderBook, readOrderBook } from "./orders/purchaseOrders";
 import type { Problem } from "./problems";
-import { safetyStock } from "./safetyStock";
+import { readSalesHistory } from "./salesHistory";
+import type { SafetyStockRule } from "./safetyStock";
 import { SHEETS } from "./schema";
 import { readSettings, type Settings } from "./settings";
 import { exactAmount, Sheet } from "./sheet";
@@ -15,8 +19,11 @@ import { readStatusTable, type ResolvedStatus, type StatusTable } from "./status
 import { WeekArrays } from "./weekArrays";
 import { leadWeeks, weekOf } from "./weeks";
 
-/** Everything the engine needs about one SKU at one warehouse, resolved from the sheets. */
-export interface ItemLocation {
+/**
+ * Everything the engine needs about one SKU at one warehouse, resolved from the sheets;
+ * its demand and safety stock are `ItemDemand`'s fields (demand.ts), set by `resolveDemand`.
+ */
+export interface ItemLocation extends ItemDemand {
   sku: string;
   warehouse: string;
   /** `itemKey(sku, warehouse)`: the key of `itemsByKey`. */
@@ -33,13 +40,10 @@ export interface ItemLocation {
   multiple: number;
   readonly unitPrice: Decimal;
   currency: string;
-  safetyStock: number;
   /**
-   * Indexed by week 1..H (index 0 unused). Read-only: items without open orders or
-   * overrides share one array of zeros (of NaNs), since most items have neither, and
-   * items on the same flat Weekly Forecast share one demand array.
+   * Indexed by week 1..H (index 0 unused). Read-only: items without open orders share
+   * one array of zeros, since most items have none.
    */
-  demand: Float64Array;
   scheduled: Float64Array;
   /** The planner's quantity per order week when it counts; NaN when none. */
   overrides: Float64Array;
@@ -60,14 +64,23 @@ class Item implements ItemLocation {
   moq = 0;
   multiple = 1;
   currency = "";
+  leadTimeSdDays = 0;
   safetyStock = 0;
+  safetyStockRule: SafetyStockRule = "setting-days-of-cover";
   demand!: Float64Array;
+  demandSource: DemandSource = "none";
+  forecastOverrides!: Float64Array;
+  forecastMethod = "auto";
+  forecast?: ItemForecast;
+  forecastPending = false;
+  serviceLevel?: number;
   scheduled!: Float64Array;
   overrides!: Float64Array;
   recommendable = false;
 
   constructor(
-    row: SkuRow,
+    readonly row: SkuRow,
+    readonly inputs: DemandInputs,
     readonly status: ResolvedStatus,
     private price: number | Decimal,
   ) {
@@ -96,6 +109,10 @@ export interface PlanningModel {
   statusOverrides: StatusOverrides;
   orderBook: OrderBook;
   problems: Problem[];
+  /** Item-locations whose forecast is still to be computed: none unless the read was given forecasts it may lack (`ReadOptions.forecasts`). */
+  pendingForecasts: ItemLocation[];
+  /** How demand was worked out, to work an item's out again (`resolveDemand`). */
+  demandContext: DemandContext;
 }
 
 export type ReadResult = { ok: true; model: PlanningModel } | { ok: false; error: string; problems: Problem[] };
@@ -103,6 +120,12 @@ export type ReadResult = { ok: true; model: PlanningModel } | { ok: false; error
 export interface ReadOptions {
   /** The user's today, for the default Plan Start. */
   today: Day;
+  /**
+   * Where statistical forecasts come from: by default a store of this read that
+   * computes them. A long-lived store reuses them from read to read; its `kept()`
+   * source lets the read end quickly and list what is missing (`pendingForecasts`).
+   */
+  forecasts?: ForecastSource;
 }
 
 /** Reads every input sheet into a planning model; only a workbook without a usable SKUs sheet fails. */
@@ -134,13 +157,15 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
   const warehouses = readWarehouses(input, problems);
   const statusOverrides = readStatusOverrides(input, statuses, { skus: index.skus, places: warehouses && placesOf(warehouses, skuRows) }, problems);
   const forecast = readForecast(input, settings, index, problems);
+  const forecastOverrides = readForecastOverrides(input, settings, index, problems);
+  const histories = readSalesHistory(input, settings, index, problems);
   const overrides = readOrderOverrides(input, settings, index, problems);
   const orderBook = readOrderBook(input, settings, problems);
   reportSecondPreferred(supplierItems);
 
   const H = settings.horizonWeeks;
-  // Flat demand for the rows the Forecast has none for; overrides for the rows that have some.
-  const flat = new FlatDemand(H);
+  const demandContext = new DemandContext(settings, options.forecasts ?? new ForecastStore(), skuRows.length);
+  const pendingForecasts: ItemLocation[] = [];
   let overridden = 0;
   overrides.forEach(() => overridden++);
   const overrideArrays = new WeekArrays(H + 1, overridden);
@@ -169,22 +194,22 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
     const item = supplier === undefined ? undefined : itemOf(linked, supplier);
     const vendor = supplier === undefined ? undefined : supplierMap.get(supplier);
     const leadDays = item?.leadDays ?? row.leadDays ?? vendor?.leadDays ?? 0;
+    const leadTimeSdDays = item?.leadTimeSdDays ?? row.leadTimeSdDays ?? vendor?.leadTimeSdDays ?? 0;
     let price = item?.price ?? row.cost;
     if (price === undefined) {
       if (supplier !== undefined) row.report("unitCost", `SKU "${row.sku}" has no unit price from supplier "${supplier}" nor a Unit Cost; its order value counts as 0.`);
       price = ZERO;
     }
-    const demand = forecast[i] ?? flat.of(row.weeklyForecast ?? 0);
-    const L = leadWeeks(leadDays);
-    const loc = new Item(row, status, price);
+    const loc = new Item(row, { forecastRow: forecast[i], forecastOverrides: forecastOverrides[i], history: histories[i] }, status, price);
     loc.supplier = supplier;
     loc.leadDays = leadDays;
-    loc.leadWeeks = L;
+    loc.leadWeeks = leadWeeks(leadDays);
+    loc.leadTimeSdDays = leadTimeSdDays;
     loc.moq = item?.moq ?? row.moq ?? 0;
     loc.multiple = item?.multiple ?? row.multiple ?? 1;
     loc.currency = vendor?.currency ?? settings.currency;
-    loc.safetyStock = safetyStock({ row, settings, demand, leadWeeks: L });
-    loc.demand = demand;
+    resolveDemand(loc, demandContext);
+    if (loc.forecastPending) pendingForecasts.push(loc);
     loc.scheduled = none.receipts;
     loc.overrides = plannerQuantities(overrides[i], status, none.overrides, overrideArrays);
     loc.recommendable = status.recommended && supplier !== undefined;
@@ -194,7 +219,21 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
   addScheduledReceipts(orderBook, index, items, settings, none.receipts);
   return {
     ok: true,
-    model: { settings, items, itemsByKey, skuRows, suppliers: supplierMap, supplierItems, warehouses: warehouses ?? new Map(), statuses, statusOverrides, orderBook, problems },
+    model: {
+      settings,
+      items,
+      itemsByKey,
+      skuRows,
+      suppliers: supplierMap,
+      supplierItems,
+      warehouses: warehouses ?? new Map(),
+      statuses,
+      statusOverrides,
+      orderBook,
+      problems,
+      pendingForecasts,
+      demandContext,
+    },
   };
 }
 
@@ -280,22 +319,6 @@ function plannerQuantities(rows: Map<number, OrderOverride> | undefined, status:
   const q = arrays.take().fill(NaN);
   rows.forEach((override) => (q[override.week] = override.quantity));
   return q;
-}
-
-/** The same demand every week: items with the same Weekly Forecast share one read-only array. */
-class FlatDemand {
-  private readonly byValue = new Map<number, Float64Array>();
-
-  constructor(private readonly horizon: number) {}
-
-  of(perWeek: number): Float64Array {
-    let d = this.byValue.get(perWeek);
-    if (!d) {
-      this.byValue.set(perWeek, (d = new Float64Array(this.horizon + 1).fill(perWeek)));
-      d[0] = 0;
-    }
-    return d;
-  }
 }
 
 function addScheduledReceipts(book: OrderBook, index: ItemIndex, items: ItemLocation[], settings: Settings, none: Float64Array): void {

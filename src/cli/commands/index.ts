@@ -4,6 +4,7 @@ import { sample } from "./sample";
 import { exportPo, summary } from "./orders";
 import { sync } from "./sync";
 import { createOrdersCommand, receiveCommand } from "./buying";
+import { forecast } from "./forecast";
 
 /** Every `planster` command; each lives in its own module. */
 export const COMMANDS: Record<string, Command> = {
@@ -17,5 +18,6 @@ export const COMMANDS: Record<string, Command> = {
   summary,
   "create-orders": createOrdersCommand,
   receive: receiveCommand,
+  forecast,
   sync,
 };

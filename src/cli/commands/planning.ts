@@ -4,7 +4,7 @@ import { PLAN_COLUMNS, quantityText } from "../../core/planColumns";
 import { supplyPlanHead, supplyPlanRows } from "../../core/planSheet";
 import type { ItemLocation } from "../../core/model";
 import { EXIT } from "../io";
-import { checkFilters, loadModel, problemLine, reportProblems } from "../load";
+import { checkFilters, loadModel, problemLine, reportProblems, withoutForecasts } from "../load";
 import type { Command } from "../command";
 import { type Column, parseFormat, pickColumns, printLines, printRows } from "../output";
 
@@ -77,7 +77,7 @@ export const status: Command = {
   options: { sku: { type: "string" }, ...FORMAT_OPTION },
   async run([file], options, io) {
     const format = parseFormat(options.format);
-    const { model } = await loadModel(file, io);
+    const { model } = await loadModel(file, io, withoutForecasts());
     const sku = typeof options.sku === "string" ? options.sku : undefined;
     checkFilters(model, { sku });
     await printRows(
@@ -97,7 +97,7 @@ export const check: Command = {
   positionals: 1,
   options: {},
   async run([file], _options, io) {
-    const { model } = await loadModel(file, io);
+    const { model } = await loadModel(file, io, withoutForecasts());
     await printLines(
       model.problems.map((p) => problemLine(p)),
       io,

@@ -20,11 +20,14 @@ async function refuseToOverwrite(out: string): Promise<void> {
     throw error;
   });
   const sheets = earlier?.sheetNames.join("\n");
-  const sampleSheetNames = sampleSheets({ skus: 1, weeks: 1, seed: 0 })
-    .map((spec) => spec.name)
-    .join("\n");
+  // With or without Sales History (--history 0).
+  const sampleSheetNames = [SAMPLE_DEFAULTS.history, 0].map((history) =>
+    sampleSheets({ skus: 1, weeks: 1, seed: 0, history })
+      .map((spec) => spec.name)
+      .join("\n"),
+  );
   const dated = [earlier?.properties.created, earlier?.properties.modified].every((d) => d?.getTime() === SAMPLE_TIME.getTime());
-  if (dated && sheets === sampleSheetNames) return;
+  if (dated && sheets !== undefined && sampleSheetNames.includes(sheets)) return;
   throw new CommandError(`${out} already exists and is not a Planster sample; it was left alone (remove it or choose another name).`);
 }
 
@@ -38,17 +41,18 @@ function wholeNumber(name: keyof typeof SAMPLE_LIMITS, value: string | boolean |
 }
 
 export const sample: Command = {
-  usage: "OUT [--skus N] [--weeks H] [--seed S]",
-  summary: `writes a realistic synthetic workbook with every input sheet (defaults: ${SAMPLE_DEFAULTS.skus} SKUs in 2 warehouses, ${SAMPLE_DEFAULTS.weeks} weeks, seed ${SAMPLE_DEFAULTS.seed}); the same options give the same file`,
+  usage: "OUT [--skus N] [--weeks H] [--seed S] [--history W]",
+  summary: `writes a realistic synthetic workbook with every input sheet (defaults: ${SAMPLE_DEFAULTS.skus} SKUs in 2 warehouses, ${SAMPLE_DEFAULTS.weeks} weeks, seed ${SAMPLE_DEFAULTS.seed}, ${SAMPLE_DEFAULTS.history} weeks of Sales History, 0 for none); the same options give the same file`,
   positionals: 1,
-  options: { skus: { type: "string" }, weeks: { type: "string" }, seed: { type: "string" } },
+  options: { skus: { type: "string" }, weeks: { type: "string" }, seed: { type: "string" }, history: { type: "string" } },
   async run([out], options, io) {
     const skus = wholeNumber("skus", options.skus);
     const weeks = wholeNumber("weeks", options.weeks);
     const seed = wholeNumber("seed", options.seed);
+    const history = wholeNumber("history", options.history);
     await refuseToOverwrite(out);
     const book = XlsxBook.create();
-    const sheets = sampleSheets({ skus, weeks, seed });
+    const sheets = sampleSheets({ skus, weeks, seed, history });
     for (const sheet of sheets) book.writeSheet(sheet);
     book.fixTimestamps(SAMPLE_TIME);
     await book.save(out);
