@@ -27,15 +27,18 @@
 // part week pro rata. Target: within 3 points of 90, 95 and 98 %.
 //
 // Speed: 10,000 series × 156 weeks (the eight long families in turn), forecast and
-// one safety stock each, against R's time per series measured on the families above.
+// one safety stock each, against R's time per series measured on the families above;
+// then the same series as the Sales History of a workbook (10,000 item-locations, the
+// wide layout: three years do not fit a sheet's rows in the long one), forecast by
+// `planster forecast` in a fresh process, file read and output written included.
 //
-//   node bench/forecast.bench.js [--series N] [--timing N] [--no-r] [--r-cache DIR] [--families FILE]
+//   node bench/forecast.bench.js [--series N] [--timing N] [--no-r] [--no-cli] [--r-cache DIR] [--families FILE]
 //
 // R is installed from Debian when missing (apt-get); when that is impossible the
 // comparison with R is skipped with a line saying so.
 "use strict";
 const { spawnSync } = require("node:child_process");
-const { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } = require("node:fs");
+const { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync, mkdirSync } = require("node:fs");
 const { tmpdir } = require("node:os");
 const { join } = require("node:path");
 const { forecast, measures } = require("../lib/core/forecasting");
@@ -58,6 +61,7 @@ const TARGET_SECONDS = 60;
 const SERIES = Number(argument("--series", 300));
 const TIMING = Number(argument("--timing", 10_000));
 const WITH_R = !process.argv.includes("--no-r");
+const WITH_CLI = !process.argv.includes("--no-cli");
 const R_CACHE = argument("--r-cache", undefined);
 
 const line = (text = "") => process.stdout.write(`${text}\n`);
@@ -232,7 +236,7 @@ function serviceTable(results) {
   }
 }
 
-function timing(rPerSeries, rFastest) {
+async function timing(rPerSeries, rFastest) {
   const longFamilies = FAMILY_NAMES.filter((n) => n !== "short");
   const perFamily = Math.ceil(TIMING / longFamilies.length);
   const series = longFamilies.flatMap((name, k) => family(name, perFamily, SEED + 1000 + k)).slice(0, TIMING);
@@ -247,7 +251,12 @@ function timing(rPerSeries, rFastest) {
   line(
     `  forecast ${((t1 - t0) / 1000).toFixed(1)} s, safety stock ${((t2 - t1) / 1000).toFixed(1)} s, total ${((t2 - t0) / 1000).toFixed(1)} s  (target ≤ ${TARGET_SECONDS} s: ${(t2 - t0) / 1000 <= TARGET_SECONDS ? "met" : "MISSED"})`,
   );
-  const ours = (t2 - t0) / series.length;
+  perSeries(t2 - t0, series.length, rPerSeries, rFastest);
+  if (WITH_CLI) await cliTiming(series, rPerSeries, rFastest);
+}
+
+function perSeries(totalMs, count, rPerSeries, rFastest) {
+  const ours = totalMs / count;
   if (rPerSeries !== undefined) {
     line(
       `  per series: ours ${ours.toFixed(2)} ms, R ${rPerSeries.toFixed(2)} ms (its expert method, mean over the same families; its fastest, ${rFastest[0]}: ${rFastest[1].toFixed(2)} ms)  (target ours < R: ${ours < rPerSeries ? "met" : "MISSED"})`,
@@ -257,7 +266,73 @@ function timing(rPerSeries, rFastest) {
   }
 }
 
-function main() {
+/**
+ * The series of `timing` as a workbook's Sales History (item-location i sold series i,
+ * its last week the week before the plan start; 13 weeks planned at a 95 % service
+ * level, so each gets its forecast and one safety stock), then `planster forecast` on
+ * it in a fresh process, and `planster check` (the same read, no forecast) for the
+ * share of reading. The wide layout has no Stockout column: censored weeks are blank (0 sold).
+ */
+async function cliTiming(series, rPerSeries, rFastest) {
+  const { XlsxBook } = require("../lib/workbook/xlsx");
+  const { serialFromDay, dayFromIso } = require("../lib/core/dates");
+  const planStart = dayFromIso("2026-11-23");
+  const weeks = Math.max(...series.map((s) => s.history.length));
+  const dates = Array.from({ length: weeks }, (_, k) => serialFromDay(planStart - 7 * (weeks - k)));
+  const code = (i) => `S${String(i + 1).padStart(5, "0")}`;
+  const sheets = [
+    {
+      name: "Settings",
+      rows: [
+        ["Setting", "Value"],
+        ["Plan Start", serialFromDay(planStart)],
+        ["Horizon Weeks", HOLDOUT],
+        ["Service Level", "95%"],
+      ],
+      columnFormats: {},
+    },
+    {
+      name: "Suppliers",
+      rows: [
+        ["Supplier", "Lead Time Days", "Lead Time SD Days"],
+        ["ACME", 14, 3],
+      ],
+    },
+    { name: "SKUs", rows: [["SKU", "Supplier", "On Hand", "Unit Cost"], ...series.map((_, i) => [code(i), "ACME", 50, 1])] },
+    {
+      name: "Sales History",
+      rows: [["SKU", ...dates], ...series.map((s, i) => [code(i), ...new Array(weeks - s.history.length).fill(null), ...s.history.map((x) => (Number.isFinite(x) ? x : null))])],
+    },
+  ];
+  const dir = mkdtempSync(join(tmpdir(), "planster-forecast-cli-"));
+  try {
+    const file = join(dir, "history.xlsx");
+    const book = XlsxBook.create();
+    for (const sheet of sheets) book.writeSheet(sheet);
+    await book.save(file);
+    const planster = (...args) => {
+      const t0 = performance.now();
+      const run = spawnSync(process.execPath, [join(__dirname, "../bin/planster.js"), ...args], { encoding: "utf8", maxBuffer: 1 << 30 });
+      if (run.status !== 0) throw new Error(`planster ${args[0]} failed: ${run.stderr}`);
+      return { ms: performance.now() - t0, out: run.stdout };
+    };
+    const check = planster("check", file);
+    const run = planster("forecast", file, "--format", "csv");
+    const rows = run.out.split("\r\n").length - 2;
+    line();
+    line(
+      `planster forecast on a workbook of ${series.length.toLocaleString("en-US")} item-locations × ${weeks} weeks of Sales History (wide, ${(statSync(file).size / 1_048_576).toFixed(1)} MB), ${HOLDOUT} weeks planned, 95 % service level`,
+    );
+    line(
+      `  ${(run.ms / 1000).toFixed(1)} s in all, a fresh process (reading the file and the model, as planster check: ${(check.ms / 1000).toFixed(1)} s), ${rows.toLocaleString("en-US")} rows printed  (target ≤ ${TARGET_SECONDS} s: ${run.ms / 1000 <= TARGET_SECONDS ? "met" : "MISSED"})`,
+    );
+    perSeries(run.ms, series.length, rPerSeries, rFastest);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
   const os = require("node:os");
   line(`Forecasting engine vs R forecast: ${FAMILY_NAMES.length} families × ${SERIES} series, ${HISTORY} weeks of history (short: 1–7), seed ${SEED}`);
   line(
@@ -310,7 +385,10 @@ function main() {
   }
   const long = Object.entries(rTimes).filter(([n]) => n !== "short");
   const fastest = long.reduce((best, entry) => (entry[1] < best[1] ? entry : best), long[0]);
-  timing(long.length > 0 ? mean(long.map(([, ms]) => ms)) : undefined, fastest);
+  await timing(long.length > 0 ? mean(long.map(([, ms]) => ms)) : undefined, fastest);
 }
 
-main();
+main().catch((error) => {
+  process.exitCode = 1;
+  line(`forecast bench failed: ${error.stack ?? error}`);
+});

@@ -2,7 +2,7 @@ import type { Decimal } from "decimal.js";
 import type { WorkbookInput } from "./input";
 import type { Problem } from "./problems";
 import { type ColumnKey, SHEETS } from "./schema";
-import type { Settings } from "./settings";
+import { FORECAST_METHOD_HINT, readForecastMethod, readServiceLevel, SERVICE_LEVEL_HINT, type Settings } from "./settings";
 import { exactAmount, type NumberRule, Sheet, SheetRow } from "./sheet";
 
 export type SkuField = ColumnKey<typeof SHEETS.skus>;
@@ -27,6 +27,11 @@ export interface SkuRow {
   /** Blank means the product level gives no status. */
   statusCode?: string;
   weeklyForecast?: number;
+  /** Target cycle service level as a fraction (0.95); undefined when the cell is blank or unreadable (the setting's applies). */
+  serviceLevel?: number;
+  /** `auto`, `none` or a method name, in lower case; undefined when blank or unreadable (the setting's applies). */
+  forecastMethod?: string;
+  leadTimeSdDays?: number;
   /** Where the row is, for messages. */
   readonly address: string;
   /** Index of the row in the sheet's grid. */
@@ -48,6 +53,9 @@ class SkuRecord extends SheetRow<SkuField> implements SkuRow {
   cost?: number | Decimal;
   statusCode?: string;
   weeklyForecast?: number;
+  serviceLevel?: number;
+  forecastMethod?: string;
+  leadTimeSdDays?: number;
 
   constructor(
     sheet: Sheet<SkuField>,
@@ -81,6 +89,9 @@ export interface Supplier {
   currency?: string;
   paymentTerms: string;
   address: string;
+  /** An order below it is not placed by "Create orders" (ORDERS.md), in the supplier's currency. */
+  minOrderValue?: Decimal;
+  leadTimeSdDays?: number;
 }
 
 export interface SupplierItem {
@@ -92,6 +103,7 @@ export interface SupplierItem {
   leadDays?: number;
   moq?: number;
   multiple?: number;
+  leadTimeSdDays?: number;
   preferred: boolean;
   /** The row's Preferred cell, for messages. */
   readonly address: string;
@@ -107,6 +119,7 @@ class SupplierItemRecord extends SheetRow<SupplierItemField> implements Supplier
   leadDays?: number;
   moq?: number;
   multiple?: number;
+  leadTimeSdDays?: number;
   preferred = false;
 
   constructor(
@@ -241,6 +254,11 @@ export function readSkuRow(sheet: Sheet<SkuField>, r: number, settings: Settings
   row.cost = sheet.amount(r, "unitCost");
   row.statusCode = statusCode(sheet, r);
   row.weeklyForecast = sheet.number(r, "weeklyForecast", AT_LEAST_0);
+  // Blank in most workbooks: the common case costs a look at the cell.
+  if (!sheet.blank(r, "serviceLevel")) row.serviceLevel = sheet.parsed(r, "serviceLevel", readServiceLevel, SERVICE_LEVEL_HINT, "the Settings sheet's Service Level applies");
+  if (!sheet.blank(r, "forecastMethod"))
+    row.forecastMethod = sheet.parsed(r, "forecastMethod", readForecastMethod, FORECAST_METHOD_HINT, "the Settings sheet's Forecast Method applies");
+  row.leadTimeSdDays = sheet.number(r, "leadTimeSdDays", AT_LEAST_0);
   return row;
 }
 
@@ -280,6 +298,8 @@ export function readSuppliers(input: WorkbookInput, problems: Problem[]): Map<st
       currency: currency || undefined,
       paymentTerms: sheet.text(r, "terms"),
       address: sheet.text(r, "address"),
+      minOrderValue: sheet.decimal(r, "minOrderValue"),
+      leadTimeSdDays: sheet.number(r, "leadTimeSdDays", AT_LEAST_0),
     });
   }
   return suppliers;
@@ -319,6 +339,7 @@ export function readSupplierItems(input: WorkbookInput, skus: Codes, suppliers: 
     item.leadDays = sheet.number(r, "leadDays", AT_LEAST_0);
     item.moq = sheet.number(r, "moq", AT_LEAST_0);
     item.multiple = sheet.number(r, "multiple", CASE_PACK);
+    item.leadTimeSdDays = sheet.number(r, "leadTimeSdDays", AT_LEAST_0);
     item.preferred = sheet.boolean(r, "preferred") ?? false;
     items.push(item);
   }

@@ -1,6 +1,7 @@
 import { type ItemIndex, readSkuRow, readSupplierItems, reportRepeat, type SupplierItem } from "./catalog";
 import { isBlank } from "./cells";
 import { readForecast } from "./forecast";
+import { readForecastOverrides } from "./forecastOverrides";
 import { type CellEdit, type CellValue, findGrid, type Grid, type WorkbookInput } from "./input";
 import { addReceipts, groupBySku, type ItemLocation, type ModelSources, PHASE, reportSecondPreferred } from "./model";
 import { readOrderOverrides } from "./orderOverrides";
@@ -189,7 +190,15 @@ const ITEM_ROW_SHEETS: ItemRowSheet[] = [
     phase: PHASE.forecast,
     read(src, rows, items) {
       const demand = readForecast(src.input, src.settings, src.index, src.book.inbox, rows);
-      for (const at of items) src.forecast[at] = demand[at];
+      for (const at of items) src.demandInputs.forecast[at] = demand[at];
+    },
+  },
+  {
+    schema: SHEETS.forecastOverrides,
+    phase: PHASE.forecastOverrides,
+    read(src, rows, items) {
+      const overrides = readForecastOverrides(src.input, src.settings, src.index, src.book.inbox, rows);
+      for (const at of items) src.demandInputs.forecastOverrides[at] = overrides[at];
     },
   },
   {

@@ -1,6 +1,6 @@
-import { readDate, readNumber, show } from "./cells";
+import { readNumber, Rejected, show } from "./cells";
 import { type ItemIndex, rowItem } from "./catalog";
-import type { WorkbookInput } from "./input";
+import { Uncalculated, type WorkbookInput } from "./input";
 import type { Problem } from "./problems";
 import { type ColumnKey, SHEETS } from "./schema";
 import type { Settings } from "./settings";
@@ -22,7 +22,7 @@ export function readForecast(input: WorkbookInput, settings: Settings, items: It
   const rows = only ?? sheet.rows;
   const H = settings.horizonWeeks;
   const long = sheet.has("week") && sheet.has("quantity");
-  const weekColumns = long ? [] : dateColumns(sheet, settings, input.date1904 ?? false);
+  const weekColumns = long ? [] : dateColumns(sheet, settings);
   if (weekColumns === undefined) {
     if (rows.length === 0) return demand;
     sheet.reportHeader(0, "The Forecast sheet has neither Week and Quantity columns nor columns headed by week dates, so it was not read.");
@@ -64,6 +64,7 @@ export function readForecast(input: WorkbookInput, settings: Settings, items: It
       const n = readNumber(value);
       if (n === undefined) continue;
       if (typeof n === "number" && n >= 0 && n <= LARGEST) weeks[week] += n;
+      else if (value instanceof Uncalculated && n instanceof Rejected) sheet.report(r, col, `Forecast ${n.reason}; it counts as 0.`);
       else sheet.report(r, col, `Forecast ${show(value)} ${typeof n === "number" && n > LARGEST ? "is too large to be real" : "is not a quantity of 0 or more"}; it counts as 0.`);
     }
   }
@@ -75,29 +76,14 @@ function weeksOfItem(demand: (Float64Array | undefined)[], at: number, arrays: W
   return (demand[at] ??= arrays.take());
 }
 
-/** Header text a person meant as a date but that is not one the add-in reads (`23/11/2026`, `30.11.2026`, `46356`). */
-const DATE_LIKE = /^(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d+(\.\d+)?)$/;
-
-/**
- * Wide layout: header cells that are dates inside the plan, each mapped to its week.
- * `undefined` when no header is a date at all: every row would plan zero demand in place
- * of its Weekly Forecast, which must not pass silently.
- */
-function dateColumns(sheet: Sheet<ColumnKey<typeof SHEETS.forecast>>, settings: Settings, date1904: boolean): { col: number; week: number }[] | undefined {
+/** Wide layout: the date columns inside the plan, each mapped to its week; undefined when no header is a date. */
+function dateColumns(sheet: Sheet<ColumnKey<typeof SHEETS.forecast>>, settings: Settings): { col: number; week: number }[] | undefined {
+  const headers = sheet.dateHeaders();
+  if (headers === undefined) return undefined;
   const out: { col: number; week: number }[] = [];
-  let dates = 0;
-  for (const { col, value } of sheet.otherColumns()) {
-    const day = readDate(value, date1904);
-    if (typeof day !== "number") {
-      // A table's headers are always text, so a date typed there arrives as the text Excel shows.
-      if (typeof value === "string" && DATE_LIKE.test(value.trim())) {
-        sheet.reportHeader(col, `Forecast column "${value.trim()}" is not a date the add-in can read (use a date cell or YYYY-MM-DD), so the column was not used.`);
-      }
-      continue;
-    }
-    dates++;
+  for (const { col, day } of headers) {
     const week = weekOf(day, settings.planStart);
     if (week >= 1 && week <= settings.horizonWeeks) out.push({ col, week });
   }
-  return dates === 0 ? undefined : out;
+  return out;
 }

@@ -1,5 +1,18 @@
+/**
+ * A formula cell saved without its result (a workbook written by a tool that does not
+ * calculate, or saved with calculation off). It is not blank: reading it as blank would
+ * count an On Hand of 0 and recommend buying. `formula` is the formula without its `=`.
+ */
+export class Uncalculated {
+  constructor(readonly formula: string) {}
+
+  toString(): string {
+    return `=${this.formula}`;
+  }
+}
+
 /** What an adapter hands to the core: the cell values of sheets and tables, nothing more. */
-export type CellValue = string | number | boolean | Date | null | undefined;
+export type CellValue = string | number | boolean | Date | Uncalculated | null | undefined;
 
 export interface Grid {
   /** Sheet name, or table name when `table` is true. */

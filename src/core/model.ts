@@ -1,13 +1,17 @@
 import { Decimal } from "decimal.js";
 import { type ItemIndex, readSkus, readSupplierItems, readSuppliers, readWarehouses, type SkuRow, type Supplier, type SupplierItem, type Warehouse } from "./catalog";
 import type { Day } from "./dates";
+import { DemandContext, type DemandInputs, type DemandSource, type ItemDemand, resolveDemand } from "./demand";
 import { readForecast } from "./forecast";
+import { readForecastOverrides } from "./forecastOverrides";
+import { type ForecastSource, ForecastStore, type ItemForecast } from "./forecasts";
 import type { WorkbookInput } from "./input";
 import { type OrderOverride, readOrderOverrides } from "./orderOverrides";
 import { isOpen, type OrderBook, readOrderBook } from "./orders/purchaseOrders";
 import { ProblemBook } from "./problemBook";
 import type { Problem } from "./problems";
-import { safetyStock } from "./safetyStock";
+import { readSalesHistory } from "./salesHistory";
+import type { SafetyStockRule } from "./safetyStock";
 import { SHEETS } from "./schema";
 import { readSettings, type Settings } from "./settings";
 import { exactAmount, Sheet } from "./sheet";
@@ -16,8 +20,11 @@ import { readStatusTable, type ResolvedStatus, type StatusTable } from "./status
 import { WeekArrays } from "./weekArrays";
 import { leadWeeks, weekOf } from "./weeks";
 
-/** Everything the engine needs about one SKU at one warehouse, resolved from the sheets. */
-export interface ItemLocation {
+/**
+ * Everything the engine needs about one SKU at one warehouse, resolved from the sheets;
+ * its demand and safety stock are `ItemDemand`'s fields (demand.ts), set by `resolveDemand`.
+ */
+export interface ItemLocation extends ItemDemand {
   sku: string;
   warehouse: string;
   /** `itemKey(sku, warehouse)`: the key of `itemsByKey`. */
@@ -34,13 +41,10 @@ export interface ItemLocation {
   multiple: number;
   readonly unitPrice: Decimal;
   currency: string;
-  safetyStock: number;
   /**
-   * Indexed by week 1..H (index 0 unused). Read-only: items without open orders or
-   * overrides share one array of zeros (of NaNs), since most items have neither, and
-   * items on the same flat Weekly Forecast share one demand array.
+   * Indexed by week 1..H (index 0 unused). Read-only: items without open orders share
+   * one array of zeros, since most items have none.
    */
-  demand: Float64Array;
   scheduled: Float64Array;
   /** Every open quantity still to come on open orders, whatever its date (INBOUND without a week). */
   openInbound: number;
@@ -63,15 +67,24 @@ class Item implements ItemLocation {
   moq = 0;
   multiple = 1;
   currency = "";
+  leadTimeSdDays = 0;
   safetyStock = 0;
+  safetyStockRule: SafetyStockRule = "setting-days-of-cover";
   demand!: Float64Array;
+  demandSource: DemandSource = "none";
+  forecastOverrides!: Float64Array;
+  forecastMethod = "auto";
+  forecast?: ItemForecast;
+  forecastPending = false;
+  serviceLevel?: number;
   scheduled!: Float64Array;
   openInbound = 0;
   overrides!: Float64Array;
   recommendable = false;
 
   constructor(
-    row: SkuRow,
+    readonly row: SkuRow,
+    readonly inputs: DemandInputs,
     readonly status: ResolvedStatus,
     private price: number | Decimal,
   ) {
@@ -101,6 +114,10 @@ export interface PlanningModel {
   orderBook: OrderBook;
   /** In workbook order (problemBook.ts). */
   problems: Problem[];
+  /** Item-locations whose forecast is still to be computed: none unless the read was given forecasts it may lack (`ReadOptions.forecasts`). */
+  pendingForecasts: ItemLocation[];
+  /** How demand was worked out, to work an item's out again (`resolveDemand`). */
+  demandContext: DemandContext;
 }
 
 export type ReadResult = { ok: true; model: PlanningModel; sources: ModelSources } | { ok: false; error: string; problems: Problem[] };
@@ -108,6 +125,12 @@ export type ReadResult = { ok: true; model: PlanningModel; sources: ModelSources
 export interface ReadOptions {
   /** The user's today, for the default Plan Start. */
   today: Day;
+  /**
+   * Where statistical forecasts come from: by default a store of this read that
+   * computes them. A long-lived store reuses them from read to read; its `kept()`
+   * source lets the read end quickly and list what is missing (`pendingForecasts`).
+   */
+  forecasts?: ForecastSource;
 }
 
 /**
@@ -124,12 +147,14 @@ export const PHASE = {
   warehouses: 6,
   statusOverrides: 7,
   forecast: 8,
-  orderOverrides: 9,
-  orders: 10,
-  orderChecks: 11,
-  preferred: 12,
-  items: 13,
-  receipts: 14,
+  forecastOverrides: 9,
+  salesHistory: 10,
+  orderOverrides: 11,
+  orders: 12,
+  orderChecks: 13,
+  preferred: 14,
+  items: 15,
+  receipts: 16,
 } as const;
 
 /** Reads every input sheet into a planning model; only a workbook without a usable SKUs sheet fails. */
@@ -172,6 +197,10 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
   book.take(PHASE.statusOverrides);
   const forecast = readForecast(input, settings, index, problems);
   book.take(PHASE.forecast);
+  const forecastOverrides = readForecastOverrides(input, settings, index, problems);
+  book.take(PHASE.forecastOverrides);
+  const histories = readSalesHistory(input, settings, index, problems);
+  book.take(PHASE.salesHistory);
   const overrides = readOrderOverrides(input, settings, index, problems);
   book.take(PHASE.orderOverrides);
   const orderBook = readOrderBook(input, settings, problems, undefined, () => book.take(PHASE.orders));
@@ -179,7 +208,25 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
   reportSecondPreferred(supplierItems);
   book.take(PHASE.preferred);
 
-  const sources = new ModelSources(input, book, settings, index, statuses, suppliers, warehouses, targets, statusOverrides, supplierItems, forecast, overrides, orderBook);
+  const demand = new DemandContext(settings, options.forecasts ?? new ForecastStore(), skuRows.length);
+  const demandInputs = { forecast, forecastOverrides, histories };
+  const sources = new ModelSources(
+    input,
+    book,
+    settings,
+    index,
+    statuses,
+    suppliers,
+    warehouses,
+    targets,
+    statusOverrides,
+    supplierItems,
+    demandInputs,
+    overrides,
+    orderBook,
+    demand,
+  );
+  const pendingForecasts: ItemLocation[] = [];
   let overridden = 0;
   overrides.forEach(() => overridden++);
   const overrideArrays = new WeekArrays(settings.horizonWeeks + 1, overridden);
@@ -189,6 +236,7 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
     const loc = sources.item(i, overrideArrays);
     items.push(loc);
     itemsByKey.set(loc.key, loc);
+    if (loc.forecastPending) pendingForecasts.push(loc);
     book.take(PHASE.items, i);
   }
   addReceipts(sources, items);
@@ -206,9 +254,18 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
       statusOverrides,
       orderBook,
       problems: book.list(),
+      pendingForecasts,
+      demandContext: demand,
     },
     sources,
   };
+}
+
+/** What the Forecast, Forecast Overrides and Sales History sheets say, by item position. */
+export interface DemandSheets {
+  forecast: (Float64Array | undefined)[];
+  forecastOverrides: DemandInputs["forecastOverrides"][];
+  histories: DemandInputs["history"][];
 }
 
 /**
@@ -218,8 +275,6 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
  */
 export class ModelSources {
   readonly supplierMap: Map<string, Supplier>;
-  /** Flat demand for the rows the Forecast has none for. */
-  readonly flat: FlatDemand;
   readonly none: NoWeeks;
 
   constructor(
@@ -234,13 +289,17 @@ export class ModelSources {
     readonly statusTargets: OverrideTargets,
     readonly statusOverrides: StatusOverrides,
     readonly supplierItems: Map<string, SupplierItem[]>,
-    readonly forecast: (Float64Array | undefined)[],
+    readonly demandInputs: DemandSheets,
     readonly overrides: (Map<number, OrderOverride> | undefined)[],
     readonly orderBook: OrderBook,
+    /**
+     * How demand is worked out; once a read's forecasts are complete, one that computes
+     * what an edit needs (`planWorkbookInSlices`).
+     */
+    public demand: DemandContext,
   ) {
     const H = settings.horizonWeeks;
     this.supplierMap = suppliers ?? new Map();
-    this.flat = new FlatDemand(H);
     this.none = { receipts: new Float64Array(H + 1), overrides: new Float64Array(H + 1).fill(NaN) };
   }
 
@@ -271,22 +330,22 @@ export class ModelSources {
     const item = supplier === undefined ? undefined : itemOf(linked, supplier);
     const vendor = supplier === undefined ? undefined : this.supplierMap.get(supplier);
     const leadDays = item?.leadDays ?? row.leadDays ?? vendor?.leadDays ?? 0;
+    const leadTimeSdDays = item?.leadTimeSdDays ?? row.leadTimeSdDays ?? vendor?.leadTimeSdDays ?? 0;
     let price = item?.price ?? row.cost;
     if (price === undefined) {
       if (supplier !== undefined) row.report("unitCost", `SKU "${row.sku}" has no unit price from supplier "${supplier}" nor a Unit Cost; its order value counts as 0.`);
       price = ZERO;
     }
-    const demand = this.forecast[i] ?? this.flat.of(row.weeklyForecast ?? 0);
-    const L = leadWeeks(leadDays);
-    const loc = new Item(row, status, price);
+    const { forecast, forecastOverrides, histories } = this.demandInputs;
+    const loc = new Item(row, { forecastRow: forecast[i], forecastOverrides: forecastOverrides[i], history: histories[i] }, status, price);
     loc.supplier = supplier;
     loc.leadDays = leadDays;
-    loc.leadWeeks = L;
+    loc.leadWeeks = leadWeeks(leadDays);
+    loc.leadTimeSdDays = leadTimeSdDays;
     loc.moq = item?.moq ?? row.moq ?? 0;
     loc.multiple = item?.multiple ?? row.multiple ?? 1;
     loc.currency = vendor?.currency ?? settings.currency;
-    loc.safetyStock = safetyStock({ row, settings, demand, leadWeeks: L });
-    loc.demand = demand;
+    resolveDemand(loc, this.demand);
     loc.scheduled = receiptsOf?.scheduled ?? this.none.receipts;
     loc.openInbound = receiptsOf?.openInbound ?? 0;
     loc.overrides = plannerQuantities(this.overrides[i], status, this.none.overrides, arrays);
@@ -378,22 +437,6 @@ function plannerQuantities(rows: Map<number, OrderOverride> | undefined, status:
   const q = arrays.take().fill(NaN);
   rows.forEach((override) => (q[override.week] = override.quantity));
   return q;
-}
-
-/** The same demand every week: items with the same Weekly Forecast share one read-only array. */
-class FlatDemand {
-  private readonly byValue = new Map<number, Float64Array>();
-
-  constructor(private readonly horizon: number) {}
-
-  of(perWeek: number): Float64Array {
-    let d = this.byValue.get(perWeek);
-    if (!d) {
-      this.byValue.set(perWeek, (d = new Float64Array(this.horizon + 1).fill(perWeek)));
-      d[0] = 0;
-    }
-    return d;
-  }
 }
 
 /**

@@ -1,13 +1,14 @@
 import type { Decimal } from "decimal.js";
 import type { Day } from "./dates";
 import type { ItemLocation, PlanningModel } from "./model";
-import { lineTotal } from "./money";
+import { lineTotal, Money } from "./money";
 import type { Settings } from "./settings";
 import { WeekArrays } from "./weekArrays";
 import { weekStart } from "./weeks";
 
 /** Quantities closer than this are equal: sums of fractional demand carry binary noise (docs/planning.md's 1e-9). */
 export const EPS = 1e-9;
+const NO_VALUE = new Money(0);
 
 /** The engine's arrays for one item-location, indexed by week 1..H. */
 export interface ItemPlan {
@@ -100,7 +101,11 @@ export function tidy(quantity: number): number {
   return Math.round(quantity * 1e9) / 1e9 + 0;
 }
 
-export function planRow(plan: ItemPlan, week: number, settings: Settings): PlanRow {
+/**
+ * `values` remembers an item's order values by quantity (its price is one): the same
+ * case-pack quantities come back week after week, and an exact product is not cheap.
+ */
+export function planRow(plan: ItemPlan, week: number, settings: Settings, values?: Map<number, Decimal>): PlanRow {
   const { item } = plan;
   const override = item.overrides[week];
   const qty = tidy(orderQty(plan, week));
@@ -125,15 +130,27 @@ export function planRow(plan: ItemPlan, week: number, settings: Settings): PlanR
     override: override === override ? override : null,
     orderQty: qty,
     arrivalWeek: qty > 0 ? week + item.leadWeeks : null,
-    orderValue: lineTotal(qty, item.unitPrice),
+    orderValue: orderValue(qty, item.unitPrice, values),
     currency: item.currency,
     flags,
   };
 }
 
+function orderValue(qty: number, unitPrice: Decimal, values: Map<number, Decimal> | undefined): Decimal {
+  // Most weeks order nothing: one shared zero.
+  if (qty === 0) return NO_VALUE;
+  let value = values?.get(qty);
+  if (value === undefined) {
+    value = lineTotal(qty, unitPrice);
+    values?.set(qty, value);
+  }
+  return value;
+}
+
 export function* planRows(plans: Iterable<ItemPlan>, settings: Settings): Generator<PlanRow> {
   for (const plan of plans) {
-    for (let w = 1; w <= settings.horizonWeeks; w++) yield planRow(plan, w, settings);
+    const values = new Map<number, Decimal>();
+    for (let w = 1; w <= settings.horizonWeeks; w++) yield planRow(plan, w, settings, values);
   }
 }
 

@@ -1,5 +1,7 @@
 import type { SkuRow } from "./catalog";
 import type { Day } from "./dates";
+import { resolveDemand } from "./demand";
+import type { ForecastStore } from "./forecasts";
 import type { WorkbookInput } from "./input";
 import { type ModelSources, type PlanningModel, readModel } from "./model";
 import type { PurchaseOrder } from "./orders/purchaseOrders";
@@ -235,4 +237,55 @@ function sameLine(a: OrderNowLine | undefined, b: OrderNowLine | undefined): boo
     a.arrivalWeek === b.arrivalWeek &&
     a.shortWeek === b.shortWeek
   );
+}
+
+/** How a read computes the forecasts it lacks: in slices, letting the host breathe between them. */
+export interface SliceOptions {
+  /** Forecasts kept from read to read. */
+  store: ForecastStore;
+  /** Resolves when the host has had its turn (a timer in the add-in). */
+  pause: () => Promise<void>;
+  /** Forecasts computed so far out of those the read lacked, after each slice. */
+  onProgress?: (done: number, total: number) => void;
+  /** Set when the workbook has changed meanwhile: the rest is not computed. */
+  cancelled?: () => boolean;
+  /** Work done between pauses; default 40 ms. */
+  sliceMs?: number;
+  now?: () => number;
+}
+
+/**
+ * Reads and plans a workbook like `planWorkbook`, with the forecasts the store lacks
+ * computed in slices: the add-in stays responsive while a workbook of many histories
+ * is forecast the first time, and later reads find them in the store.
+ * Undefined when cancelled.
+ */
+export async function planWorkbookInSlices(input: WorkbookInput, today: Day, options: SliceOptions): Promise<Planned | undefined> {
+  options.store.sweep();
+  const result = readModel(input, { today, forecasts: options.store.kept() });
+  if (!result.ok) return { ok: false, kind: "unreadable", error: result.error, problems: result.problems };
+  if (!(await completeForecasts(result.model, options))) return undefined;
+  // An edit that needs a forecast the store lacks (a Forecast Method typed) computes that one at once.
+  result.sources.demand = result.model.demandContext.completing(options.store, true);
+  return plannedFrom(input, result.model, result.sources, planAll(result.model));
+}
+
+/** Computes the model's pending forecasts in slices and works those items' demand out again; false when cancelled. */
+export async function completeForecasts(model: PlanningModel, options: SliceOptions): Promise<boolean> {
+  const pending = model.pendingForecasts;
+  if (pending.length === 0) return true;
+  const now = options.now ?? Date.now;
+  const sliceMs = options.sliceMs ?? 40;
+  const context = model.demandContext.completing(options.store);
+  let started = now();
+  for (let i = 0; i < pending.length; i++) {
+    resolveDemand(pending[i], context);
+    if (now() - started < sliceMs && i < pending.length - 1) continue;
+    options.onProgress?.(i + 1, pending.length);
+    await options.pause();
+    if (options.cancelled?.()) return false;
+    started = now();
+  }
+  model.pendingForecasts = [];
+  return true;
 }

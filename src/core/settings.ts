@@ -1,4 +1,4 @@
-import { readNumber, Rejected } from "./cells";
+import { readNumber, readText, Rejected } from "./cells";
 import { isMethodName, METHOD_NAMES } from "./forecasting/methods";
 import { type Day, isoFromDay, mondayOf } from "./dates";
 import { type CellValue, looseName, type WorkbookInput } from "./input";
@@ -56,6 +56,9 @@ const CURRENCY = /^[A-Z]{3}$/;
 const PLAN_START_YEARS = 10;
 const PLAN_START_DAYS = Math.round(PLAN_START_YEARS * 365.25);
 const SERVICE_LEVEL = { min: 50, max: 99.9 };
+/** What a Forecast Method or Service Level cell (Settings, SKUs) that does not fit is told to hold. */
+export const SERVICE_LEVEL_HINT = `a percentage from ${SERVICE_LEVEL.min} to ${SERVICE_LEVEL.max}, written 95, 95% or 0.95`;
+export const FORECAST_METHOD_HINT = `auto, none or one of the methods ${METHOD_NAMES.join(", ")}`;
 
 const plain = (value: string | number) => String(value);
 
@@ -123,15 +126,15 @@ export const SETTINGS = [
     name: "Forecast Method",
     key: "forecastMethod",
     initial: "auto",
-    hint: `auto, none or one of the methods ${METHOD_NAMES.join(", ")}`,
-    read: (s, r) => forecastMethod(s.text(r, "value")),
+    hint: FORECAST_METHOD_HINT,
+    read: (s, r) => readForecastMethod(s.raw(r, "value")),
     show: plain,
   }),
   setting({
     name: "Service Level",
     key: "serviceLevel",
     initial: null,
-    hint: `a percentage from ${SERVICE_LEVEL.min} to ${SERVICE_LEVEL.max}, written 95, 95% or 0.95`,
+    hint: SERVICE_LEVEL_HINT,
     read: (s, r) => readServiceLevel(s.raw(r, "value")),
     show: (level) => (level === undefined ? "none" : `${plain(Math.round(level * 1e6) / 1e4)}%`),
   }),
@@ -178,7 +181,8 @@ export function isIntegrationUrl(text: string): boolean {
 }
 
 /** `auto`, `none` or a method of the forecasting engine's registry (src/core/forecasting/methods.ts), in any case. */
-function forecastMethod(text: string): string | undefined | Rejected {
+export function readForecastMethod(value: CellValue): string | undefined | Rejected {
+  const text = readText(value);
   if (text === "") return undefined;
   const word = text.toLowerCase();
   return word === "auto" || word === "none" || isMethodName(word) ? word : MISFIT;
@@ -230,7 +234,7 @@ export function readSettings(input: WorkbookInput, today: Day, problems: Problem
       continue;
     }
     seen.add(spec.name);
-    if (sheet.blank(r, "value")) continue;
+    if (sheet.blank(r, "value") || sheet.uncalculated(r, "value")) continue;
     const value = spec.read(sheet, r, today);
     if (value === undefined) continue;
     if (value instanceof Rejected) {

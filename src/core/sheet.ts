@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
-import { isBlank, readBoolean, readCode, readDate, readDecimal, readNumber, readText, Rejected, type Reading } from "./cells";
+import { isBlank, readBoolean, readCode, readDate, readDecimal, readNumber, readText, Rejected, type Reading, uncalculated } from "./cells";
 import type { Day } from "./dates";
-import { type CellValue, findGrid, type Grid, looseName, type WorkbookInput } from "./input";
+import { type CellValue, findGrid, type Grid, looseName, Uncalculated, type WorkbookInput } from "./input";
 import { cellName, type Problem, problemAt, sheetReference } from "./problems";
 import { requiredKeys, type SheetSchema } from "./schema";
 
@@ -166,7 +166,27 @@ export class Sheet<K extends string> {
   }
 
   text(row: number, key: K): string {
-    return readText(this.raw(row, key));
+    const raw = this.raw(row, key);
+    if (raw instanceof Uncalculated) this.reportUncalculated(row, key, raw);
+    return readText(raw);
+  }
+
+  /** Text cells are read more than once (messages name settings by them): each such cell is reported once. */
+  private readonly uncalculatedSeen = new Set<string>();
+
+  /** A formula saved without its result is reported (once) and answers true: it holds no value to judge further. */
+  uncalculated(row: number, key: K): boolean {
+    const raw = this.raw(row, key);
+    if (!(raw instanceof Uncalculated)) return false;
+    this.reportUncalculated(row, key, raw);
+    return true;
+  }
+
+  private reportUncalculated(row: number, key: K, value: Uncalculated): void {
+    const where = `${row}:${String(key)}`;
+    if (this.uncalculatedSeen.has(where)) return;
+    this.uncalculatedSeen.add(where);
+    this.accept(row, key, uncalculated(value));
   }
 
   number(row: number, key: K, rule: NumberRule = ANY_NUMBER): number | undefined {
@@ -208,6 +228,19 @@ export class Sheet<K extends string> {
     return this.accept(row, key, readBoolean(this.raw(row, key)));
   }
 
+  /**
+   * A cell read by a reader of its own (a setting's, in a column that overrides it): a
+   * value that does not fit is reported with what would (`hint`) and what applies
+   * instead (`otherwise`), and gives undefined.
+   */
+  parsed<T>(row: number, key: K, read: (value: CellValue) => T | undefined | Rejected, hint: string, otherwise: string): T | undefined {
+    const value = read(this.raw(row, key));
+    if (!(value instanceof Rejected)) return value;
+    const why = value.reason ? `: ${value.reason}` : ` (${hint})`;
+    this.reportAt(row, key, `${this.nameOf(row, key)} ${JSON.stringify(this.text(row, key))} does not fit${why}; ${otherwise}.`);
+    return undefined;
+  }
+
   /** Header cells of columns that no field claimed, with their grid column. */
   otherColumns(): { col: number; value: CellValue }[] {
     const claimed = new Set(this.columns.values());
@@ -217,6 +250,32 @@ export class Sheet<K extends string> {
       if (!claimed.has(col) && !isBlank(value)) out.push({ col, value });
     });
     return out;
+  }
+
+  /**
+   * Header cells of unclaimed columns that are dates (a wide layout's weeks), with their
+   * day. Header text a person meant as a date but that is not one the add-in reads
+   * (`23/11/2026`, `46356` as text, as a table's headers always are) is reported and its
+   * column not used. `undefined` when no header is a date at all: a layout that is not
+   * there must not pass silently.
+   */
+  dateHeaders(): { col: number; day: Day }[] | undefined {
+    const out: { col: number; day: Day }[] = [];
+    let dates = 0;
+    for (const { col, value } of this.otherColumns()) {
+      const day = readDate(value, this.date1904);
+      if (typeof day !== "number") {
+        if (typeof value === "string" && DATE_LIKE.test(value.trim())) {
+          this.reportHeader(col, `${this.schema.name} column "${value.trim()}" is not a date the add-in can read (use a date cell or YYYY-MM-DD), so the column was not used.`);
+        }
+        // Week headers are often formulas (=C1+7): saved without their results, the columns must not vanish silently.
+        if (value instanceof Uncalculated && day instanceof Rejected) this.reportHeader(col, `${this.schema.name} column header ${day.reason}, so the column was not used.`);
+        continue;
+      }
+      dates++;
+      out.push({ col, day });
+    }
+    return dates === 0 ? undefined : out;
   }
 
   private decimalOf(value: number): Decimal {
@@ -278,6 +337,9 @@ export function exactAmount(amount: number | Decimal): Decimal {
 }
 
 const ANY_NUMBER: NumberRule = {};
+
+/** Header text a person meant as a date but that is not one the add-in reads (`23/11/2026`, `30.11.2026`, `46356`). */
+const DATE_LIKE = /^(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d+(\.\d+)?)$/;
 
 /** Beyond this a quantity, day count or amount can only be a typo (and would overflow the plan). */
 export const LARGEST = 1e12;

@@ -58,6 +58,15 @@ export interface SheetSpec {
   choices?: ColumnChoices[];
 }
 
+/**
+ * A row of a sheet too big to hold (a Supply Plan of millions of rows), made when it is
+ * written: its values and a style over its whole width (shortages highlighted).
+ */
+export interface StreamedRow {
+  values: OutValue[];
+  style?: CellStyle;
+}
+
 export const FORMAT = {
   date: "yyyy-mm-dd",
   money: "#,##0.00",

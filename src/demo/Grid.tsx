@@ -61,21 +61,40 @@ export function Grid({ host }: { host: DemoHost }) {
   );
 }
 
+/** The widest row's width, counted in a loop: a sheet has too many rows to spread into Math.max. */
+function widest(rows: CellValue[][]): number {
+  let cols = 1;
+  for (const row of rows) if (row.length > cols) cols = row.length;
+  return cols;
+}
+
 function SheetView({ name, rows, selected, written }: { name: string; rows: CellValue[][]; selected?: { row: number; col: number }; written: Set<string> }) {
   const box = useRef<HTMLDivElement>(null);
   const [top, setTop] = useState(0);
+  const [left, setLeft] = useState(0);
   const [height, setHeight] = useState(600);
+  const [width, setWidth] = useState(1200);
   useEffect(() => {
-    if (box.current) setHeight(box.current.clientHeight || 600);
+    if (box.current) {
+      setHeight(box.current.clientHeight || 600);
+      setWidth(box.current.clientWidth || 1200);
+    }
   }, []);
   useEffect(() => {
-    if (selected && box.current) box.current.scrollTop = Math.max(0, (selected.row - 3) * ROW);
+    if (selected && box.current) {
+      box.current.scrollTop = Math.max(0, (selected.row - 3) * ROW);
+      box.current.scrollLeft = Math.max(0, (selected.col - 2) * COL);
+    }
   }, [selected]);
-  const cols = Math.max(1, ...rows.map((r) => r.length));
+  const cols = widest(rows);
   const header = rows.findIndex((r) => r.some((v) => v !== null && v !== undefined && v !== ""));
   const dateCols = new Set((rows[header] ?? []).flatMap((h, c) => (typeof h === "string" && DATE_HEADER.test(h.trim()) ? [c] : [])));
+  // Only the rows and columns in view (and a few around them) are drawn: a sheet may have a million rows.
   const first = Math.max(0, Math.floor(top / ROW) - SPARE);
   const last = Math.min(rows.length, Math.ceil((top + height) / ROW) + SPARE);
+  const firstCol = Math.max(0, Math.floor(left / COL) - 2);
+  const lastCol = Math.min(cols, Math.ceil((left + width) / COL) + 2);
+  const shown = Array.from({ length: lastCol - firstCol }, (_, i) => firstCol + i);
   const cell = (v: CellValue, c: number, r: number): string => {
     if (v === null || v === undefined) return "";
     const dated = (r > header && dateCols.has(c)) || (c === 1 && /^plan\s*start$/i.test(String(rows[r][0] ?? "").trim()));
@@ -85,18 +104,22 @@ function SheetView({ name, rows, selected, written }: { name: string; rows: Cell
   return (
     <div
       ref={box}
-      onScroll={(e) => setTop(e.currentTarget.scrollTop)}
+      onScroll={(e) => {
+        setTop(e.currentTarget.scrollTop);
+        setLeft(e.currentTarget.scrollLeft);
+      }}
       style={{ flex: 1, overflow: "auto", position: "relative", fontSize: 12 }}
       data-testid="grid"
       data-sheet={name}
       role="grid"
       aria-label={`Sheet ${name}`}
       aria-rowcount={rows.length}
+      aria-colcount={cols}
     >
       <div style={{ height: (rows.length + 1) * ROW, width: (cols + 1) * COL, position: "relative" }}>
         <div style={{ position: "sticky", top: 0, zIndex: 1, display: "flex", background: "#f3f3f3", height: ROW }} role="row">
-          <div style={{ width: 48, flex: "none" }} />
-          {Array.from({ length: cols }, (_, c) => (
+          <div style={{ width: 48 + firstCol * COL, flex: "none" }} />
+          {shown.map((c) => (
             <div key={c} role="columnheader" style={{ width: COL, flex: "none", textAlign: "center", borderRight: "1px solid #e0e0e0", lineHeight: `${ROW}px` }}>
               {columnLetters(c)}
             </div>
@@ -113,7 +136,8 @@ function SheetView({ name, rows, selected, written }: { name: string; rows: Cell
               style={{ position: "absolute", top: (r + 1) * ROW, height: ROW, display: "flex", fontWeight: r === header ? 600 : undefined }}
             >
               <div style={{ width: 48, flex: "none", background: "#f3f3f3", textAlign: "right", paddingRight: 4, lineHeight: `${ROW}px` }}>{r + 1}</div>
-              {Array.from({ length: cols }, (_, c) => {
+              <div style={{ width: firstCol * COL, flex: "none" }} />
+              {shown.map((c) => {
                 const isSelected = selected?.row === r && selected.col === c;
                 const isWritten = written.has(`${name}!${r}!${c}`);
                 return (

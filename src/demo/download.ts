@@ -1,5 +1,5 @@
 import { dayFromDate, dayFromSerial, serialFromDay } from "../core/dates";
-import { type CellValue, looseName } from "../core/input";
+import { type CellValue, looseName, Uncalculated } from "../core/input";
 import { type ColumnSpec, SHEETS } from "../core/schema";
 import { FORMAT, type OutValue, type SheetSpec, type StyledRange } from "../core/sheetSpec";
 import type { Download } from "../taskpane/host";
@@ -42,6 +42,8 @@ function sheetSpec(name: string, cells: CellValue[][], date1904: boolean): Sheet
     Array.from(row, (value, c): OutValue => {
       if (value === undefined) return null;
       if (value instanceof Date) return serialFromDay(dayFromDate(value));
+      // Values only: a formula saved without its result keeps its text, so that it is not lost without a trace.
+      if (value instanceof Uncalculated) return String(value);
       if (typeof value !== "number" || !dated(r, c)) return value;
       // Only the header's and Plan Start's dates need a style of their own: the date columns have their format.
       if (r === header || columns[c]?.type !== "date") styles.push({ fromRow: r, toRow: r, fromCol: c, toCol: c, style: { numberFormat: FORMAT.date } });

@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import { dayFromDate, serialFromDay } from "../core/dates";
-import type { CellValue } from "../core/input";
+import { type CellValue, Uncalculated } from "../core/input";
 import type { DemoBook } from "./book";
 
 /**
@@ -37,6 +37,10 @@ function cellValue(value: ExcelJS.CellValue, date1904: boolean): CellValue {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return serialFromDay(dayFromDate(value), date1904);
   if (typeof value !== "object") return value;
+  // A formula saved without its result is not blank (an On Hand of 0 would recommend buying): the core reports it.
+  if (("formula" in value || "sharedFormula" in value) && (value as { result?: unknown }).result === undefined) {
+    return new Uncalculated("formula" in value ? (value.formula ?? "") : "");
+  }
   if ("result" in value) return cellValue(value.result as ExcelJS.CellValue, date1904);
   if ("richText" in value) return value.richText.map((part) => part.text).join("");
   if ("text" in value) return String(value.text);

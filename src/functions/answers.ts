@@ -1,6 +1,7 @@
 import type { Decimal } from "decimal.js";
 import { type Day, serialFromDay } from "../core/dates";
 import { itemKey } from "../core/catalog";
+import { DEFAULT_SEASON, forecast as statisticalForecast, MAX_WEEKS_AHEAD } from "../core/forecasting";
 import { Money } from "../core/money";
 import { lineAmount, poAmount, poCurrency } from "../core/orders/amounts";
 import type { PurchaseOrder } from "../core/orders/purchaseOrders";
@@ -9,7 +10,7 @@ import { EPS, type ItemPlan, type OrderNowLine, tidy } from "../core/plan";
 import { supplyPlanSheet } from "../core/planSheet";
 import type { ResolvedStatus } from "../core/statuses";
 import { weekStart } from "../core/weeks";
-import { type Arg, isOmitted, optionalCode, optionalCurrency, optionalDate, optionalWeek, requiredCode, requiredWeek } from "./args";
+import { type Arg, isOmitted, numberSeries, optionalCode, optionalCurrency, optionalDate, optionalWhole, optionalWeek, requiredCode, requiredWeek } from "./args";
 import { badArgument, FunctionError, NO_STOCKOUT, unknownPo, unknownSku, unknownSupplier, unknownWarehouse } from "./errors";
 import { type PlannedWorkbook as PlanState, replaceLine, TOUCHED } from "../core/planned";
 
@@ -230,6 +231,28 @@ export function stockout(state: PlanState, sku: Arg, warehouse: Arg): number {
   }
   if (first === Infinity) throw new FunctionError("#N/A", NO_STOCKOUT);
   return serial(state, weekStart(first, state.model.settings.planStart));
+}
+
+/** FORECAST(sku, [week], [warehouse]): the week's demand d[w] (docs/forecasting.md), week 1 by default, summed over warehouses when omitted. */
+export function forecast(state: PlanState, sku: Arg, week: Arg, warehouse: Arg): number {
+  const plans = plansFor(state, sku, warehouse);
+  const w = optionalWeek(week, "week", state.model.settings, state.date1904) ?? 1;
+  return sum(plans, (plan) => plan.item.demand[w]);
+}
+
+export const FORECASTSERIES_HORIZON = 13;
+
+/**
+ * FORECASTSERIES(values, [horizon], [season]): the statistical forecast (the same `auto`
+ * choice as the workbook's) of one column or row of weekly numbers, oldest first, as a
+ * column of `horizon` numbers. Blank cells are missing weeks; season 52 by default, 0 to
+ * let the engine choose, 1 for none.
+ */
+export function forecastSeries(values: Arg, horizon: Arg, season: Arg): Spill {
+  const series = numberSeries(values, "values");
+  const h = optionalWhole(horizon, "horizon", 1, MAX_WEEKS_AHEAD) ?? FORECASTSERIES_HORIZON;
+  const m = optionalWhole(season, "season", 0, MAX_WEEKS_AHEAD) ?? DEFAULT_SEASON;
+  return statisticalForecast(series, { horizon: h, season: m }).point.map((p) => [tidy(p)]);
 }
 
 /** POTOTAL(po): the PO's total. */

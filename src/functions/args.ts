@@ -95,3 +95,28 @@ export function optionalCurrency(value: Arg, name: string): string | undefined {
   if (CURRENCY.test(code)) return code;
   throw badArgument(`${name} must be a three-letter currency code such as USD, not ${shown(value)}.`);
 }
+
+/** A whole number from `min` to `max`; `undefined` when omitted. */
+export function optionalWhole(value: Arg, name: string, min: number, max: number): number | undefined {
+  const n = optionalNumber(value);
+  if (n === undefined) return undefined;
+  if (typeof n === "number" && Number.isInteger(n) && n >= min && n <= max) return n;
+  throw badArgument(`${name} must be a whole number from ${min} to ${max}, not ${shown(value)}.`);
+}
+
+/**
+ * The numbers of one column or one row of cells (a single cell too), in order: blank
+ * cells are missing (NaN); text that is not a number is refused, naming its place.
+ */
+export function numberSeries(value: Arg, name: string): number[] {
+  const rows = Array.isArray(value) ? (value as unknown[]).map((row) => (Array.isArray(row) ? (row as unknown[]) : [row])) : [[value]];
+  const columns = rows.reduce((most, row) => Math.max(most, row.length), 0);
+  if (rows.length > 1 && columns > 1) throw badArgument(`${name} must be one column or one row of numbers, not ${rows.length} rows by ${columns} columns.`);
+  const cells = rows.length > 1 ? rows.map((row) => row[0]) : (rows[0] ?? []);
+  return cells.map((cell, i) => {
+    const n = optionalNumber(cell);
+    if (n === undefined) return NaN;
+    if (n === null) throw badArgument(`${name}: ${shown(cell)} (number ${i + 1} of ${cells.length}) is not a number.`);
+    return n;
+  });
+}

@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- custom-functions-metadata maps a spill only from `any[][]` (a union or alias inside the array is a build error) */
 import * as answer from "./answers";
 import { liveModel } from "../runtime/excel";
-import { streamAnswer } from "./streaming";
+import { answerOnce, streamAnswer } from "./streaming";
 
 /*
  * The PLANSTER.* custom functions. Every one is a streaming function: it answers
@@ -97,6 +97,33 @@ export function inbound(sku: unknown, week: unknown, warehouse: unknown, invocat
  */
 export function stockout(sku: unknown, warehouse: unknown, invocation: CustomFunctions.StreamingInvocation<number>): void {
   streamAnswer(liveModel(), invocation, (state) => answer.stockout(state, sku, warehouse), answer.dependsOn.sku(sku));
+}
+
+/**
+ * The week's demand d[w]: the planner's Forecast Override, the Forecast sheet, the forecast from Sales History, or the Weekly Forecast.
+ * @customfunction FORECAST
+ * @param sku SKU code.
+ * @param [week] A week number 1..H or a date inside the plan. Default: week 1.
+ * @param [warehouse] Warehouse. Blank: summed over the SKU's warehouses.
+ * @param invocation Streaming invocation.
+ * @streaming
+ */
+export function forecast(sku: unknown, week: unknown, warehouse: unknown, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  streamAnswer(liveModel(), invocation, (state) => answer.forecast(state, sku, week, warehouse), answer.dependsOn.sku(sku));
+}
+
+/**
+ * The statistical forecast of a column of weekly numbers (oldest first; blank cells are missing weeks), spilled as a column.
+ * @customfunction FORECASTSERIES
+ * @param values One column (or row) of weekly quantities.
+ * @param [horizon] Weeks to forecast. Default: 13.
+ * @param [season] Season length in weeks: 52 by default, 0 to choose, 1 for none.
+ * @param invocation Streaming invocation.
+ * @streaming
+ */
+export function forecastSeries(values: any[][], horizon: unknown, season: unknown, invocation: CustomFunctions.StreamingInvocation<any[][]>): void {
+  // A function of its arguments alone: Excel calls it again when they change; no workbook change moves it.
+  answerOnce(invocation, () => answer.forecastSeries(values, horizon, season));
 }
 
 /**

@@ -14,11 +14,20 @@ export function excelError(error: FunctionError): CustomFunctions.Error {
 
 export function resultOf<T>(outcome: Outcome, answer: (state: PlannedWorkbook) => T): T | CustomFunctions.Error {
   if (!outcome.ok) return excelError(unplannedError(outcome));
+  return guarded(() => answer(outcome));
+}
+
+function guarded<T>(answer: () => T): T | CustomFunctions.Error {
   try {
-    return answer(outcome);
+    return answer();
   } catch (error) {
     return excelError(asFunctionError(error));
   }
+}
+
+/** Answers a function cell whose answer depends on its arguments only: once, when Excel calls it. */
+export function answerOnce<T>(invocation: CustomFunctions.StreamingInvocation<T>, answer: () => T): void {
+  invocation.setResult(guarded(answer));
 }
 
 /**

@@ -1,7 +1,8 @@
 import { applyCellEdits, prepareEdits } from "../core/cellEdits";
 import type { Day } from "../core/dates";
+import { ForecastStore } from "../core/forecasts";
 import type { CellEdit, CellRange, WorkbookChange, WorkbookInput } from "../core/input";
-import { type Planned, planWorkbook, type Unplanned } from "../core/planned";
+import { type Planned, planWorkbookInSlices, type Unplanned } from "../core/planned";
 
 /** Where the model's input comes from (the Office adapter in Excel, the workbook in memory in the demo and tests). */
 export interface WorkbookSource {
@@ -31,9 +32,14 @@ export interface LiveModelOptions {
   dayCheckMs?: number;
   /** How long to wait before reading again after a failed read, when cells are waiting. */
   retryDelayMs?: number;
+  /** Work between pauses while forecasts are computed (default 40 ms): the pane and the cells breathe in between. */
+  forecastSliceMs?: number;
 }
 
 type Listener = (outcome: Outcome) => void;
+
+/** Statistical forecasts being computed for a read: how many of how many; undefined when none are. */
+export type ForecastProgress = { done: number; total: number } | undefined;
 
 /** A read that failed for a passing reason (the user is editing a cell…): never kept. */
 const isReadFailure = (outcome: Outcome): outcome is Unplanned => !outcome.ok && outcome.kind === "read-failed";
@@ -75,6 +81,10 @@ export class LiveModel {
   /** Edited ranges read back, and edits applied to the model without a full read. */
   cellReads = 0;
   edits = 0;
+  /** Forecasts kept from read to read: each history is forecast once per state of what it depends on. */
+  readonly forecasts = new ForecastStore();
+  private progress: ForecastProgress;
+  private readonly progressListeners = new Set<(progress: ForecastProgress) => void>();
 
   constructor(
     private readonly source: WorkbookSource,
@@ -87,7 +97,7 @@ export class LiveModel {
     const today = this.options.today();
     const cached = this.cached;
     if (cached && cached.version === this.version && cached.today === today) return cached.outcome;
-    const outcome = this.load(today);
+    const outcome = this.load(today, this.version);
     const entry = { version: this.version, today, outcome };
     this.cached = entry;
     void outcome.then((result) => {
@@ -145,6 +155,23 @@ export class LiveModel {
         if (set?.size === 0) this.byKey.delete(key);
       }
     };
+  }
+
+  /**
+   * Calls `listener` whenever the forecasts a read lacks are being computed (the
+   * first read of many histories takes a while: the pane shows how far it is), and
+   * with undefined when they are done.
+   */
+  onForecastProgress(listener: (progress: ForecastProgress) => void): () => void {
+    this.progressListeners.add(listener);
+    return () => {
+      this.progressListeners.delete(listener);
+    };
+  }
+
+  /** How far the forecasts of the read under way are; undefined when none are being computed. */
+  get forecastProgress(): ForecastProgress {
+    return this.progress;
   }
 
   get listening(): number {
@@ -272,7 +299,7 @@ export class LiveModel {
     });
   }
 
-  private async load(today: Day): Promise<Outcome> {
+  private async load(today: Day, version: number): Promise<Outcome> {
     this.startWatching();
     let input: WorkbookInput;
     try {
@@ -282,10 +309,25 @@ export class LiveModel {
       return { ok: false, kind: "read-failed", error: messageOf(error), problems: [] };
     }
     try {
-      return planWorkbook(input, today);
+      const planned = await planWorkbookInSlices(input, today, {
+        store: this.forecasts,
+        pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+        sliceMs: this.options.forecastSliceMs,
+        onProgress: (done, total) => this.setProgress(done < total ? { done, total } : undefined),
+        // A read the workbook has moved past stops computing: the next read takes over what it made.
+        cancelled: () => this.version !== version,
+      });
+      return planned ?? { ok: false, kind: "read-failed", error: "The workbook changed while its forecasts were being computed.", problems: [] };
     } catch (error) {
       return { ok: false, kind: "failed", error: messageOf(error), problems: [] };
+    } finally {
+      if (this.progress) this.setProgress(undefined);
     }
+  }
+
+  private setProgress(progress: ForecastProgress): void {
+    this.progress = progress;
+    for (const listener of [...this.progressListeners]) listener(progress);
   }
 
   private startWatching(): void {

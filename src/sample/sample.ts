@@ -10,6 +10,8 @@ import { lineTotal, Money } from "../core/money";
 import { type SheetSchema, SHEETS } from "../core/schema";
 import { SETTINGS } from "../core/settings";
 import { FORMAT, type OutValue, type SheetSpec } from "../core/sheetSpec";
+import { demandPath, type Family } from "./demand";
+import { Dice } from "./dice";
 
 export interface SampleOptions {
   /** SKUs, each held in both warehouses. */
@@ -17,64 +19,22 @@ export interface SampleOptions {
   /** Horizon Weeks, and the Forecast's week columns. */
   weeks: number;
   seed: number;
+  /**
+   * Weeks of Sales History before the plan start (default 156, three years); 0 for a
+   * workbook without it, in which every item's demand is a Forecast row or a Weekly Forecast.
+   */
+  history?: number;
 }
 
 /** The default sample is `samples/demo.xlsx`. */
-export const SAMPLE_DEFAULTS: SampleOptions = { skus: 40, weeks: 26, seed: 42 };
-export const SAMPLE_LIMITS = { skus: { min: 1, max: 100_000 }, weeks: { min: 1, max: 260 }, seed: { min: 0, max: 0xffff_ffff } };
+export const SAMPLE_DEFAULTS: Required<SampleOptions> = { skus: 40, weeks: 26, seed: 42, history: 156 };
+export const SAMPLE_LIMITS = { skus: { min: 1, max: 100_000 }, weeks: { min: 1, max: 260 }, seed: { min: 0, max: 0xffff_ffff }, history: { min: 0, max: 156 } };
+
+/** The most rows a sheet holds under its header: a longer Sales History is written in the wide layout. */
+const SHEET_ROWS = 1_048_575;
 
 /** Week 1 of every sample: a Monday, so that the file is the same whenever it is made. */
 export const SAMPLE_PLAN_START: Day = dayFromIso("2026-11-23")!;
-
-/** A small, fast 32-bit generator (mulberry32): uniform floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-class Dice {
-  private readonly next: () => number;
-
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-
-  float(lo: number, hi: number): number {
-    return lo + (hi - lo) * this.next();
-  }
-
-  /** A whole number from `lo` to `hi`, both included. */
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-
-  pick<T>(list: readonly T[]): T {
-    return list[Math.floor(this.next() * list.length)];
-  }
-
-  shuffled<T>(list: readonly T[]): T[] {
-    const out = [...list];
-    for (let i = out.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
-      [out[i], out[j]] = [out[j], out[i]];
-    }
-    return out;
-  }
-
-  /** A price with whole cents. */
-  price(lo: number, hi: number): number {
-    return Math.round(this.float(lo, hi) * 100) / 100;
-  }
-}
 
 // ---------------------------------------------------------------- the cast
 
@@ -83,6 +43,8 @@ interface SupplierInfo {
   name: string;
   email: string;
   leadDays: number;
+  /** How much its lead time varies (Lead Time SD Days); undefined for a supplier that keeps its dates. */
+  leadSdDays?: number;
   currency: string;
   terms: string;
   address: string;
@@ -103,6 +65,7 @@ const SUPPLIERS: SupplierInfo[] = [
     name: "Alpine Küchenwaren GmbH",
     email: "export@alpine-kuechen.example",
     leadDays: 42,
+    leadSdDays: 7,
     currency: "EUR",
     terms: "Net 45",
     address: "Industriestraße 14, 80939 München, Germany",
@@ -112,6 +75,7 @@ const SUPPLIERS: SupplierInfo[] = [
     name: "Pacific Home Imports Ltd.",
     email: "po@pacific-home.example",
     leadDays: 35,
+    leadSdDays: 5,
     currency: "USD",
     terms: "Net 60",
     address: "88 Harbor Way, Oakland, CA 94607, USA",
@@ -289,7 +253,7 @@ interface Sku {
   moq: number;
   status: string;
   /** Supplier codes linked through Supplier Items, with the price in the supplier's currency. */
-  links: { supplier: string; price: number; preferred: boolean; leadDays?: number; moq?: number; multiple?: number }[];
+  links: { supplier: string; price: number; preferred: boolean; leadDays?: number; moq?: number; multiple?: number; leadSdDays?: number }[];
   /** Weekly units per warehouse at the plan's start, before the season. */
   rates: number[];
 }
@@ -301,17 +265,22 @@ interface ItemLoc {
   status: string;
   /** Units per plan week (index 0 is week 1). */
   demand: number[];
-  /** Planned on the SKUs sheet's flat Weekly Forecast rather than a Forecast row. */
-  flat: boolean;
+  /** Where its plan takes demand from: Sales History, a Forecast row, or the SKUs sheet's flat Weekly Forecast (its Forecast Method `none`). */
+  plan: "history" | "sheet" | "flat";
+  family: Family;
+  /** Units sold per history week, oldest first (none without Sales History). */
+  sales: number[];
+  stockouts: boolean[];
 }
 
 /** The input sheets of docs/workbook.md, in the order a planner reads them. */
 export function sampleSheets(options: SampleOptions): SheetSpec[] {
   const dice = new Dice(options.seed);
   const planStart = SAMPLE_PLAN_START;
+  const history = options.history ?? SAMPLE_DEFAULTS.history;
   const skus = makeSkus(dice, options.skus);
   const overrides = makeStatusOverrides(dice, skus);
-  const items = makeItems(dice, skus, overrides, planStart, options.weeks);
+  const items = makeItems(dice, skus, overrides, planStart, options.weeks, history);
   const orders = makeOrders(dice, skus, overrides, planStart, options.weeks);
   return [
     settingsSheet(planStart, options.weeks),
@@ -322,6 +291,8 @@ export function sampleSheets(options: SampleOptions): SheetSpec[] {
     statusesSheet(),
     overrides.sheet,
     forecastSheet(items, planStart, options.weeks),
+    ...(history > 0 ? [salesHistorySheet(items, planStart, history)] : []),
+    forecastOverridesSheet(dice, items, planStart, options.weeks),
     ...orders,
     orderOverridesSheet(dice, items, planStart, options.weeks),
   ];
@@ -387,6 +358,7 @@ function linkSuppliers(dice: Dice, sku: Sku): void {
     leadDays: dice.chance(0.5) ? dice.int(2, 6) * 7 : undefined,
     moq: dice.chance(0.4) ? sku.pack * dice.int(4, 10) : undefined,
     multiple: dice.chance(0.3) ? sku.pack * 2 : undefined,
+    leadSdDays: dice.chance(0.3) ? dice.int(2, 10) : undefined,
   });
 }
 
@@ -448,6 +420,8 @@ function settingsSheet(planStart: Day, weeks: number): SheetSpec {
     [setting("reviewWeeks"), 1, "Orders are recommended every N weeks"],
     [setting("poPrefix"), "PO-", "New orders are numbered PO-0001, PO-0002, …"],
     [setting("integrationUrl"), null, "Where new and changed POs are sent; blank = none"],
+    [setting("forecastMethod"), "auto", "How Sales History is forecast: auto, none or a method"],
+    [setting("serviceLevel"), "95%", "Safety stock for items forecast from Sales History"],
   ];
   return {
     name: SHEETS.settings.name,
@@ -464,8 +438,8 @@ function settingsSheet(planStart: Day, weeks: number): SheetSpec {
 }
 
 function suppliersSheet(): SheetSpec {
-  const rows = SUPPLIERS.map((s) => [s.code, s.name, s.email, s.leadDays, s.currency, s.terms, s.address]);
-  return tableSheet(SHEETS.suppliers, ["code", "name", "email", "leadDays", "currency", "terms", "address"], rows, { leadDays: FORMAT.integer });
+  const rows = SUPPLIERS.map((s) => [s.code, s.name, s.email, s.leadDays, s.currency, s.terms, s.address, s.leadSdDays ?? null]);
+  return tableSheet(SHEETS.suppliers, ["code", "name", "email", "leadDays", "currency", "terms", "address", "leadTimeSdDays"], rows, { leadDays: FORMAT.integer });
 }
 
 function warehousesSheet(): SheetSpec {
@@ -481,8 +455,9 @@ function skusSheet(dice: Dice, items: ItemLoc[]): SheetSpec {
     const leadOverride = dice.chance(0.08) ? main.leadDays + 7 : undefined;
     const preferred = sku.links.find((l) => l.preferred);
     const leadDays = preferred?.leadDays ?? leadOverride ?? supplierInfo(preferred?.supplier ?? main.code).leadDays;
-    // Items being phased out keep no safety stock of their own (the workbook's Safety Days apply).
-    const safety = replenished(item.status) ? dice.float(0, 1) : 1;
+    // Items being phased out keep no safety stock of their own (the workbook's Safety Days apply);
+    // most items forecast from Sales History take theirs from the Service Level.
+    const safety = replenished(item.status) ? dice.float(0, item.plan === "history" ? 2 : 1) : 1;
     const safetyStock = safety < 0.4 ? Math.round(demand[0] * dice.float(0.8, 2)) : undefined;
     rows.push([
       sku.code,
@@ -497,12 +472,33 @@ function skusSheet(dice: Dice, items: ItemLoc[]): SheetSpec {
       sku.pack,
       sku.cost,
       sku.status || null,
-      item.flat ? demand[0] : null,
+      item.plan === "flat" ? demand[0] : null,
+      // A few items ask more (or less) than the workbook's service level, or name their method.
+      item.plan === "history" && safety >= 1.8 ? dice.pick([90, 98, 99]) : null,
+      item.plan === "flat" && item.sales.length > 0 ? "none" : item.plan === "history" && item.family === "intermittent" && dice.chance(0.3) ? "tsb" : null,
+      dice.chance(0.1) ? dice.int(2, 7) : null,
     ]);
   }
   return tableSheet(
     SHEETS.skus,
-    ["sku", "description", "warehouse", "supplier", "onHand", "safetyStock", "safetyDays", "leadDays", "moq", "multiple", "unitCost", "status", "weeklyForecast"],
+    [
+      "sku",
+      "description",
+      "warehouse",
+      "supplier",
+      "onHand",
+      "safetyStock",
+      "safetyDays",
+      "leadDays",
+      "moq",
+      "multiple",
+      "unitCost",
+      "status",
+      "weeklyForecast",
+      "serviceLevel",
+      "forecastMethod",
+      "leadTimeSdDays",
+    ],
     rows,
     { onHand: UNITS, safetyStock: UNITS, unitCost: FORMAT.money, weeklyForecast: UNITS },
   );
@@ -529,39 +525,61 @@ function demandOver(demand: number[], weeks: number): number {
 }
 
 /**
- * Each SKU at each warehouse with its resolved status and its demand: seasonal
- * with some noise, tapering to nothing for items being phased out. One in ten
- * plans on a flat Weekly Forecast instead of a Forecast row.
+ * Each SKU at each warehouse with its resolved status, its family of demand (by the
+ * product: seasonal goods are seasonal, steady ones take the other families in turn,
+ * discontinued ones are inactive) and its sales history and future demand from one
+ * process. Most items plan on their Sales History; some on a Forecast row (the
+ * planner's own), one in ten on a flat Weekly Forecast. Without Sales History every
+ * item has a Forecast row but the flat ones, as before there was one.
  */
-function makeItems(dice: Dice, skus: Sku[], overrides: StatusOverridesSheet, planStart: Day, weeks: number): ItemLoc[] {
-  const lifts = {} as Record<Season, number[]>;
-  for (const season of Object.keys(SEASONS) as Season[]) {
-    lifts[season] = Array.from({ length: weeks }, (_, w) => seasonLift(season, planStart + 7 * w));
-  }
-  return skus.flatMap((sku) =>
-    WAREHOUSES.map((warehouse, index) => {
+function makeItems(dice: Dice, skus: Sku[], overrides: StatusOverridesSheet, planStart: Day, weeks: number, history: number): ItemLoc[] {
+  const lifts = {} as Record<Season, Map<number, number>>;
+  for (const season of Object.keys(SEASONS) as Season[]) lifts[season] = new Map();
+  const liftOf = (season: Season) => (t: number) => {
+    let lift = lifts[season].get(t);
+    if (lift === undefined) lifts[season].set(t, (lift = seasonLift(season, planStart + 7 * t)));
+    return lift;
+  };
+  let steady = 0;
+  return skus.flatMap((sku) => {
+    const family = familyOf(sku, sku.product.season === "steady" ? steady++ : 0);
+    return WAREHOUSES.map((warehouse, index) => {
       const status = overrides.statusAt(sku, warehouse) ?? (sku.status || "A");
       const rate = sku.rates[index];
-      if (dice.chance(0.1)) return { sku, warehouse, status, demand: new Array<number>(weeks).fill(Math.max(1, Math.round(rate))), flat: true };
-      const lift = lifts[sku.product.season];
-      const fading = !replenished(status);
-      const demand = lift.map((l, w) => {
-        const taper = fading ? Math.max(0, 1 - w / (0.7 * weeks)) : 1;
-        return Math.max(0, Math.round(rate * l * taper * dice.float(0.8, 1.2)));
-      });
-      return { sku, warehouse, status, demand, flat: false };
-    }),
-  );
+      const flat = dice.chance(0.1);
+      const plan = flat ? "flat" : history === 0 || dice.chance(0.15) ? "sheet" : "history";
+      const mine = isRetired(status) ? "inactive" : family;
+      const path = demandPath(dice, mine, rate, liftOf(sku.product.season === "steady" ? "holiday" : sku.product.season), history, weeks);
+      const fading = !replenished(status) && mine !== "inactive";
+      const demand = flat
+        ? new Array<number>(weeks).fill(Math.max(1, Math.round(rate)))
+        : path.future.map((units, w) => Math.round(units * (fading ? Math.max(0, 1 - w / (0.7 * weeks)) : 1)));
+      return { sku, warehouse, status, demand, plan, family: mine, sales: path.sales, stockouts: path.stockouts };
+    });
+  });
+}
+
+/** The families steady products take in turn (seasonal products are seasonal; retired ones inactive). */
+const STEADY_FAMILIES: Family[] = ["smooth", "trend", "intermittent", "level shift", "lumpy", "censored", "short"];
+
+function familyOf(sku: Sku, steadyIndex: number): Family {
+  return sku.product.season === "steady" ? STEADY_FAMILIES[steadyIndex % STEADY_FAMILIES.length] : "seasonal";
+}
+
+/** Status types T and P: no longer sold. */
+function isRetired(code: string): boolean {
+  const type = STATUS_CODES.find((s) => s.code === code)?.type;
+  return type === "T" || type === "P";
 }
 
 function supplierItemsSheet(skus: Sku[]): SheetSpec {
   const rows: OutValue[][] = [];
   for (const sku of skus) {
     for (const link of sku.links) {
-      rows.push([sku.code, link.supplier, link.price, link.leadDays ?? null, link.moq ?? null, link.multiple ?? null, link.preferred]);
+      rows.push([sku.code, link.supplier, link.price, link.leadDays ?? null, link.moq ?? null, link.multiple ?? null, link.preferred, link.leadSdDays ?? null]);
     }
   }
-  return tableSheet(SHEETS.supplierItems, ["sku", "supplier", "unitPrice", "leadDays", "moq", "multiple", "preferred"], rows, { unitPrice: FORMAT.money });
+  return tableSheet(SHEETS.supplierItems, ["sku", "supplier", "unitPrice", "leadDays", "moq", "multiple", "preferred", "leadTimeSdDays"], rows, { unitPrice: FORMAT.money });
 }
 
 function statusesSheet(): SheetSpec {
@@ -573,8 +591,8 @@ function forecastSheet(items: ItemLoc[], planStart: Day, weeks: number): SheetSp
   const starts = Array.from({ length: weeks }, (_, w) => planStart + 7 * w);
   const { sku: skuColumn, warehouse: warehouseColumn } = SHEETS.forecast.columns;
   const rows: OutValue[][] = [[skuColumn.header, warehouseColumn.header, ...starts.map((day) => serialFromDay(day))]];
-  for (const { sku, warehouse, demand, flat } of items) {
-    if (!flat) rows.push([sku.code, warehouse.code, ...demand]);
+  for (const { sku, warehouse, demand, plan } of items) {
+    if (plan === "sheet") rows.push([sku.code, warehouse.code, ...demand]);
   }
   const last = rows[0].length - 1;
   return {
@@ -588,6 +606,54 @@ function forecastSheet(items: ItemLoc[], planStart: Day, weeks: number): SheetSp
     ],
     freezeRows: 1,
   };
+}
+
+/**
+ * Sales History in the long layout (a row per week that sold or ran out, dated on the
+ * week's Sunday; weeks without a row sold nothing), or in the wide one (a column per
+ * week) when that would not fit in a sheet.
+ */
+function salesHistorySheet(items: ItemLoc[], planStart: Day, weeks: number): SheetSpec {
+  let rows = 0;
+  for (const item of items) for (let k = 0; k < weeks; k++) if (item.sales[k] > 0 || item.stockouts[k]) rows++;
+  const { sku, warehouse } = SHEETS.salesHistory.columns;
+  if (rows > SHEET_ROWS) {
+    const starts = Array.from({ length: weeks }, (_, k) => planStart - 7 * (weeks - k));
+    const wide: OutValue[][] = [[sku.header, warehouse.header, ...starts.map((day) => serialFromDay(day))]];
+    for (const item of items) wide.push([item.sku.code, item.warehouse.code, ...item.sales]);
+    return {
+      name: SHEETS.salesHistory.name,
+      rows: wide,
+      widths: [12, 11, ...starts.map(() => 11)],
+      styles: [{ fromRow: 0, toRow: 0, fromCol: 0, toCol: weeks + 1, style: { bold: true, numberFormat: FORMAT.date } }],
+      freezeRows: 1,
+    };
+  }
+  const long: OutValue[][] = [];
+  for (const item of items) {
+    for (let k = 0; k < weeks; k++) {
+      if (!(item.sales[k] > 0 || item.stockouts[k])) continue;
+      long.push([item.sku.code, item.warehouse.code, serialFromDay(planStart - 7 * (weeks - k) + 6), item.sales[k], item.stockouts[k] ? true : null]);
+    }
+  }
+  return tableSheet(SHEETS.salesHistory, ["sku", "warehouse", "date", "quantity", "stockout"], long, { date: FORMAT.date, quantity: UNITS });
+}
+
+/**
+ * The planner's demand for a few weeks: a promotion on items planned from a Forecast
+ * row or a flat forecast, and later weeks (after any protection interval, so the
+ * service level still sizes safety stock) of items planned from Sales History.
+ */
+function forecastOverridesSheet(dice: Dice, items: ItemLoc[], planStart: Day, weeks: number): SheetSpec {
+  const rows: OutValue[][] = [];
+  const replenishedItems = items.filter((i) => replenished(i.status) && i.demand.length > 0);
+  const chosen = pickSome(dice, replenishedItems, Math.max(3, Math.round(items.length / 20)));
+  for (const item of chosen) {
+    const week = item.plan === "history" ? dice.int(10, 16) : dice.int(1, 6);
+    const usual = item.demand[Math.min(week, weeks) - 1] ?? 0;
+    rows.push([item.sku.code, item.warehouse.code, serialFromDay(planStart + 7 * (week - 1) + dice.int(0, 6)), Math.round(usual * dice.float(1.5, 3)) + 1]);
+  }
+  return tableSheet(SHEETS.forecastOverrides, ["sku", "warehouse", "week", "quantity"], rows, { week: FORMAT.date, quantity: UNITS });
 }
 
 /** Demand multiplier of a season in the week starting on `day`: 1, plus a bump around its peak. */

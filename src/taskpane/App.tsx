@@ -64,6 +64,10 @@ interface Running {
 export function App({ host, live }: { host: WorkbookHost; live: LiveModel }) {
   const store = useMemo(() => new PlanStore(live), [live]);
   const state = useSyncExternalStore(store.subscribe, store.snapshot);
+  const forecasting = useSyncExternalStore(
+    useCallback((listener: () => void) => live.onForecastProgress(listener), [live]),
+    () => live.forecastProgress,
+  );
   const styles = useStyles();
   const [tab, setTab] = useState<TabName>("home");
   const [item, setItem] = useState<string | undefined>();
@@ -159,6 +163,14 @@ export function App({ host, live }: { host: WorkbookHost; live: LiveModel }) {
                 )}
                 {running && <ProgressBar value={running.total ? running.done / running.total : undefined} aria-label={running.label} />}
                 {running && <Text size={200}>{running.label}</Text>}
+                {forecasting && (
+                  <>
+                    <ProgressBar value={forecasting.done / forecasting.total} aria-label="Forecasting demand from Sales History" data-testid="forecast-progress" />
+                    <Text size={200}>
+                      Forecasting demand from Sales History: {qty(forecasting.done)} of {plural(forecasting.total, "item-location")}
+                    </Text>
+                  </>
+                )}
               </div>
               {body}
             </main>

@@ -1,39 +1,40 @@
-import ExcelJS from "exceljs";
 import type { SheetSpec } from "../core/sheetSpec";
+import { writeNewWorkbook } from "../workbook/xlsx/book";
+import type { Deflate } from "../workbook/xlsx/zip";
 
 /**
- * Sheets as an .xlsx file in base64, for `Excel.createWorkbook`: values, column
- * formats, widths and bold or filled ranges. Loaded on demand (exceljs is large), so
- * only sharing a PO as a new workbook pays for it.
+ * Sheets as an .xlsx file in base64, for `Excel.createWorkbook`: rendered by the same
+ * renderer as the CLI's files (styles, the table, frozen rows, print settings),
+ * compressed by the browser's own CompressionStream where it has one.
  */
 export async function xlsxBase64(sheets: SheetSpec[]): Promise<string> {
-  const book = new ExcelJS.Workbook();
-  book.creator = "Planster";
-  for (const spec of sheets) {
-    const ws = book.addWorksheet(spec.name);
-    spec.rows.forEach((row, r) =>
-      row.forEach((value, c) => {
-        if (value !== null) ws.getCell(r + 1, c + 1).value = value;
-      }),
-    );
-    spec.widths?.forEach((width, c) => (ws.getColumn(c + 1).width = width));
-    const from = spec.table ? spec.table.headerRow + 1 : 0;
-    for (const [col, numFmt] of Object.entries(spec.columnFormats ?? {})) {
-      for (let r = from; r < spec.rows.length; r++) ws.getCell(r + 1, Number(col) + 1).numFmt = numFmt;
-    }
-    for (const { fromRow, toRow, fromCol, toCol, style } of spec.styles ?? []) {
-      for (let r = fromRow; r <= toRow; r++) {
-        for (let c = fromCol; c <= toCol; c++) {
-          const cell = ws.getCell(r + 1, c + 1);
-          if (style.bold || style.fontSize) cell.font = { bold: style.bold, size: style.fontSize };
-          if (style.numberFormat) cell.numFmt = style.numberFormat;
-          if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${style.fill}` } };
-        }
-      }
-    }
-  }
-  const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+  const chunks: Uint8Array[] = [];
+  await writeNewWorkbook(
+    sheets.map((spec) => ({ spec })),
+    (bytes) => void chunks.push(bytes),
+    { deflate: browserDeflate() },
+  );
   let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (const chunk of chunks) for (let i = 0; i < chunk.length; i += 0x8000) binary += String.fromCharCode(...chunk.subarray(i, i + 0x8000));
   return btoa(binary);
+}
+
+/** deflate-raw through CompressionStream; undefined (parts stored) where the browser lacks it. */
+function browserDeflate(): Deflate | undefined {
+  try {
+    new CompressionStream("deflate-raw");
+  } catch {
+    return undefined;
+  }
+  return async function* deflate(bytes) {
+    const stream = new CompressionStream("deflate-raw");
+    const writer = stream.writable.getWriter();
+    const feed = (async () => {
+      for await (const chunk of bytes) await writer.write(chunk as Uint8Array<ArrayBuffer>);
+      await writer.close();
+    })();
+    const reader = stream.readable.getReader();
+    for (let step = await reader.read(); !step.done; step = await reader.read()) yield step.value;
+    await feed;
+  };
 }

@@ -1,11 +1,16 @@
+import type { Day } from "../core/dates";
+import { readModel } from "../core/model";
 import type { ActionResult } from "../core/orders/create";
+import type { CreateOrdersResult } from "../core/orders/createOrders";
+import { receive, type Receipt } from "../core/orders/receiving";
 import { destination, type StoredEndpoint } from "../core/orders/endpoint";
 import { orderFromBook } from "../core/orders/order";
 import { readOrderBook } from "../core/orders/purchaseOrders";
 import { sendOrder, syncWrites } from "../core/orders/sync";
-import { commitEdit, commitNewOrder, type Committed, type Integration, type OrderStore } from "../core/orders/workflow";
+import { commitEdit, commitNewOrder, commitNewOrders, type Committed, type Integration, type OrderStore } from "../core/orders/workflow";
 import type { Settings } from "../core/settings";
 import { fetchTransport, wait, webCryptoSigner } from "../integration/http";
+import { money, plural } from "./format";
 import type { Change, SecretStore, Told, WorkbookHost } from "./host";
 
 /** Where the integration (its URL and key, kept together) lives in the add-in's storage on this machine, never in the workbook. */
@@ -103,6 +108,91 @@ export function sendChange(host: WorkbookHost, number: string, settings: Setting
       const outcome = await sendOrder(read.order, { ...options, url: where.url, key: where.key });
       await host.apply(syncWrites(input, number, outcome));
       return outcomeNotice({ order: { ...read.order, externalId: outcome.externalId }, outcome }, `Purchase order ${number}, revision ${read.order.revision}.`);
+    },
+  };
+}
+
+/** "Create orders" on Home: the accepted orders written in one write (settled against co-authors), then each sent when there is an integration. */
+export function createOrdersChange(host: WorkbookHost, result: CreateOrdersResult, settings: Settings): Change {
+  if (!result.ok) return result;
+  const { orders, writes, leftOut, belowMinimum } = result;
+  if (orders.length === 0) {
+    const why = [...belowMinimum.map((b) => `${b.message}.`), ...leftOut.map((l) => l.reason)];
+    return { ok: false, reason: `No order can be made from these lines. ${why.join(" ")}` };
+  }
+  return {
+    ok: true,
+    then: async () => {
+      // Drafts are not sent: the buyer sends each once it is looked over.
+      const done = await commitNewOrders(orderStore(host), { orders, writes }, { settings });
+      const refused = done.find((d) => d.refused);
+      if (refused) return outcomeNotice(refused, "");
+      const made = done.map((d) => `${d.order.number} (${d.order.supplier} at ${d.order.warehouse}, ${money(d.order.total, d.order.currency)})`);
+      const left = [...belowMinimum.map((b) => `Not created, below the supplier's minimum: ${b.message}.`), ...leftOut.map((l) => `Left out: ${l.reason}`)];
+      const what = `Created ${made.join(", ")} as Drafts; the week's recommendations are now inbound supply.`;
+      return { intent: left.length > 0 ? "warning" : "success", title: `${plural(done.length, "order")} created`, text: [what, ...left].join(" ") };
+    },
+  };
+}
+
+/** What "Receive" on an order asks: quantities per line on one day, and the delivery note if the buyer has one. */
+export interface ReceiptRequest {
+  poNumber: string;
+  /** The order's Revision as the buyer saw it: a co-author's change meanwhile is not received over. */
+  revision: number;
+  lines: { line: number; quantity: number }[];
+  date?: Day;
+  deliveryNote?: string;
+}
+
+/** The pane's receipts as the core takes them; a delivery note becomes each line's Receipt ID (per line when there are several). */
+export function receiptRows(request: ReceiptRequest): Receipt[] {
+  const note = request.deliveryNote?.trim();
+  return request.lines
+    .filter((l) => l.quantity !== 0)
+    .map((l, _i, all) => ({
+      at: `line ${l.line}`,
+      poNumber: request.poNumber,
+      line: l.line,
+      quantity: l.quantity,
+      date: request.date,
+      receiptId: note ? (all.length > 1 ? `${note}/${l.line}` : note) : undefined,
+    }));
+}
+
+/**
+ * "Receive" in Logistics: read the workbook again, so that what is received over is
+ * what it holds now (refused when the order changed since the buyer opened it), add
+ * the Receipts sheet if it is missing, then the receipts in one write.
+ */
+export function receiveChange(host: WorkbookHost, request: ReceiptRequest): Change {
+  const rows = receiptRows(request);
+  if (rows.length === 0) return { ok: false, reason: `Give the quantity received on at least one line of ${request.poNumber}.` };
+  return {
+    ok: true,
+    then: async () => {
+      const input = await host.read();
+      const read = readModel(input, { today: host.today() });
+      if (!read.ok) return { intent: "error", title: "Not received", text: read.error };
+      const now = read.model.orderBook.byNumber.get(request.poNumber);
+      if (now && now.revision !== request.revision) {
+        return {
+          intent: "error",
+          title: "Not received",
+          text: `Purchase order ${request.poNumber} was changed meanwhile (it is now revision ${now.revision}), perhaps by a co-author: look at it again, then receive.`,
+        };
+      }
+      const result = receive({ model: read.model, input }, rows, host.today());
+      if (!result.ok) return { intent: "error", title: "Not received", text: result.reason };
+      const applied = result.outcomes.filter((o) => o.kind === "applied");
+      if (applied.length > 0) {
+        if (result.newSheets.length > 0) await host.writeSheets(result.newSheets);
+        await host.apply(result.writes);
+      }
+      const status = result.orders.map((o) => `${o.number} is now ${o.status}.`);
+      const text = [...result.outcomes.map((o) => o.message), ...status, ...result.notes].join(" ");
+      const intent = applied.length === result.outcomes.length ? "success" : applied.length > 0 ? "warning" : "error";
+      return { intent, title: applied.length > 0 ? "Received" : "Nothing received", text };
     },
   };
 }

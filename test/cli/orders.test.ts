@@ -45,7 +45,7 @@ describe("planster export-po", () => {
     const { code, out, err } = await run("export-po", await workbook(), "PO-0007", "--format", "csv");
     expect(code).toBe(0);
     expect(out.split("\r\n")[1]).toBe(
-      'PO-0007,2026-11-02,ACME,Acme Corp,Net 30,MAIN,Main DC,USD,1,WIDGET,"\'=HYPERLINK(""http://evil.example"",""click"")",10,2.5,25.00,2026-12-14',
+      'PO-0007,2026-11-02,ACME,Acme Corp,Net 30,MAIN,Main DC,USD,1,WIDGET,"\'=HYPERLINK(""http://evil.example"",""click"")",10,2.5,25.00,2026-12-14,25.00',
     );
     expect(err).toContain("problem");
   });

@@ -7,6 +7,8 @@ import { XlsxBook } from "../../src/workbook/xlsx";
 import { TODAY } from "../helpers";
 
 const dir = mkdtempSync(join(tmpdir(), "planster-sample-"));
+// A sample holds three years of Sales History (twelve thousand rows for the default 40 SKUs): seconds to write.
+jest.setTimeout(60_000);
 
 async function planster(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
@@ -57,7 +59,19 @@ describe("planster sample", () => {
       .filter((g) => g.table)
       .map((g) => g.name)
       .sort();
-    expect(tables).toEqual(["OrderOverrides", "POLines", "PurchaseOrders", "PurchaseStatuses", "SKUs", "StatusOverrides", "SupplierItems", "Suppliers", "Warehouses"]);
+    expect(tables).toEqual([
+      "ForecastOverrides",
+      "OrderOverrides",
+      "POLines",
+      "PurchaseOrders",
+      "PurchaseStatuses",
+      "SKUs",
+      "SalesHistory",
+      "StatusOverrides",
+      "SupplierItems",
+      "Suppliers",
+      "Warehouses",
+    ]);
     const forecast = input.grids.find((g) => g.name === "Forecast")!;
     expect(forecast.values[0][2]).toEqual(new Date("2026-11-23T00:00:00Z"));
     expect((await planster("check", file)).code).toBe(0);
@@ -73,12 +87,25 @@ describe("planster sample", () => {
     expect(read.model.settings.horizonWeeks).toBe(5);
   });
 
+  it("writes no Sales History with --history 0, and replaces such a sample too", async () => {
+    const file = join(dir, "plain.xlsx");
+    expect((await planster("sample", file, "--skus", "3", "--history", "0")).code).toBe(0);
+    const input = (await XlsxBook.open(file)).input();
+    expect(input.grids.some((g) => g.name === "Sales History")).toBe(false);
+    const read = readModel(input, { today: TODAY });
+    if (!read.ok) throw new Error(read.error);
+    expect(read.model.problems).toEqual([]);
+    expect(read.model.items.every((i) => i.demandSource === "forecast-sheet" || i.demandSource === "weekly-forecast")).toBe(true);
+    expect((await planster("sample", file, "--skus", "3")).code).toBe(0);
+  });
+
   it.each([
     [["--skus", "abc"], '--skus must be a whole number from 1 to 100000, not "abc".'],
     [["--skus", "0"], '--skus must be a whole number from 1 to 100000, not "0".'],
     [["--weeks", "261"], '--weeks must be a whole number from 1 to 260, not "261".'],
     [["--weeks", "2.5"], '--weeks must be a whole number from 1 to 260, not "2.5".'],
     [["--seed=-1"], '--seed must be a whole number from 0 to 4294967295, not "-1".'],
+    [["--history", "157"], '--history must be a whole number from 0 to 156, not "157".'],
   ])("refuses %j with one line on stderr, exit 2, and writes nothing", async (options, message) => {
     const file = join(dir, "refused.xlsx");
     const result = await planster("sample", file, ...options);

@@ -112,7 +112,8 @@ describe("Plan Start bounds", () => {
     const cases: [unknown, string][] = [
       [-7, 'Settings!B2: Plan Start "-7" is not a date (use a date cell or YYYY-MM-DD); it was ignored.'],
       [9999, 'Settings!B2: Plan Start "9999" does not fit: 1927-05-17 is more than 10 years from today (2026-11-23); the default is used.'],
-      [1e12, 'Settings!B2: Plan Start "1000000000000" does not fit: it is not a date more than 10 years from today (2026-11-23); the default is used.'],
+      // Beyond 9999-12-31 a serial is no date Excel holds: the cell's own reader says so (issue 10's hostile dates).
+      [1e12, "Settings!B2: Plan Start 1000000000000 is not a date Excel can hold (1900-01-01 to 9999-12-31); it was ignored."],
       ["2036-12-01", 'Settings!B2: Plan Start "2036-12-01" does not fit: 2036-12-01 is more than 10 years from today (2026-11-23); the default is used.'],
     ];
     for (const [value, message] of cases) {

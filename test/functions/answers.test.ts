@@ -3,7 +3,7 @@ import { planWorkbook } from "../../src/core/planned";
 import { FunctionError, unplannedError } from "../../src/functions/errors";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { planned, TODAY } from "../helpers";
-import { SERIAL, sheets } from "./fixture";
+import { fails, SERIAL, sheets } from "./fixture";
 
 /*
  * Hand-worked from fixture.ts (Plan Start 2026-11-23, H = 8):
@@ -23,16 +23,6 @@ function unplanned(book: MemoryWorkbook): FunctionError {
   const outcome = planWorkbook(book.input(), TODAY);
   if (outcome.ok) throw new Error("planned");
   return unplannedError(outcome);
-}
-
-function fails(run: () => unknown): FunctionError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof FunctionError) return error;
-    throw error;
-  }
-  throw new Error("expected a FunctionError");
 }
 
 describe("RECOMMEND", () => {

@@ -1,3 +1,5 @@
+import { FunctionError } from "../../src/functions/errors";
+
 /**
  * The hand-worked workbook the function tests share (see answers.test.ts for the
  * arithmetic). Plan Start Monday 2026-11-23 (serial 46349), 8 weeks.
@@ -51,4 +53,15 @@ export function sheets(): Record<string, Cells> {
       ["PO-0004", 1, "WIDGET", 12, 2, 24, 0, ""],
     ],
   };
+}
+
+/** The function error an answer throws; the test fails when it throws none, or something else. */
+export function fails(run: () => unknown): FunctionError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof FunctionError) return error;
+    throw error;
+  }
+  throw new Error("expected a FunctionError");
 }

@@ -28,10 +28,12 @@ const SPEC: Record<string, string> = {
   PROJECTED: "sku week [warehouse]",
   INBOUND: "sku [week] [warehouse]",
   STOCKOUT: "sku [warehouse]",
+  FORECAST: "sku [week] [warehouse]",
+  FORECASTSERIES: "values [horizon] [season]",
   POTOTAL: "po",
   SPEND: "[supplier] [from] [to] [currency]",
 };
-const SPILLS = ["RECOMMEND", "STATUS", "PLAN"];
+const SPILLS = ["RECOMMEND", "STATUS", "PLAN", "FORECASTSERIES"];
 
 describe("functions.json from the JSDoc", () => {
   it("generates without errors", () => {

@@ -40,6 +40,7 @@ export function everyAnswer(state: Planned): unknown {
           tried(() => answer.recommend(state, sku, week, warehouse)),
           tried(() => answer.projected(state, sku, week, warehouse)),
           tried(() => answer.inbound(state, sku, week, warehouse)),
+          tried(() => answer.forecast(state, sku, week, warehouse)),
         ]),
       };
     }
@@ -74,6 +75,11 @@ export function everyAnswer(state: Planned): unknown {
         moq: item.moq,
         multiple: item.multiple,
         safetyStock: item.safetyStock,
+        safetyStockRule: item.safetyStockRule,
+        demand: [...item.demand],
+        demandSource: item.demandSource,
+        forecastMethod: item.forecastMethod,
+        forecast: item.forecast && { method: item.forecast.method, low: [...item.forecast.low], high: [...item.forecast.high] },
         unitPrice: item.unitPrice.toString(),
         currency: item.currency,
       })),

@@ -1,4 +1,4 @@
-import { mulberry32 } from "../../src/sample/sample";
+import { seededRandom } from "../../src/core/forecasting/random";
 
 /**
  * Small seeded workbooks with every input sheet, some of their rows broken on purpose
@@ -14,7 +14,7 @@ const START = 46349;
 class Dice {
   private readonly next: () => number;
   constructor(seed: number) {
-    this.next = mulberry32(seed);
+    this.next = seededRandom(seed);
   }
   int(lo: number, hi: number): number {
     return lo + Math.floor(this.next() * (hi - lo + 1));
@@ -50,6 +50,9 @@ export function randomBook(seed: number): Book {
         d.chance(0.3) ? d.pick(["M", "D", "T", "NEW", "CLR", "X"]) : "",
         d.chance(0.7) ? d.pick([3, 10, 30]) : "",
         `Item ${sku}`,
+        d.chance(0.3) ? d.pick(["auto", "none", "mean", "ses", "sba", "bogus"]) : "",
+        d.chance(0.3) ? d.pick([0.9, 0.95, 0.98]) : "",
+        d.chance(0.3) ? d.pick([0, 3, 7]) : "",
       ]);
     }
   }
@@ -96,6 +99,9 @@ export function randomBook(seed: number): Book {
         "Purchase Status",
         "Weekly Forecast",
         "Description",
+        "Forecast Method",
+        "Service Level",
+        "Lead Time SD Days",
       ],
       ...rows,
     ],
@@ -139,6 +145,23 @@ export function randomBook(seed: number): Book {
         const [sku, warehouse] = d.pick(itemRows);
         return [sku, warehouse, week(), d.pick([0, 24, 100])];
       }),
+    ],
+    "Forecast Overrides": [
+      ["SKU", "Warehouse", "Week", "Quantity"],
+      ...Array.from({ length: d.int(0, 4) }, () => {
+        const [sku, warehouse] = d.pick(itemRows);
+        return [sku, d.chance(0.8) ? warehouse : "", week(), d.pick([0, 6, 30])];
+      }),
+    ],
+    // Up to 30 weeks of sales before the plan start for some item-locations, a few weeks out of stock.
+    "Sales History": [
+      ["SKU", "Warehouse", "Date", "Quantity", "Stockout"],
+      ...itemRows
+        .filter(() => d.chance(0.5))
+        .flatMap(([sku, warehouse]) => {
+          const level = d.pick([1, 4, 15]);
+          return Array.from({ length: d.int(1, 30) }, (_, k) => [sku, warehouse, START - 7 * (k + 1) + d.int(0, 6), d.chance(0.3) ? 0 : d.int(0, 2 * level), d.chance(0.05)]);
+        }),
     ],
   };
   const orders: Value[][] = [];
@@ -193,7 +216,12 @@ function valuesFor(header: Value, book: Book): Value[] {
     case "Status":
       return ["A", "M", "D", "O", "T", "P", "NEW", "CLR", "X", "Draft", "Received", "Cancelled", "Closed", "Shipped", "weird"];
     case "Preferred":
+    case "Stockout":
       return [true, false, "yes", "maybe"];
+    case "Forecast Method":
+      return ["auto", "none", "mean", "ses", "holt", "sba", "tsb", "inactive", "bogus", ""];
+    case "Service Level":
+      return [0.9, 0.95, 0.98, 95, 1.2, "high", ""];
     case "Currency":
       return ["USD", "EUR", "usd", "Euro"];
     case "District":
@@ -235,8 +263,8 @@ export interface BookEdit {
 export function editOf(book: Book, pick: EditPick): BookEdit {
   const names = Object.keys(book);
   // Mostly the sheets an edit updates by itself; now and then one that is read again in full.
-  const likely = ["SKUs", "SKUs", "Forecast", "Order Overrides", "Supplier Items", "Status Overrides", "Purchase Orders", "PO Lines", "PO Lines"];
-  const sheet = pick.sheet % 10 < likely.length ? likely[pick.sheet % 10] : names[pick.sheet % names.length];
+  const likely = ["SKUs", "SKUs", "Forecast", "Order Overrides", "Forecast Overrides", "Supplier Items", "Status Overrides", "Purchase Orders", "PO Lines", "PO Lines"];
+  const sheet = pick.sheet % 11 < likely.length ? likely[pick.sheet % 11] : names[pick.sheet % names.length];
   const cells = book[sheet];
   const header = cells[0];
   // Rows 1.. are data; now and then the header, or the row under the last.

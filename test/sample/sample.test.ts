@@ -1,3 +1,4 @@
+import { demandSourceOf } from "../../src/core/demand";
 import { readModel, type PlanningModel } from "../../src/core/model";
 import { planAll } from "../../src/core/plan";
 import { SAMPLE_DEFAULTS, SAMPLE_PLAN_START, sampleInput, sampleSheets } from "../../src/sample/sample";
@@ -26,12 +27,14 @@ describe("the default sample", () => {
     expect(sheets.map((s) => s.name).sort()).toEqual(
       [
         "Forecast",
+        "Forecast Overrides",
         "Order Overrides",
         "PO Lines",
         "Purchase Orders",
         "Purchase Statuses",
         "Settings",
         "SKUs",
+        "Sales History",
         "Status Overrides",
         "Supplier Items",
         "Suppliers",
@@ -118,9 +121,37 @@ describe("the default sample", () => {
     expect(header).toHaveLength(2 + 26);
     const flat = records(sheets, "SKUs").filter((r) => r["Weekly Forecast"] !== null);
     expect(flat.length).toBeGreaterThan(0);
-    // Holiday items (ornaments) sell more in mid-December (week 4) than in late February (week 14).
-    const ornaments = m.items.filter((i) => i.description.startsWith("Glass Ornament") && i.status.recommended);
+    // Holiday items (ornaments) sell more in mid-December (week 4) than in late February (week 14),
+    // whether the planner's Forecast row or their Sales History says so.
+    const ornaments = m.items.filter((i) => i.description.startsWith("Glass Ornament") && i.status.recommended && i.demandSource !== "weekly-forecast");
+    expect(ornaments.length).toBeGreaterThan(0);
     for (const item of ornaments) expect(item.demand[4]).toBeGreaterThan(item.demand[14]);
+  });
+
+  it("has three years of Sales History in the long layout, with stockouts, forecast by every kind of method", () => {
+    const [header] = sheets.find((s) => s.name === "Sales History")!.rows;
+    expect(header).toEqual(["SKU", "Warehouse", "Date", "Quantity", "Stockout"]);
+    const histories = m.items.map((i) => i.inputs.history).filter((h) => h !== undefined);
+    expect(Math.min(...histories.map((h) => h.firstWeek))).toBe(-156);
+    // Censored weeks (stockout), new items (under 8 weeks), and items that stopped selling half a year ago or more.
+    expect(histories.some((h) => h.weeks.some((x) => Number.isNaN(x)))).toBe(true);
+    expect(histories.some((h) => h.weeks.length < 8)).toBe(true);
+    const methods = new Set(m.items.filter((i) => i.demandSource === "sales-history").map((i) => i.forecast!.method));
+    for (const method of ["inactive", "mean"]) expect(methods).toContain(method);
+    expect([...methods].some((name) => name === "sba" || name === "tsb")).toBe(true);
+    expect([...methods].some((name) => name.startsWith("seasonal-"))).toBe(true);
+    expect([...methods].some((name) => ["ses", "holt", "damped"].includes(name))).toBe(true);
+  });
+
+  it("takes demand from every source, and safety stock by every rule", () => {
+    const sources = new Set(m.items.flatMap((i) => Array.from({ length: 26 }, (_, w) => demandSourceOf(i, w + 1))));
+    expect([...sources].sort()).toEqual(["forecast-override", "forecast-sheet", "sales-history", "weekly-forecast"]);
+    expect(new Set(m.items.map((i) => i.safetyStockRule))).toEqual(new Set(["units", "days-of-cover", "service-level", "setting-days-of-cover"]));
+    expect(m.settings.forecastMethod).toBe("auto");
+    expect(m.settings.serviceLevel).toBe(0.95);
+    expect(m.items.some((i) => i.row.serviceLevel !== undefined && i.safetyStockRule === "service-level")).toBe(true);
+    expect(m.items.some((i) => i.row.forecastMethod === "none")).toBe(true);
+    expect(m.items.some((i) => i.leadTimeSdDays > 0)).toBe(true);
   });
 
   it("plans into something to order this week without every item being short", () => {
@@ -144,7 +175,8 @@ describe("options and seeds", () => {
     [7, 52],
     [120, 13],
   ])("--skus %i --weeks %i reads cleanly with that many SKUs and weeks", (skus, weeks) => {
-    for (const seed of [0, 1, 99]) {
+    // Forecasting 240 histories three times over would be most of this file's time: one seed for the biggest.
+    for (const seed of skus > 100 ? [1] : [0, 1, 99]) {
       const m = read(sampleSheets({ skus, weeks, seed }));
       expect(m.problems).toEqual([]);
       expect(new Set(m.items.map((i) => i.sku)).size).toBe(skus);

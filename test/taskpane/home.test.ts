@@ -13,13 +13,13 @@ test("Order now lists week 1's orders of every item-location, most urgent first,
   // The numbers are worked out in orderNowBook.ts. BETA MAIN is short from week 1; ZED, BETA EAST
   // and ALPHA from week 3, by value 15.00 > 10.00 > 5.00; CALM never falls short, so it comes last.
   expect(lines.map(leafTexts)).toEqual([
-    ["BETA", "MAIN · ACME", "Short from 23 Nov 2026", "60.00\u00a0USD", "30 × 2.00\u00a0USD", "Arrives 7 Dec 2026"],
-    ["ZED", "MAIN · ACME", "Short from 7 Dec 2026", "15.00\u00a0USD", "5 × 3.00\u00a0USD", "Arrives 7 Dec 2026"],
-    ["BETA", "EAST · ACME", "Short from 7 Dec 2026", "10.00\u00a0USD", "5 × 2.00\u00a0USD", "Arrives 7 Dec 2026"],
-    ["ALPHA", "MAIN · ACME", "Short from 7 Dec 2026", "5.00\u00a0USD", "5 × 1.00\u00a0USD", "Arrives 7 Dec 2026"],
-    ["CALM", "MAIN · ACME", "Not short", "32.00\u00a0USD", "8 × 4.00\u00a0USD", "Arrives 7 Dec 2026"],
+    ["BETA", "MAIN · ACME", "Short from 23 Nov 2026", "60.00\u00a0USD", "30 × 2.00\u00a0USD", "Arrives 7 Dec 2026", "⋯"],
+    ["ZED", "MAIN · ACME", "Short from 7 Dec 2026", "15.00\u00a0USD", "5 × 3.00\u00a0USD", "Arrives 7 Dec 2026", "⋯"],
+    ["BETA", "EAST · ACME", "Short from 7 Dec 2026", "10.00\u00a0USD", "5 × 2.00\u00a0USD", "Arrives 7 Dec 2026", "⋯"],
+    ["ALPHA", "MAIN · ACME", "Short from 7 Dec 2026", "5.00\u00a0USD", "5 × 1.00\u00a0USD", "Arrives 7 Dec 2026", "⋯"],
+    ["CALM", "MAIN · ACME", "Not short", "32.00\u00a0USD", "8 × 4.00\u00a0USD", "Arrives 7 Dec 2026", "⋯"],
   ]);
-  // IDLE needs nothing and GONE (Discontinued) is never recommended.
+  // Each line's ⋯ menu can start New Order (issue 15). IDLE needs nothing and GONE (Discontinued) is never recommended.
   expect(screen.queryByTestId("order-now-IDLE-MAIN")).toBeNull();
   expect(screen.queryByTestId("order-now-GONE-MAIN")).toBeNull();
   expect(screen.getByRole("tabpanel", { name: "Home" }).textContent).toContain("5 lines to order this week.");

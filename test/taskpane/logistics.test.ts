@@ -98,12 +98,13 @@ test("sharing a PO numbered Lines writes 'PO Lines (2)' and leaves the PO Lines 
   expect(JSON.stringify(host.book.sheet("PO Lines"))).toBe(before);
 });
 
-test("the PO sheet is written into the workbook, and sending without an Integration URL is refused", async () => {
+test("the PO sheet is written into the workbook, and without an Integration URL Send is off, saying why", async () => {
   const { host, detail } = await openOrder("PO-0007");
   fireEvent.click(within(detail).getByRole("button", { name: "PO sheet" }));
   await waitFor(() => expect(host.book.sheet("PO PO-0007")?.[0]).toEqual(["Purchase Order PO-0007"]));
-  fireEvent.click(within(detail).getByRole("button", { name: "Send" }));
-  await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("no Integration URL"));
+  // Issue 15: Send is disabled with the reason, rather than refused after a click.
+  expect((within(detail).getByRole("button", { name: "Send" }) as HTMLButtonElement).disabled).toBe(true);
+  expect(within(detail).getByTestId("send-disabled").textContent).toContain("no Integration URL");
 });
 
 describe("editing an order writes only what changed, and one more revision", () => {

@@ -1,12 +1,15 @@
 import type { CellValue, WorkbookInput } from "../../src/core/input";
-import { readModel } from "../../src/core/model";
+import { type PlanningModel, readModel } from "../../src/core/model";
 import { isClaim } from "../../src/core/orders/claims";
 import { createOrder, type NewOrderRequest } from "../../src/core/orders/create";
 import { editOrder, type OrderEdit } from "../../src/core/orders/edit";
 import { orderFromBook } from "../../src/core/orders/order";
 import type { OrderBook } from "../../src/core/orders/purchaseOrders";
 import { orderPayload } from "../../src/core/orders/sync";
-import { type Committed, commitEdit, commitNewOrder, type Integration, type OrderStore } from "../../src/core/orders/workflow";
+import { type AcceptedOrders, type Committed, commitEdit, commitNewOrders, type Integration, type OrderStore } from "../../src/core/orders/workflow";
+import { createOrders } from "../../src/core/orders/createOrders";
+import type { Order } from "../../src/core/orders/order";
+import { orderNow, planAll } from "../../src/core/plan";
 import type { Problem } from "../../src/core/problems";
 import { OfficeWorkbook } from "../../src/workbook/office";
 import { TODAY } from "../helpers";
@@ -108,8 +111,15 @@ async function finish(session: CoauthoringSession, clock: VirtualClock, sends: S
   return { input, book: read.model.orderBook, problems, sends, converged: cells.every((c) => c === cells[0]) };
 }
 
-/** Two buyers create orders on their copies of one workbook at about the same moment. */
-async function twoBuyersCreate(seed: number, tables: boolean, settleMs = SETTLE_MS) {
+/** The order as a buyer's request: what must be in the workbook once, under its final number. */
+const requestOf = (order: Order): NewOrderRequest => ({ supplier: order.supplier, lines: order.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })) });
+
+/**
+ * Two buyers create orders on their copies of one workbook at about the same moment;
+ * with `createAll`, the first one's is "Create orders" on every Order-now line (one
+ * order per supplier and warehouse, all in one write).
+ */
+async function twoBuyersCreate(seed: number, tables: boolean, settleMs = SETTLE_MS, createAll = false) {
   const random = seeded(seed);
   const clock = new VirtualClock();
   const { sheets, tables: tableData } = workbook(tables);
@@ -117,25 +127,37 @@ async function twoBuyersCreate(seed: number, tables: boolean, settleMs = SETTLE_
   const sends: Send[] = [];
   const first = randomOrder(random);
   // One run in four, both buyers make the very same order (New Order on the same week line): it must still be two orders.
-  const requests = [first, random() < 0.25 ? first : randomOrder(random)];
+  const wanted = [first, random() < 0.25 ? first : randomOrder(random)];
   // Mostly at the same moment; one run in five the second buyer starts seconds later, after the first order reached it.
   const apart = random() < 0.2 ? 3000 : 0;
   let rewritten = 0;
-  const prepared: string[] = [];
-  const buyers = requests.map(async (request, i) => {
+  const prepared: string[][] = [];
+  const buyers = wanted.map(async (request, i) => {
     const { store, integration, prepare, counts } = addIn(session.open(), clock, random, sends, i, settleMs);
     await clock.sleep(i * apart + Math.floor(random() * 400));
     const ctx = await prepare();
-    const accepted = createOrder(ctx, request, TODAY);
-    if (!accepted.ok) throw new Error(accepted.reason);
-    prepared[i] = accepted.order.number;
+    const accepted = i === 0 && createAll ? everyOrderNowLine(ctx) : one(createOrder(ctx, request, TODAY));
+    prepared[i] = accepted.orders.map((o) => o.number);
     await clock.sleep(Math.floor(random() * 300)); // the buyer reads the dialog and clicks Create
-    const committed = await commitNewOrder(store, accepted, { settings: ctx.model.settings, integration, random });
+    const committed = await commitNewOrders(store, accepted, { settings: ctx.model.settings, integration, random });
     rewritten += counts.appended - accepted.writes.append.length;
-    return committed;
+    return { committed, requests: accepted.orders.map(requestOf) };
   });
-  const done = await clock.run(Promise.all(buyers));
-  return { requests, done, rewritten, prepared, ...(await finish(session, clock, sends)) };
+  const results = await clock.run(Promise.all(buyers));
+  const done = results.flatMap((r) => r.committed);
+  const requests = results.flatMap((r) => r.requests);
+  return { requests, done, rewritten, prepared: prepared.flat(), ...(await finish(session, clock, sends)) };
+}
+
+function one(accepted: ReturnType<typeof createOrder>): AcceptedOrders {
+  if (!accepted.ok) throw new Error(accepted.reason);
+  return { orders: [accepted.order], writes: accepted.writes };
+}
+
+function everyOrderNowLine(ctx: { input: WorkbookInput; model: PlanningModel }): AcceptedOrders {
+  const result = createOrders(ctx, orderNow(planAll(ctx.model), ctx.model.settings), {}, TODAY);
+  if (!result.ok) throw new Error(result.reason);
+  return result;
 }
 
 const linesOf = (book: OrderBook, number: string) =>
@@ -215,7 +237,7 @@ describe("co-authoring: two buyers create orders at once on copies of one workbo
       const problems = violations(run);
       created += run.requests.length;
       present += run.requests.length - new Set(problems.filter((p) => p.includes("holds"))).size;
-      if (run.prepared.every((n) => n === "PO-0008")) collided++;
+      if (run.prepared.filter((n) => n === "PO-0008").length > 1) collided++;
       if (run.rewritten > 0) rewritten++;
       if (problems.length) failures.push(`seed ${seed}: ${problems.join("; ")}`);
     }
@@ -227,6 +249,24 @@ describe("co-authoring: two buyers create orders at once on copies of one workbo
     expect(collided).toBeGreaterThan(RUNS / 2);
     expect(collided).toBeLessThan(RUNS);
     expect(rewritten).toBeGreaterThan(RUNS / 4);
+  });
+
+  it.each([
+    ["plain ranges", false],
+    ["tables", true],
+  ])("on %s, Create orders (two orders in one write) against another buyer's order: all three there once, numbers distinct", async (_what, tables) => {
+    const failures: string[] = [];
+    let collided = 0;
+    for (let seed = 1; seed <= RUNS / 3; seed++) {
+      const run = await twoBuyersCreate(seed, tables, SETTLE_MS, true);
+      // The shop's Order-now: WIDGET at MAIN and at EAST, both ACME: one order per warehouse.
+      if (run.requests.length !== 3) failures.push(`seed ${seed}: ${run.requests.length} orders made`);
+      if (run.prepared.filter((n) => n === "PO-0008").length > 1) collided++;
+      const problems = violations(run);
+      if (problems.length) failures.push(`seed ${seed}: ${problems.join("; ")}`);
+    }
+    expect(failures).toEqual([]);
+    expect(collided).toBeGreaterThan(RUNS / 6);
   });
 
   it("without waiting for co-authors' changes before reading back, orders are lost or sent twice: the wait is what makes it hold", async () => {

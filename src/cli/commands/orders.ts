@@ -1,22 +1,19 @@
 import { writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { orderCsv } from "../../core/orders/exportCsv";
-import { poSheet, sharedOrder } from "../../core/orders/share";
+import { EXPORT_FORMATS, type ExportFormat, exportFormat } from "../../core/orders/exportFormats";
+import { sharedOrder } from "../../core/orders/share";
 import { type CurrencyTotal, orderSummary, poSummarySheet, type SummaryRow } from "../../core/orders/summary";
-import { orderX12, x12Refusal } from "../../core/orders/x12";
 import { XlsxBook } from "../../workbook/xlsx";
 import { CommandError, EXIT } from "../io";
 import { loadModel, reportProblems } from "../load";
 import type { Command } from "../command";
 import { type Column, parseFormat, printRows } from "../output";
 
-const EXPORT_FORMATS = ["csv", "x12", "xlsx"] as const;
-type ExportFormat = (typeof EXPORT_FORMATS)[number];
+const FORMAT_IDS = EXPORT_FORMATS.map((f) => f.id);
 
-function exportFormat(value: string | boolean | undefined): ExportFormat {
-  if (value === undefined) return "csv";
-  const format = EXPORT_FORMATS.find((f) => f === value);
-  if (!format) throw new CommandError(`--format must be csv, x12 or xlsx, not "${String(value)}".`);
+function chosenFormat(value: string | boolean | undefined): ExportFormat {
+  const format = exportFormat(typeof value === "string" ? value : "csv");
+  if (!format) throw new CommandError(`--format must be ${FORMAT_IDS.slice(0, -1).join(", ")} or ${FORMAT_IDS[FORMAT_IDS.length - 1]}, not "${String(value)}".`);
   return format;
 }
 
@@ -27,32 +24,29 @@ function fileName(number: string, extension: string): string {
 }
 
 export const exportPo: Command = {
-  usage: "FILE PO [--format csv|x12|xlsx] [--out OUT]",
-  summary: "one PO for its supplier: CSV or EDI X12 850 (standard output unless --out), or a workbook of its own (default OUT: the PO number .xlsx next to FILE)",
+  usage: `FILE PO [--format ${FORMAT_IDS.join("|")}] [--out OUT]`,
+  summary: `one PO for its supplier: ${EXPORT_FORMATS.map((f) => f.id).join(", ")} (text on standard output unless --out; a workbook of its own goes to OUT, by default the PO number .xlsx next to FILE)`,
   positionals: 2,
   options: { format: { type: "string" }, out: { type: "string" } },
   async run([file, number], options, io) {
-    const format = exportFormat(options.format);
-    const { model } = await loadModel(file, io);
+    const format = chosenFormat(options.format);
+    const { book: source, model } = await loadModel(file, io);
     if (!model.orderBook.hasSheets) throw new CommandError(`${file} has no Purchase Orders and PO Lines sheets, so it holds no PO.`);
     const shared = sharedOrder(model, number);
     if (typeof shared === "string") throw new CommandError(shared);
-    const refused = format === "x12" ? x12Refusal(shared) : undefined;
-    if (refused) throw new CommandError(refused);
     const out = typeof options.out === "string" ? options.out : undefined;
-    if (format === "xlsx") {
+    const output = format.render(shared, { now: new Date(), date1904: source.input().date1904 ?? false });
+    if (output.kind === "refused") throw new CommandError(output.reason);
+    if (output.kind === "workbook") {
       const book = XlsxBook.create();
-      book.writeSheet(poSheet(shared));
-      const path = out ?? join(dirname(file), fileName(number, "xlsx"));
+      for (const sheet of output.sheets) book.writeSheet(sheet);
+      const path = out ?? join(dirname(file), fileName(number, format.extension));
       await book.save(path);
       io.out(`Wrote ${number} to ${path}\n`);
-    } else {
-      const text = format === "csv" ? orderCsv(shared) : orderX12(shared, { now: new Date() });
-      if (out === undefined) io.out(text);
-      else {
-        await writeFile(out, text);
-        io.out(`Wrote ${number} to ${out}\n`);
-      }
+    } else if (out === undefined) io.out(output.text);
+    else {
+      await writeFile(out, output.text);
+      io.out(`Wrote ${number} to ${out}\n`);
     }
     reportProblems(model, io);
     return EXIT.done;
@@ -90,10 +84,10 @@ export const summary: Command = {
     const { book, model } = await loadModel(file, io);
     if (!model.orderBook.hasSheets) throw new CommandError(`${file} has no Purchase Orders and PO Lines sheets, so there is nothing to sum.`);
     const result = orderSummary(model);
-    printRows(result.rows, SUMMARY_OUTPUT, format, io);
+    await printRows(result.rows, SUMMARY_OUTPUT, format, io);
     if (format === "table") {
       io.out("\nTotals by currency\n");
-      printRows(result.totals, TOTALS_OUTPUT, format, io);
+      await printRows(result.totals, TOTALS_OUTPUT, format, io);
     }
     if (typeof options.out === "string") {
       book.writeSheet(poSummarySheet(result, book.input().date1904));

@@ -14,16 +14,20 @@ const SAMPLE_TIME = dateFromDay(SAMPLE_PLAN_START);
  */
 async function refuseToOverwrite(out: string): Promise<void> {
   if (!(await stat(out).catch(() => undefined))) return;
-  const earlier = await XlsxBook.open(out).catch((error: unknown) => {
+  // Its sheet names and dates are enough: no cell is read.
+  const earlier = await XlsxBook.open(out, { sheets: () => false }).catch((error: unknown) => {
     if (error instanceof WorkbookFileError) return undefined;
     throw error;
   });
-  const sheets = earlier?.workbook.worksheets.map((ws) => ws.name).join("\n");
-  const sampleSheetNames = sampleSheets({ skus: 1, weeks: 1, seed: 0 })
-    .map((spec) => spec.name)
-    .join("\n");
-  const dated = [earlier?.workbook.created, earlier?.workbook.modified].every((d) => d?.getTime() === SAMPLE_TIME.getTime());
-  if (dated && sheets === sampleSheetNames) return;
+  const sheets = earlier?.sheetNames.join("\n");
+  // With or without Sales History (--history 0).
+  const sampleSheetNames = [SAMPLE_DEFAULTS.history, 0].map((history) =>
+    sampleSheets({ skus: 1, weeks: 1, seed: 0, history })
+      .map((spec) => spec.name)
+      .join("\n"),
+  );
+  const dated = [earlier?.properties.created, earlier?.properties.modified].every((d) => d?.getTime() === SAMPLE_TIME.getTime());
+  if (dated && sheets !== undefined && sampleSheetNames.includes(sheets)) return;
   throw new CommandError(`${out} already exists and is not a Planster sample; it was left alone (remove it or choose another name).`);
 }
 
@@ -37,24 +41,21 @@ function wholeNumber(name: keyof typeof SAMPLE_LIMITS, value: string | boolean |
 }
 
 export const sample: Command = {
-  usage: "OUT [--skus N] [--weeks H] [--seed S]",
-  summary: `writes a realistic synthetic workbook with every input sheet (defaults: ${SAMPLE_DEFAULTS.skus} SKUs in 2 warehouses, ${SAMPLE_DEFAULTS.weeks} weeks, seed ${SAMPLE_DEFAULTS.seed}); the same options give the same file`,
+  usage: "OUT [--skus N] [--weeks H] [--seed S] [--history W]",
+  summary: `writes a realistic synthetic workbook with every input sheet (defaults: ${SAMPLE_DEFAULTS.skus} SKUs in 2 warehouses, ${SAMPLE_DEFAULTS.weeks} weeks, seed ${SAMPLE_DEFAULTS.seed}, ${SAMPLE_DEFAULTS.history} weeks of Sales History, 0 for none); the same options give the same file`,
   positionals: 1,
-  options: { skus: { type: "string" }, weeks: { type: "string" }, seed: { type: "string" } },
+  options: { skus: { type: "string" }, weeks: { type: "string" }, seed: { type: "string" }, history: { type: "string" } },
   async run([out], options, io) {
     const skus = wholeNumber("skus", options.skus);
     const weeks = wholeNumber("weeks", options.weeks);
     const seed = wholeNumber("seed", options.seed);
+    const history = wholeNumber("history", options.history);
     await refuseToOverwrite(out);
     const book = XlsxBook.create();
-    const sheets = sampleSheets({ skus, weeks, seed });
+    const sheets = sampleSheets({ skus, weeks, seed, history });
     for (const sheet of sheets) book.writeSheet(sheet);
     book.fixTimestamps(SAMPLE_TIME);
-    try {
-      await book.save(out);
-    } catch (error) {
-      throw new CommandError(`cannot write ${out}: ${(error as Error).message}`);
-    }
+    await book.save(out);
     const itemLocations = (sheets.find((s) => s.name === "SKUs")?.rows.length ?? 1) - 1;
     io.out(`Wrote a sample workbook to ${out}: ${skus} SKUs, ${itemLocations} item-locations, ${weeks} weeks, seed ${seed}.\n`);
     return EXIT.done;

@@ -6,6 +6,7 @@ import type { PurchaseOrder } from "../../core/orders/purchaseOrders";
 import { PENDING, sendOrder, type SyncOutcome, syncWrites } from "../../core/orders/sync";
 import type { Writes } from "../../core/orders/writes";
 import { fetchTransport, wait, webCryptoSigner } from "../../integration/http";
+import { isInputName } from "../../workbook/officeSheet";
 import { XlsxBook } from "../../workbook/xlsx";
 import type { Command } from "../command";
 import { CommandError, EXIT } from "../io";
@@ -13,9 +14,8 @@ import { reportProblems } from "../load";
 
 /**
  * What `sync` needs of a workbook file: its values, the orders core's Writes, and
- * a save into OUT that keeps every other cell. The xlsx helper's streaming
- * XlsxBook has this very shape; until it is on main, today's exceljs book stands
- * behind it, and swapping is the one line of `openBook`.
+ * a save into OUT that keeps every other cell (XlsxBook: only the sheets the core
+ * reads are read, and every part the writes do not touch is copied as it is).
  */
 export interface SyncBook {
   input(): WorkbookInput;
@@ -23,19 +23,7 @@ export interface SyncBook {
   save(out: string): Promise<unknown>;
 }
 
-const openBook = async (path: string): Promise<SyncBook> => exceljsBook(await XlsxBook.open(path));
-
-/** Today's exceljs XlsxBook as a SyncBook: sync only replaces cells of existing rows. */
-function exceljsBook(book: XlsxBook): SyncBook {
-  return {
-    input: () => book.input(),
-    apply: ({ append, cells }) => {
-      if (append.length > 0) throw new Error("sync appends no rows");
-      for (const { sheet, row, col, value } of cells) book.workbook.getWorksheet(sheet)!.getCell(row + 1, col + 1).value = value;
-    },
-    save: (out) => book.save(out),
-  };
-}
+const openBook = (path: string): Promise<SyncBook> => XlsxBook.open(path, { sheets: isInputName });
 
 /** Where the endpoint and its key come from for the command line: the user's environment, never the workbook. */
 export const ENV = { url: "PLANSTER_INTEGRATION_URL", key: "PLANSTER_INTEGRATION_KEY", timeoutMs: "PLANSTER_SYNC_TIMEOUT_MS", tries: "PLANSTER_SYNC_TRIES" };

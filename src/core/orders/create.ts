@@ -15,7 +15,7 @@ import { LINE_FIELDS, PO_FIELDS } from "./purchaseOrders";
 import { linkedSuppliers, orderableItem, quantityRefusal, supplierOrRefusal, supplierTerms, warehouseRefusal } from "./rules";
 import type { Settings } from "../settings";
 import { PENDING } from "./sync";
-import { appendRow, type CellWrite, clearRow, rowCells, type SheetLayout, sheetLayout, type Writes } from "./writes";
+import { appendRow, type CellWrite, clearRow, type RowAppend, rowCells, type SheetLayout, sheetLayout, type Writes } from "./writes";
 
 /** What an order action reads: the planning model and the cells it was read from (for layouts and row numbers). */
 export interface OrderContext {
@@ -32,7 +32,8 @@ export interface NewOrderRequest {
   supplier: string;
   /** Blank means the Default Warehouse. */
   warehouse?: string;
-  lines: { sku: string; quantity: number }[];
+  /** A line's own `expectedDelivery` is written only where it differs from the order's. */
+  lines: { sku: string; quantity: number; expectedDelivery?: Day }[];
   /** Defaults to the start of the week the supplier's lead time reaches from today. */
   expectedDelivery?: Day;
   notes?: string;
@@ -97,37 +98,46 @@ export function weekLineDelivery(settings: Settings, week: number, leadDays: num
 }
 
 function build(ctx: OrderContext, request: NewOrderRequest, today: Day, overrideRows: number[]): ActionResult {
-  const { model, input } = ctx;
   const layouts = orderLayouts(ctx);
   if (typeof layouts === "string") return refuse(layouts);
+  const { headers, lines } = numbersInWorkbook(ctx.input);
+  // A co-author's order being saved holds its number in a claim: it is taken too.
+  const number = nextNumber(
+    [...headers, ...lines].map((n) => numberPart(n.number)),
+    ctx.model.settings.poPrefix,
+  );
+  const order = newOrder(ctx.model, request, today, number);
+  if (typeof order === "string") return refuse(order);
+  return { ok: true, order, writes: { append: orderRows(layouts, order, ctx.input.date1904 ?? false), cells: clearOverrideRows(ctx.input, overrideRows) } };
+}
+
+/** A new order numbered `number`, every line priced from its supplier, or the refusal that says why not. */
+export function newOrder(model: PlanningModel, request: NewOrderRequest, today: Day, number: string): Order | string {
   const supplier = supplierOrRefusal(model, request.supplier);
-  if (typeof supplier === "string") return refuse(supplier);
+  if (typeof supplier === "string") return supplier;
   const warehouse = request.warehouse || model.settings.defaultWarehouse;
   const badWarehouse = warehouseRefusal(model, warehouse);
-  if (badWarehouse) return refuse(badWarehouse);
-  if (request.lines.length === 0) return refuse("An order needs at least one line.");
+  if (badWarehouse) return badWarehouse;
+  if (request.lines.length === 0) return "An order needs at least one line.";
   const lines: OrderLine[] = [];
   const seen = new Set<string>();
   let leadDays = 0;
-  for (const { sku, quantity } of request.lines) {
-    if (seen.has(sku)) return refuse(`SKU "${sku}" is on this order twice: give it one line with the whole quantity.`);
+  for (const { sku, quantity, expectedDelivery } of request.lines) {
+    if (seen.has(sku)) return `SKU "${sku}" is on this order twice: give it one line with the whole quantity.`;
     seen.add(sku);
     const line = priceLine(model, sku, quantity, supplier.code, warehouse, lines.length + 1);
-    if (typeof line === "string") return refuse(line);
-    lines.push(line.line);
+    if (typeof line === "string") return line;
+    lines.push(expectedDelivery === undefined ? line.line : { ...line.line, expectedDelivery });
     leadDays = Math.max(leadDays, line.leadDays);
   }
   // Lead times count in whole weeks, as in the plan: the default is the Monday of the week it reaches, not before today.
   const expectedDelivery = request.expectedDelivery ?? Math.max(today, mondayOf(today) + 7 * leadWeeks(leadDays));
-  if (expectedDelivery < today) return refuse(`The expected delivery is before today's order date; choose a later date.`);
-  const { headers, lines: lineNumbers } = numbersInWorkbook(input);
+  if ([expectedDelivery, ...lines.map((l) => l.expectedDelivery ?? today)].some((day) => day < today)) {
+    return `The expected delivery is before today's order date; choose a later date.`;
+  }
   const integrated = model.settings.integrationUrl !== "";
-  const order: Order = {
-    number: nextNumber(
-      // A co-author's order being saved holds its number in a claim: it is taken too.
-      [...headers, ...lineNumbers].map((n) => numberPart(n.number)),
-      model.settings.poPrefix,
-    ),
+  return {
+    number,
     type: PO_TYPE,
     supplier: supplier.code,
     warehouse,
@@ -140,18 +150,15 @@ function build(ctx: OrderContext, request: NewOrderRequest, today: Day, override
     externalId: "",
     syncStatus: integrated ? PENDING : "",
     lastSynced: "",
-    lines,
+    // A line's own date only where it differs from the order's.
+    lines: lines.map(({ expectedDelivery: own, ...line }) => (own === undefined || own === expectedDelivery ? line : { ...line, expectedDelivery: own })),
     total: orderTotal(lines),
   };
-  const date1904 = input.date1904 ?? false;
-  return {
-    ok: true,
-    order,
-    writes: {
-      append: [appendRow(layouts.orders, headerRecord(order, date1904)), ...lines.map((l) => appendRow(layouts.lines, lineRecord(order, l, date1904)))],
-      cells: clearOverrideRows(input, overrideRows),
-    },
-  };
+}
+
+/** The rows a new order appends: its header, then its lines. */
+export function orderRows(layouts: OrderLayouts, order: Order, date1904: boolean): RowAppend[] {
+  return [appendRow(layouts.orders, headerRecord(order, date1904)), ...order.lines.map((l) => appendRow(layouts.lines, lineRecord(order, l, date1904)))];
 }
 
 /**

@@ -3,7 +3,7 @@ import { lineTotal } from "../money";
 import { type ActionResult, type OrderContext, orderLayouts, priceLine, refuse } from "./create";
 import { bookLines, headerRecord, lineRecord, type Order, type OrderLine, orderHeader, orderTotal } from "./order";
 import { LINE_FIELDS, type PoStatus } from "./purchaseOrders";
-import { isReadOnly, moveRefusal, orderableItem, supplierOrRefusal, supplierTerms, warehouseRefusal } from "./rules";
+import { isReadOnly, moveRefusal, orderableItem, quantityRefusal, supplierOrRefusal, supplierTerms, warehouseRefusal } from "./rules";
 import { PENDING } from "./sync";
 import { appendRow, changedCells, rowCells } from "./writes";
 
@@ -12,6 +12,8 @@ export interface OrderEdit {
   expectedDelivery?: Day;
   /** A line's own date; `null` takes the line back to the order's date. */
   lineDeliveries?: { line: number; expectedDelivery: Day | null }[];
+  /** A line's new quantity: more than 0, and not below what it has received. */
+  lineQuantities?: { line: number; quantity: number }[];
   addLines?: { sku: string; quantity: number }[];
   /** Every line is re-priced from the new supplier. */
   supplier?: string;
@@ -69,6 +71,17 @@ export function editOrder(ctx: OrderContext, number: string, edit: OrderEdit, _t
     }
     line.expectedDelivery = change.expectedDelivery ?? undefined;
   }
+  for (const change of edit.lineQuantities ?? []) {
+    const line = lines.find((l) => l.line === change.line);
+    if (!line) return refuse(`Purchase order ${number} has no line ${change.line}.`);
+    const badQuantity = quantityRefusal(line.sku, change.quantity);
+    if (badQuantity) return refuse(badQuantity);
+    if (change.quantity < line.receivedQty) {
+      return refuse(`Line ${change.line} of ${number} has received ${line.receivedQty} already: its quantity cannot go below that.`);
+    }
+    line.quantity = change.quantity;
+    line.lineTotal = lineTotal(change.quantity, line.unitPrice);
+  }
   const existing = lines.length;
   let next = Math.max(0, ...lines.map((l) => l.line));
   for (const { sku, quantity } of edit.addLines ?? []) {
@@ -104,7 +117,8 @@ export function editOrder(ctx: OrderContext, number: string, edit: OrderEdit, _t
   if (edit.expectedDelivery !== undefined) changed.push("expectedDelivery");
   if (edit.notes !== undefined) changed.push("notes");
   const lineFields: (keyof typeof LINE_FIELDS)[] = ["line"];
-  if (edit.supplier !== undefined) lineFields.push("unitPrice", "lineTotal");
+  if (edit.supplier !== undefined || edit.lineQuantities?.length) lineFields.push("unitPrice", "lineTotal");
+  if (edit.lineQuantities?.length) lineFields.push("quantity");
   if (edit.lineDeliveries?.length) lineFields.push("expectedDelivery");
   const lineCells = lines.slice(0, existing).flatMap((line, i) => rowCells(layouts.lines, current[i].row, pick(lineRecord(order, line, date1904), lineFields)));
   return {

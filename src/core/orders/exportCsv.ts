@@ -19,12 +19,15 @@ const COLUMNS = [
   "Unit Price",
   "Line Total",
   "Expected Delivery",
+  "Order Total",
 ];
 
 /**
  * One PO as CSV: a header row, then one row per line with the order's fields
- * repeated, so that a supplier's system can import it as a flat table. Every text
- * cell is escaped against formula injection; amounts are exact decimal strings.
+ * repeated, so that a supplier's system can import it as a flat table. The order's
+ * total is one of those fields (last, so that importers reading columns by position
+ * are not moved): the supplier checks the lines against it, as on the PO sheet. Every
+ * text cell is escaped against formula injection; amounts are exact decimal strings.
  */
 export function orderCsv(shared: SharedOrder): string {
   const { order, supplier, shipTo } = shared;
@@ -48,6 +51,7 @@ export function orderCsv(shared: SharedOrder): string {
       number(line.unitPrice.toFixed()),
       number(line.lineTotal.toFixed(2)),
       day(lineDelivery(order, line)),
+      number(order.total.toFixed(2)),
     ]),
   );
   return csvLine(COLUMNS.map(text)) + lines.join("");

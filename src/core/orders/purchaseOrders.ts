@@ -24,6 +24,8 @@ export interface PoLine {
   lineTotal?: Decimal;
   receivedQty: number;
   expectedDelivery?: Day;
+  /** The day of the latest receipt into the line (written by receiving). */
+  lastReceived?: Day;
   address: string;
   /** Zero-based worksheet row of the line, where an edit writes. */
   row: number;
@@ -88,7 +90,7 @@ export function readOrderBook(input: WorkbookInput, settings: Settings, problems
   const lines = Sheet.open(input, SHEETS.poLines, problems);
   book.hasSheets = headers !== undefined && lines !== undefined;
   if (headers) readHeaders(headers, settings, book, only?.headers ?? headers.rows);
-  if (lines) readLines(lines, book, only?.lines ?? lines.rows);
+  if (lines) readLines(lines, book, only?.lines ?? lines.rows, settings.receiptTolerancePct);
   rowsRead?.();
   // A PO Lines sheet that lacks a column is already one problem for the whole sheet;
   // one with no sheet at all leaves every order without lines, each reported.
@@ -159,7 +161,7 @@ function readHeaders(sheet: Sheet<keyof typeof PO_FIELDS>, settings: Settings, b
   }
 }
 
-function readLines(sheet: Sheet<keyof typeof LINE_FIELDS>, book: OrderBook, rows: readonly number[]): void {
+function readLines(sheet: Sheet<keyof typeof LINE_FIELDS>, book: OrderBook, rows: readonly number[], tolerancePct: number): void {
   const seen = new Set<string>();
   for (const r of rows) {
     const number = sheet.requiredCode(r, "number", "");
@@ -188,8 +190,10 @@ function readLines(sheet: Sheet<keyof typeof LINE_FIELDS>, book: OrderBook, rows
     }
     const quantity = rawQuantity ?? 0;
     const receivedQty = sheet.number(r, "receivedQty", { min: 0 }) ?? 0;
-    if (receivedQty > quantity && quantity >= 0) {
-      sheet.reportAt(r, "receivedQty", `Received Qty ${receivedQty} is more than the ordered ${quantity} on ${number}.`);
+    // Receiving accepts up to the Receipt Tolerance above the ordered quantity (ORDERS.md): more is a problem.
+    if (receivedQty > quantity * (1 + tolerancePct / 100) + 1e-9 && quantity >= 0) {
+      const allowed = tolerancePct > 0 ? `, beyond the ${tolerancePct}% Receipt Tolerance` : "";
+      sheet.reportAt(r, "receivedQty", `Received Qty ${receivedQty} is more than the ordered ${quantity} on ${number}${allowed}.`);
     }
     po.lines.push({
       poNumber: number,
@@ -200,6 +204,7 @@ function readLines(sheet: Sheet<keyof typeof LINE_FIELDS>, book: OrderBook, rows
       lineTotal: sheet.decimal(r, "lineTotal"),
       receivedQty,
       expectedDelivery: sheet.date(r, "expectedDelivery"),
+      lastReceived: sheet.date(r, "lastReceived"),
       address: sheet.address(r),
       row: worksheetRow(sheet, r),
       report: (message) => sheet.reportAt(r, "sku", message),

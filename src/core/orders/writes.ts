@@ -1,6 +1,6 @@
 import { isBlank } from "../cells";
 import { findGrid, looseName, type WorkbookInput } from "../input";
-import type { OutValue } from "../sheetSpec";
+import type { OutValue, SheetSpec } from "../sheetSpec";
 
 /**
  * What an order action asks an adapter to write. Actions never write themselves:
@@ -113,4 +113,20 @@ export function changedCells(input: WorkbookInput, cells: CellWrite[]): CellWrit
     const now = grid.values[write.row - (grid.originRow ?? 0)]?.[write.col - (grid.originCol ?? 0)];
     return isBlank(now) ? !isBlank(write.value) : now !== write.value;
   });
+}
+
+/**
+ * Rows appended to sheets that are being created go into those sheets' own rows, for
+ * an adapter that writes a file in one go (where a sheet cannot be added, then
+ * appended to). Excel adds the sheets first, then applies the writes.
+ */
+export function foldIntoNewSheets(sheets: readonly SheetSpec[], writes: Writes): { sheets: SheetSpec[]; writes: Writes } {
+  const names = new Set(sheets.map((s) => s.name));
+  return {
+    sheets: sheets.map((spec) => ({
+      ...spec,
+      rows: [...spec.rows, ...writes.append.filter((a) => a.sheet === spec.name).map((a) => [...new Array(a.col).fill(null), ...a.values])],
+    })),
+    writes: { append: writes.append.filter((a) => !names.has(a.sheet)), cells: writes.cells },
+  };
 }

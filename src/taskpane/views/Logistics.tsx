@@ -1,13 +1,21 @@
 import {
   Badge,
   Button,
-  Dropdown,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogSurface,
+  DialogTitle,
   Field,
   Input,
   Link,
   makeStyles,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
   mergeClasses,
-  Option,
   Table,
   TableBody,
   TableCell,
@@ -18,87 +26,78 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { Fragment, useMemo, useState } from "react";
-import { editOrder, type OrderEdit } from "../../core/orders/edit";
-import { orderCsv } from "../../core/orders/exportCsv";
-import { orderFromBook } from "../../core/orders/order";
-import { isOpen, PO_STATUSES, type PoStatus, type PurchaseOrder } from "../../core/orders/purchaseOrders";
-import { flaggedLines, isReadOnly, moveRefusal, supplierTerms } from "../../core/orders/rules";
-import { poSheet, poSheetName, sharedOrder } from "../../core/orders/share";
-import { orderX12, x12Refusal } from "../../core/orders/x12";
-import { DATE_HINT, date, money, parseDate, plural, price, qty } from "../format";
-import { editChange, sendChange } from "../orders";
-import { useIntoView } from "../inView";
+import { poAmount, poCurrency } from "../../core/orders/amounts";
+import { editOrder } from "../../core/orders/edit";
+import { followUpList, isOverdue, type OrderAction, orderActions, type OrderSort, type StatusFilter, totalsPerCurrency } from "../../core/orders/followUp";
+import { PO_STATUSES, type PurchaseOrder } from "../../core/orders/purchaseOrders";
+import { date, money, plural } from "../format";
+import { editChange, sendChange, storedEndpoint } from "../orders";
 import { usePane } from "../pane";
 import { useShared } from "../styles";
-import { DateInput } from "./DateInput";
+import { type DetailPart, OrderDetail } from "./OrderDetail";
+import { Pick } from "./Pick";
 
 const useStyles = makeStyles({
-  // Fluent's dropdowns are at least 250 px wide; here three share a 320 px pane, wrapping when they must.
-  pick: { flexGrow: 1, flexBasis: "8rem", minWidth: 0 },
-  dropdown: { minWidth: 0, width: "100%" },
-  chosen: { whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
   statusCol: { width: "24%" },
-  totalCol: { width: "32%" },
+  totalCol: { width: "30%" },
+  menuCol: { width: "2rem" },
   end: { justifyContent: "flex-end" },
   detailCell: { backgroundColor: tokens.colorNeutralBackground2, paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalM },
-  detail: { scrollMarginTop: tokens.spacingVerticalXXL },
-  lineHead: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalXS },
-  short: { width: "8rem" },
-  narrow: { width: "5rem" },
+  menuButton: { minWidth: 0, paddingLeft: 0, paddingRight: 0 },
+  search: { flexGrow: 1, flexBasis: "10rem", minWidth: 0 },
+  reason: { display: "block", color: tokens.colorNeutralForeground3, whiteSpace: "normal", maxWidth: "16rem" },
+  totals: { backgroundColor: tokens.colorNeutralBackground2, padding: tokens.spacingHorizontalS, borderRadius: tokens.borderRadiusMedium },
 });
 
 const ALL = "";
-const OPEN = "open";
 
-interface Choice {
-  value: string;
-  text: string;
-}
+const SORTS: { value: OrderSort; text: string }[] = [
+  { value: "overdue", text: "Overdue first" },
+  { value: "delivery", text: "Delivery date" },
+  { value: "number", text: "PO number" },
+];
 
-/** A labelled dropdown; `value` is one of the choices' values. */
-function Pick({ label, choices, value, onPick, testId }: { label: string; choices: Choice[]; value: string; onPick: (value: string) => void; testId?: string }) {
-  const styles = useStyles();
-  const chosen = choices.find((c) => c.value === value);
-  return (
-    <Field label={label} className={styles.pick}>
-      <Dropdown
-        value={chosen?.text ?? ""}
-        selectedOptions={chosen ? [chosen.value] : []}
-        onOptionSelect={(_, d) => onPick(d.optionValue ?? "")}
-        data-testid={testId}
-        className={styles.dropdown}
-        button={{ className: styles.chosen }}
-      >
-        {choices.map((c) => (
-          <Option key={c.value || "(all)"} value={c.value} text={c.text}>
-            {c.text}
-          </Option>
-        ))}
-      </Dropdown>
-    </Field>
-  );
-}
+/** The ⋯ menu's items, in order: what each says and which part of the order it opens (Send and Cancel act at once). */
+const ACTIONS: { action: OrderAction; label: string; part?: DetailPart }[] = [
+  { action: "edit", label: "Edit…", part: "edit" },
+  { action: "receive", label: "Receive…", part: "receive" },
+  { action: "share", label: "Share…", part: "share" },
+  { action: "send", label: "Send" },
+  { action: "cancel", label: "Cancel order…" },
+];
 
 export function Logistics() {
-  const { state } = usePane();
+  const { state, host, write } = usePane();
   const shared = useShared();
   const styles = useStyles();
-  const { orderBook, suppliers, warehouses } = state.model;
+  const { model, input } = state;
+  const { orderBook, suppliers, warehouses } = model;
   const [supplier, setSupplier] = useState(ALL);
   const [warehouse, setWarehouse] = useState(ALL);
-  const [status, setStatus] = useState(OPEN);
-  const [chosen, setChosen] = useState<string | undefined>();
-  const orders = orderBook.orders.filter(
-    (po) =>
-      (supplier === ALL || po.supplier === supplier) &&
-      (warehouse === ALL || po.warehouse === warehouse) &&
-      (status === ALL || (status === OPEN ? isOpen(po) : po.status === status)),
-  );
+  const [status, setStatus] = useState<StatusFilter>("open");
+  const [search, setSearch] = useState("");
+  const [sort, setSort] = useState<OrderSort>("overdue");
+  const [chosen, setChosen] = useState<{ number: string; part: DetailPart } | undefined>();
+  const [cancelling, setCancelling] = useState<PurchaseOrder | undefined>();
+  const today = host.today();
+  const orders = useMemo(() => followUpList(orderBook.orders, { supplier, warehouse, status, search }, sort, today), [orderBook, supplier, warehouse, status, search, sort, today]);
   const warehouseCodes = useMemo(() => [...new Set([...warehouses.keys(), ...orderBook.orders.map((po) => po.warehouse)])].sort(), [warehouses, orderBook]);
   if (!orderBook.hasSheets) {
     return <Text block>The workbook has no Purchase Orders and PO Lines sheets yet: use "Create Planster sheets" in Settings.</Text>;
   }
+  const stored = storedEndpoint(host.secrets);
+  const overdue = orders.filter((po) => isOverdue(po, today)).length;
   const cell = mergeClasses(shared.cell, shared.top);
+  const choose = (number: string, part: DetailPart) => setChosen(chosen?.number === number && chosen.part === part ? undefined : { number, part });
+  const act = (po: PurchaseOrder, action: OrderAction, part?: DetailPart) => {
+    if (part) return choose(po.number, part);
+    if (action === "send") return void write(sendChange(host, po.number, model.settings), "");
+    setCancelling(po);
+  };
+  const cancel = (po: PurchaseOrder) => {
+    setCancelling(undefined);
+    void write(editChange(host, editOrder({ model, input }, po.number, { status: "Cancelled" }, today), model.settings, `Purchase order ${po.number} is cancelled.`), "");
+  };
   return (
     <section aria-labelledby="logistics-title" className={shared.stack}>
       <Text as="h2" id="logistics-title" weight="semibold" size={400} block>
@@ -115,14 +114,30 @@ export function Logistics() {
         <Pick
           label="Status"
           value={status}
-          onPick={setStatus}
+          onPick={(v) => setStatus(v as StatusFilter)}
           testId="status-filter"
-          choices={[{ value: OPEN, text: "Open orders" }, { value: ALL, text: "All orders" }, ...PO_STATUSES.map((s) => ({ value: s, text: s }))]}
+          choices={[{ value: "open", text: "Open orders" }, { value: "all", text: "All orders" }, ...PO_STATUSES.map((s) => ({ value: s, text: s }))]}
         />
+        <Field label="Search PO or SKU" className={styles.search}>
+          <Input type="search" value={search} onChange={(_, d) => setSearch(d.value)} autoComplete="off" className={shared.wide} />
+        </Field>
+        <Pick label="Sort by" value={sort} onPick={(v) => setSort(v as OrderSort)} choices={SORTS} />
       </div>
-      <Text block size={200}>
-        {plural(orders.length, "order")}
-      </Text>
+      <div className={mergeClasses(shared.stack, styles.totals)} role="region" aria-label="Totals of the orders shown">
+        <Text size={200} weight="semibold" data-testid="order-count">
+          {plural(orders.length, "order")}
+          {overdue > 0 ? `, ${overdue} overdue` : ""}
+        </Text>
+        <ul className={shared.plainList} data-testid="currency-totals">
+          {totalsPerCurrency(orders, model).map((t) => (
+            <li key={t.currency}>
+              <Text size={200}>
+                {money(t.total, t.currency)} in {plural(t.orders, "order")}
+              </Text>
+            </li>
+          ))}
+        </ul>
+      </div>
       <Table size="small" aria-label="Purchase orders" data-testid="orders" className={shared.table}>
         <TableHeader>
           <TableRow>
@@ -131,254 +146,106 @@ export function Logistics() {
             <TableHeaderCell className={mergeClasses(cell, styles.totalCol)} button={{ className: styles.end }}>
               Delivery · total
             </TableHeaderCell>
+            <TableHeaderCell className={mergeClasses(cell, styles.menuCol)}>
+              <span className={shared.hidden}>Actions</span>
+            </TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
-          {orders.map((po) => (
-            <Fragment key={po.number}>
-              <TableRow data-testid={`order-${po.number}`} aria-selected={po.number === chosen}>
-                <TableCell className={cell}>
-                  <Link
-                    onClick={() => setChosen(po.number === chosen ? undefined : po.number)}
-                    aria-label={`Open purchase order ${po.number}`}
-                    aria-expanded={po.number === chosen}
-                  >
-                    {po.number}
-                  </Link>
-                  <Text block size={200}>
-                    {po.supplier} → {po.warehouse}
-                  </Text>
-                </TableCell>
-                <TableCell className={cell} data-testid="order-status">
-                  <Text block size={200}>
-                    {po.status ?? "unknown"}
-                  </Text>
-                  {po.syncStatus && (
+          {orders.map((po) => {
+            const open = chosen?.number === po.number;
+            const late = isOverdue(po, today);
+            return (
+              <Fragment key={po.number}>
+                <TableRow data-testid={`order-${po.number}`} aria-selected={open}>
+                  <TableCell className={cell}>
+                    <Link onClick={() => choose(po.number, "edit")} aria-label={`Open purchase order ${po.number}`} aria-expanded={open}>
+                      {po.number}
+                    </Link>
                     <Text block size={200}>
-                      {po.syncStatus}
+                      {po.supplier} → {po.warehouse}
                     </Text>
-                  )}
-                </TableCell>
-                <TableCell className={mergeClasses(cell, shared.number)}>
-                  <Text block align="end" size={200}>
-                    {date(po.expectedDelivery) || "no date"}
-                  </Text>
-                  <Text block align="end" size={200}>
-                    {po.total ? money(po.total, po.currency) : ""}
-                  </Text>
-                </TableCell>
-              </TableRow>
-              {po.number === chosen && (
-                <TableRow>
-                  <TableCell colSpan={3} className={mergeClasses(cell, styles.detailCell)}>
-                    <OrderDetail key={`${po.number}:${po.revision}`} po={po} />
+                    {late && (
+                      <Badge appearance="filled" color="danger" size="small" data-testid="overdue">
+                        overdue
+                      </Badge>
+                    )}
+                  </TableCell>
+                  <TableCell className={cell} data-testid="order-status">
+                    <Text block size={200}>
+                      {po.status ?? "unknown"}
+                    </Text>
+                    {po.syncStatus && (
+                      <Text block size={200}>
+                        {po.syncStatus}
+                      </Text>
+                    )}
+                  </TableCell>
+                  <TableCell className={mergeClasses(cell, shared.number)}>
+                    <Text block align="end" size={200} className={late ? shared.short : undefined}>
+                      {date(po.expectedDelivery) || "no date"}
+                    </Text>
+                    <Text block align="end" size={200}>
+                      {money(poAmount(po), poCurrency(po, suppliers, model.settings))}
+                    </Text>
+                  </TableCell>
+                  <TableCell className={cell}>
+                    <Menu>
+                      <MenuTrigger disableButtonEnhancement>
+                        <Button size="small" appearance="subtle" className={styles.menuButton} aria-label={`Actions for ${po.number}`}>
+                          ⋯
+                        </Button>
+                      </MenuTrigger>
+                      <MenuPopover>
+                        <MenuList>
+                          {orderActions(po, model, stored).map(({ action, enabled, reason }) => {
+                            const item = ACTIONS.find((a) => a.action === action)!;
+                            return (
+                              <MenuItem key={action} disabled={!enabled} onClick={() => act(po, action, item.part)}>
+                                {item.label}
+                                {reason && (
+                                  <Text size={200} className={styles.reason}>
+                                    {reason}
+                                  </Text>
+                                )}
+                              </MenuItem>
+                            );
+                          })}
+                        </MenuList>
+                      </MenuPopover>
+                    </Menu>
                   </TableCell>
                 </TableRow>
-              )}
-            </Fragment>
-          ))}
+                {open && (
+                  <TableRow>
+                    <TableCell colSpan={4} className={mergeClasses(cell, styles.detailCell)}>
+                      <OrderDetail key={`${po.number}:${po.revision}`} po={po} part={chosen.part} />
+                    </TableCell>
+                  </TableRow>
+                )}
+              </Fragment>
+            );
+          })}
         </TableBody>
       </Table>
+      {cancelling && (
+        <Dialog open onOpenChange={(_, d) => !d.open && setCancelling(undefined)}>
+          <DialogSurface aria-describedby={undefined}>
+            <DialogBody>
+              <DialogTitle>Cancel {cancelling.number}?</DialogTitle>
+              <Text>
+                {cancelling.number} for {cancelling.supplier} becomes Cancelled and read-only; the plan no longer counts it as inbound supply.
+              </Text>
+              <DialogActions>
+                <Button appearance="primary" onClick={() => cancel(cancelling)}>
+                  Cancel the order
+                </Button>
+                <Button onClick={() => setCancelling(undefined)}>Keep it</Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      )}
     </section>
-  );
-}
-
-function OrderDetail({ po }: { po: PurchaseOrder }) {
-  const { state, host, write } = usePane();
-  const shared = useShared();
-  const styles = useStyles();
-  const { model, input } = state;
-  const settings = model.settings;
-  const readOnly = isReadOnly(po.status);
-  const reading = orderFromBook(po);
-  const flagged = new Map(flaggedLines(model, po).map((f) => [f.line, f.message]));
-  const edit = (change: OrderEdit, what: string) =>
-    write(editChange(host, editOrder({ model, input }, po.number, change, host.today()), settings, `Purchase order ${po.number}: ${what}`), what);
-  const refuse = (reason: string) => void write({ ok: false, reason }, "");
-  /** A typed date, or the refusal that says how to write one. */
-  const withDate = (text: string, then: (day: number) => void) => {
-    const parsed = parseDate(text);
-    if (parsed === undefined) refuse(`"${text}" is not a date. ${DATE_HINT}`);
-    else then(parsed);
-  };
-  // Opened below its row: brought into view, since the row may be near the pane's bottom.
-  const box = useIntoView<HTMLDivElement>(true);
-
-  const nextStatuses = PO_STATUSES.filter((s) => s !== po.status && moveRefusal(po.number, po.status, s) === undefined);
-  const [status, setStatus] = useState<string>(nextStatuses[0] ?? "");
-  const [delivery, setDelivery] = useState(date(po.expectedDelivery));
-  const [supplier, setSupplier] = useState(po.supplier);
-  const [warehouse, setWarehouse] = useState(po.warehouse);
-  const [newSku, setNewSku] = useState("");
-  const [newQty, setNewQty] = useState("");
-  const newCurrency = model.suppliers.get(supplier)?.currency || settings.currency;
-
-  const share = (how: "sheet" | "workbook" | "csv" | "x12") => {
-    const shared = sharedOrder(model, po.number);
-    if (typeof shared === "string") return void write({ ok: false, reason: shared }, "");
-    const sheet = poSheet(shared, input.date1904 ?? false);
-    if (how === "sheet") return void write({ ok: true, sheets: [sheet] }, `The sheet ${poSheetName(po.number)} holds ${po.number}, ready to print or send.`, "Shared");
-    if (how === "workbook") {
-      return void write({ ok: true, then: async () => (await host.createWorkbook(`${po.number}.xlsx`, [sheet]), `${po.number} is in a new workbook of its own.`) }, "", "Shared");
-    }
-    const refused = how === "x12" ? x12Refusal(shared) : undefined;
-    if (refused) return void write({ ok: false, reason: refused }, "");
-    const file =
-      how === "csv"
-        ? { name: `${po.number}.csv`, mime: "text/csv", content: orderCsv(shared) }
-        : { name: `${po.number}.x12`, mime: "application/edi-x12", content: orderX12(shared, { now: new Date() }) };
-    host.download(file);
-    return void write({ ok: true }, `${file.name} is downloaded.`, "Exported");
-  };
-
-  return (
-    <div ref={box} role="region" aria-label={`Purchase order ${po.number}`} data-testid="order-detail" className={mergeClasses(shared.stack, styles.detail)}>
-      <Text as="h3" weight="semibold" size={300}>
-        {po.number} · {model.suppliers.get(po.supplier)?.name || po.supplier} → {po.warehouse}
-      </Text>
-      <Text size={200}>
-        {po.status ?? "unknown status"} · ordered {date(po.orderDate) || "—"} · expected {date(po.expectedDelivery) || "—"} · revision {po.revision}
-        {po.total ? ` · total ${money(po.total, po.currency)}` : ""}
-      </Text>
-      <Text size={200} data-testid="sync-status">
-        Sync: {po.syncStatus || (settings.integrationUrl ? "not sent" : "no integration")}
-        {po.externalId ? ` · External ID ${po.externalId}` : ""}
-        {po.lastSynced ? ` · last synced ${po.lastSynced}` : ""}
-      </Text>
-      {readOnly && (
-        <Badge appearance="tint" color="informative">
-          {po.status} orders are read-only{po.status === "Received" ? " (they can still be closed)" : ""}.
-        </Badge>
-      )}
-      <ul aria-label={`Lines of ${po.number}`} className={shared.plainList}>
-        {(reading.ok ? reading.order.lines : []).map((line) => {
-          const source = po.lines.find((l) => (l.line ?? line.line) === line.line && l.sku === line.sku);
-          const warning = source && flagged.get(source);
-          return (
-            <li key={line.line} className={shared.row}>
-              <div className={styles.lineHead}>
-                <Text weight="semibold">
-                  {line.line} · {line.sku}
-                </Text>
-                {warning && (
-                  <Badge appearance="tint" color="danger" title={warning} aria-label={warning}>
-                    blocked
-                  </Badge>
-                )}
-                <Text size={200}>
-                  {qty(line.quantity)} × {price(line.unitPrice, po.currency)} = {money(line.lineTotal, po.currency)} · received {qty(line.receivedQty)}
-                </Text>
-              </div>
-              <LineDate
-                value={date(line.expectedDelivery)}
-                orders={date(po.expectedDelivery)}
-                disabled={readOnly}
-                label={`Delivery of line ${line.line}`}
-                onSave={(text) =>
-                  text.trim() === ""
-                    ? void edit({ lineDeliveries: [{ line: line.line, expectedDelivery: null }] }, `line ${line.line} is delivered with the order.`)
-                    : withDate(text, (d) => void edit({ lineDeliveries: [{ line: line.line, expectedDelivery: d }] }, `line ${line.line}'s delivery is ${date(d)}.`))
-                }
-              />
-            </li>
-          );
-        })}
-      </ul>
-      {!reading.ok && <Text>{reading.reason}</Text>}
-
-      <div className={shared.row}>
-        <Pick label="Status" value={status} onPick={setStatus} choices={nextStatuses.map((s) => ({ value: s, text: s }))} testId="order-status-pick" />
-        <Button disabled={nextStatuses.length === 0} onClick={() => void edit({ status: status as PoStatus }, `status is ${status}.`)}>
-          Change status
-        </Button>
-      </div>
-      {!readOnly && (
-        <>
-          <div className={shared.row}>
-            <Field label="Expected delivery">
-              <DateInput value={delivery} onChange={(_, d) => setDelivery(d.value)} className={styles.short} />
-            </Field>
-            <Button onClick={() => withDate(delivery, (d) => void edit({ expectedDelivery: d }, `expected delivery is ${date(d)}.`))}>Save date</Button>
-          </div>
-          <div className={shared.row}>
-            <Pick
-              label="Supplier"
-              value={supplier}
-              onPick={setSupplier}
-              choices={[...model.suppliers.values()].map((s) => ({ value: s.code, text: s.name ? `${s.name} (${s.code})` : s.code }))}
-            />
-            <Button disabled={supplier === po.supplier} onClick={() => void edit({ supplier }, `the supplier is ${supplier}; lines are priced from it.`)}>
-              Change supplier
-            </Button>
-          </div>
-          {supplier !== po.supplier && (
-            <ul aria-label={`Prices from ${supplier}`} className={shared.plainList}>
-              {po.lines.map((line) => {
-                const terms = supplierTerms(model, line.sku, po.warehouse, supplier);
-                return <li key={line.sku}>{typeof terms === "string" ? terms : `${line.sku}: ${qty(line.quantity)} × ${price(terms.unitPrice, newCurrency)}`}</li>;
-              })}
-            </ul>
-          )}
-          <div className={shared.row}>
-            <Pick
-              label="Warehouse"
-              value={warehouse}
-              onPick={setWarehouse}
-              choices={[...new Set([...model.warehouses.keys(), ...model.items.map((i) => i.warehouse)])].map((w) => ({ value: w, text: w }))}
-            />
-            <Button disabled={warehouse === po.warehouse} onClick={() => void edit({ warehouse }, `it now ships to ${warehouse}.`)}>
-              Move
-            </Button>
-          </div>
-          <div className={shared.row}>
-            <Field label="Add SKU">
-              <Input value={newSku} onChange={(_, d) => setNewSku(d.value)} className={styles.short} />
-            </Field>
-            <Field label="Quantity">
-              <Input value={newQty} inputMode="decimal" onChange={(_, d) => setNewQty(d.value)} className={styles.narrow} />
-            </Field>
-            <Button
-              disabled={newSku.trim() === ""}
-              onClick={() => {
-                const quantity = Number(newQty.trim());
-                if (newQty.trim() === "" || !Number.isFinite(quantity)) refuse(`"${newQty}" is not a quantity: give the number of units to order.`);
-                else void edit({ addLines: [{ sku: newSku.trim(), quantity }] }, `added ${qty(quantity)} × ${newSku.trim()}.`);
-              }}
-            >
-              Add line
-            </Button>
-          </div>
-        </>
-      )}
-      <div role="group" aria-label="Share with the supplier" className={shared.row}>
-        <Button onClick={() => share("sheet")}>PO sheet</Button>
-        <Button onClick={() => share("workbook")}>New workbook</Button>
-        <Button onClick={() => share("csv")}>CSV</Button>
-        <Button onClick={() => share("x12")}>X12 850</Button>
-        <Button appearance="primary" onClick={() => reading.ok && void write(sendChange(host, po.number, settings), "")} disabled={!reading.ok}>
-          {po.syncStatus === "sent" ? "Resend" : "Send"}
-        </Button>
-      </div>
-    </div>
-  );
-}
-
-/** A line's own delivery date; blank goes back to the order's (shown in grey). */
-function LineDate({ value, orders, disabled, label, onSave }: { value: string; orders: string; disabled: boolean; label: string; onSave: (text: string) => void }) {
-  const styles = useStyles();
-  const [text, setText] = useState(value);
-  return (
-    <Field label={label} size="small">
-      <DateInput
-        size="small"
-        value={text}
-        placeholder={orders || undefined}
-        disabled={disabled}
-        className={styles.short}
-        onChange={(_, d) => setText(d.value)}
-        onBlur={() => text !== value && onSave(text)}
-        onKeyDown={(e) => e.key === "Enter" && text !== value && onSave(text)}
-      />
-    </Field>
   );
 }

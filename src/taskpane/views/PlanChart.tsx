@@ -1,20 +1,13 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { tokens } from "@fluentui/react-components";
 import type { ItemPlan } from "../../core/plan";
 import { qty } from "../format";
+import { CHART, useChartStyles, WeekLabels } from "./chartFrame";
 
-const W = 320;
-const H = 130;
-const PAD = { left: 36, right: 8, top: 8, bottom: 18 };
-
-const useStyles = makeStyles({
-  chart: { display: "block", width: "100%", maxWidth: "480px" },
-  // A label over the lines stays readable: the background's colour drawn around its letters first.
-  halo: { paintOrder: "stroke", stroke: tokens.colorNeutralBackground1, strokeWidth: "3px", strokeLinejoin: "round" },
-});
+const { W, H, PAD } = CHART;
 
 /** Projected stock (line) against safety stock (dashed) by week, with zero marked. */
 export function PlanChart({ plan }: { plan: ItemPlan }) {
-  const styles = useStyles();
+  const styles = useChartStyles();
   const weeks = plan.projected.length - 1;
   const ss = plan.item.safetyStock;
   const values = Array.from(plan.projected.subarray(1));
@@ -46,12 +39,7 @@ export function PlanChart({ plan }: { plan: ItemPlan }) {
       <text x={W - PAD.right} y={y(ss) - 3} fontSize={9} textAnchor="end" fill={tokens.colorPaletteRedForeground1} className={styles.halo}>
         safety stock {qty(ss)}
       </text>
-      <text x={PAD.left} y={H - 4} fontSize={9}>
-        week 1
-      </text>
-      <text x={W - PAD.right} y={H - 4} fontSize={9} textAnchor="end">
-        week {weeks}
-      </text>
+      <WeekLabels weeks={weeks} week1={PAD.left} />
     </svg>
   );
 }

@@ -8,6 +8,7 @@ import { supplyPlanSheet } from "../../core/planSheet";
 import { plural, qty } from "../format";
 import { usePane } from "../pane";
 import { useShared } from "../styles";
+import { ForecastPanel } from "./ForecastPanel";
 import { PlanChart } from "./PlanChart";
 import { StalePlanBar } from "./StalePlan";
 import { WeekTable } from "./WeekTable";
@@ -89,6 +90,7 @@ function ItemPicker({ items, selected, onPick }: { items: ItemLocation[]; select
 }
 
 function ItemView({ plan }: { plan: ItemPlan }) {
+  const { state } = usePane();
   const shared = useShared();
   const { item } = plan;
   const status = item.status;
@@ -106,6 +108,7 @@ function ItemView({ plan }: { plan: ItemPlan }) {
         <Text size={200}>Safety stock {qty(item.safetyStock)}</Text>
       </div>
       <PlanChart plan={plan} />
+      <ForecastPanel item={item} settings={state.model.settings} />
       {/* Another item starts with its weeks closed; a new plan of the same item keeps them as they are. */}
       <WeekTable key={itemKey(item.sku, item.warehouse)} plan={plan} />
     </div>

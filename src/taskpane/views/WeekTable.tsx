@@ -27,6 +27,7 @@ import { date, qty, shortDate } from "../format";
 import { useIntoView } from "../inView";
 import { usePane } from "../pane";
 import { useShared } from "../styles";
+import { useQuantityBox } from "../quantityBox";
 import { NewOrderDialog } from "./NewOrder";
 import { WEEK_SECTIONS } from "./weekDetails";
 
@@ -268,25 +269,14 @@ function WeekLine({ row, item, open, onToggle, onShow, onOrder }: WeekLineProps)
 function useOverride(row: PlanRow, item: ItemLocation) {
   const { state, write } = usePane();
   const shown = row.override === null ? "" : String(row.override);
-  const [text, setText] = useState(shown);
-  // A new plan (the planner's save, a co-author's edit) shows its value in place of what was typed.
-  const [textFor, setTextFor] = useState(shown);
-  if (shown !== textFor) {
-    setTextFor(shown);
-    setText(shown);
-  }
-  const typed = text.trim() === "" ? undefined : Number(text.trim());
-  const warning = typed === undefined ? undefined : quantityWarning(typed, item.moq, item.multiple);
-  const commit = async () => {
-    const trimmed = text.trim();
-    if (trimmed === shown) return;
-    const quantity = trimmed === "" ? null : Number(trimmed);
-    const saved = await write(
+  const { text, setText, commit } = useQuantityBox(shown, (quantity) =>
+    write(
       overrideEdit(state.input, state.model, row.sku, row.warehouse, row.week, quantity),
       quantity === null ? `Week ${row.week} follows the recommendation again.` : `Week ${row.week}: the planner's quantity is ${qty(quantity)}; the plan is updated.`,
       "Saved in Order Overrides",
-    );
-    if (!saved) setText(shown);
-  };
+    ),
+  );
+  const typed = text.trim() === "" ? undefined : Number(text.trim());
+  const warning = typed === undefined ? undefined : quantityWarning(typed, item.moq, item.multiple);
   return { text, setText, commit, warning };
 }

@@ -4,6 +4,7 @@ import type { ItemPlan, PlanRow } from "../../core/plan";
 import type { Settings } from "../../core/settings";
 import { explain } from "../../core/why";
 import { date, money, qty } from "../format";
+import { WeekDemand } from "./WeekDemand";
 
 /** What a section of a week line's details is given. */
 export interface WeekSectionProps {
@@ -96,5 +97,6 @@ function WhyWeek({ plan, row, settings }: WeekSectionProps) {
 
 export const WEEK_SECTIONS: readonly WeekSection[] = [
   { name: "facts", View: WeekFacts },
+  { name: "demand", action: "Set this week's demand…", View: WeekDemand },
   { name: "why", action: "Why this quantity?", View: WhyWeek },
 ];

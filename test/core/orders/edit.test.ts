@@ -222,3 +222,32 @@ describe("the status chain", () => {
     expect(allowed).toEqual(targets);
   });
 });
+
+describe("changing a line's quantity", () => {
+  it("re-totals the line and the order, writing only what changes", () => {
+    const book = shop();
+    const result = edit({ lineQuantities: [{ line: 1, quantity: 12 }] }, book);
+    if (!result.ok) throw new Error(result.reason);
+    // 12 × 2.50 = 30.00 on the line and the order; Revision 1 → 2; the unit price stays.
+    expect(byColumn(result.writes.cells)).toEqual([
+      { sheet: "PO Lines", row: 1, col: 3, value: 12 },
+      { sheet: "PO Lines", row: 1, col: 5, value: 30 },
+      { sheet: "Purchase Orders", row: 1, col: 8, value: 30 },
+      { sheet: "Purchase Orders", row: 1, col: 10, value: 2 },
+    ]);
+    applyWrites(book, result.writes);
+    // Due 2026-12-14, week 4: the plan now expects 12.
+    expect(context(book).model.itemsByKey.get("WIDGET\u0000MAIN")!.scheduled[4]).toBe(12);
+  });
+
+  it("refuses 0, an unknown line, and less than the line has received", () => {
+    expect(edit({ lineQuantities: [{ line: 1, quantity: 0 }] })).toEqual({ ok: false, reason: 'The quantity for SKU "WIDGET" is 0; an order needs more than 0.' });
+    expect(edit({ lineQuantities: [{ line: 2, quantity: 5 }] })).toEqual({ ok: false, reason: "Purchase order PO-0007 has no line 2." });
+    const book = shop();
+    book.sheet("PO Lines")![1][6] = 4;
+    expect(edit({ lineQuantities: [{ line: 1, quantity: 3 }] }, book)).toEqual({
+      ok: false,
+      reason: "Line 1 of PO-0007 has received 4 already: its quantity cannot go below that.",
+    });
+  });
+});

@@ -1,4 +1,5 @@
 import { X12Interchange, X12Parser } from "node-x12";
+import { parseCsv as readCsv } from "../../../src/core/csv";
 import { orderCsv } from "../../../src/core/orders/exportCsv";
 import { poSheet, poSheetName, sharedOrder, type SharedOrder } from "../../../src/core/orders/share";
 import { orderX12, x12Refusal } from "../../../src/core/orders/x12";
@@ -64,34 +65,8 @@ describe("the PO sheet", () => {
 
 const HOSTILE = ['=HYPERLINK("http://evil.example","x")', "+1", "-2", "@SUM(A1:A2)", "\tTAB", "\rCR"];
 
-/** RFC 4180 reader, independent of the writer. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (ch === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else cell += ch;
-  }
-  return rows;
-}
+/** RFC 4180 reader (core's, for WMS files), independent of the writer. */
+const parseCsv = (text: string): string[][] => readCsv(text).rows;
 
 describe("CSV", () => {
   it("is one row per line with exact amounts", () => {
@@ -113,9 +88,11 @@ describe("CSV", () => {
         "Unit Price",
         "Line Total",
         "Expected Delivery",
+        "Order Total",
       ],
-      ["PO-0007", "2026-11-02", "ACME", "Acme Corp", "Net 30", "MAIN", "Main DC", "USD", "1", "WIDGET", "Blue widget", "10", "2.5", "25.00", "2026-12-14"],
-      ["PO-0007", "2026-11-02", "ACME", "Acme Corp", "Net 30", "MAIN", "Main DC", "USD", "2", "GADGET", "Gadget", "3", "19.995", "59.99", "2026-12-21"],
+      // The total on every row: 25.00 + 59.99 = 84.99, as on the PO sheet.
+      ["PO-0007", "2026-11-02", "ACME", "Acme Corp", "Net 30", "MAIN", "Main DC", "USD", "1", "WIDGET", "Blue widget", "10", "2.5", "25.00", "2026-12-14", "84.99"],
+      ["PO-0007", "2026-11-02", "ACME", "Acme Corp", "Net 30", "MAIN", "Main DC", "USD", "2", "GADGET", "Gadget", "3", "19.995", "59.99", "2026-12-21", "84.99"],
     ]);
   });
 
