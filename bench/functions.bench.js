@@ -7,21 +7,8 @@
 //      Supply Plan sheet, cut into syncs under 4 MB).
 //
 //   node --expose-gc bench/functions.bench.js [skus]
-//
-// The functions and the adapter are browser-side TypeScript (not in lib/): this file
-// compiles them on the fly with TypeScript's transpileModule.
 "use strict";
-const fs = require("node:fs");
-const ts = require("typescript");
-
-require.extensions[".ts"] = (module, filename) => {
-  const source = fs.readFileSync(filename, "utf8");
-  const { outputText } = ts.transpileModule(source, {
-    fileName: filename,
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-  });
-  module._compile(outputText, filename);
-};
+require("./typescript");
 
 const { SAMPLE_PLAN_START, sampleSheets } = require("../src/sample/sample.ts");
 const { planAll } = require("../src/core/plan.ts");
@@ -32,15 +19,6 @@ const { LiveModel } = require("../src/runtime/liveModel.ts");
 const { setRuntime } = require("../src/runtime/excel.ts");
 const { OfficeWorkbook } = require("../src/workbook/office/index.ts");
 const { FakeExcel } = require("../test/workbook/fakeExcel.ts");
-
-globalThis.CustomFunctions = {
-  Error: class {
-    constructor(code, message) {
-      this.code = code;
-      this.message = message;
-    }
-  },
-};
 
 const SKUS = Number(process.argv[2] ?? 20_000);
 const CELLS = 10_000;

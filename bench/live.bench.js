@@ -8,21 +8,8 @@
 // The full re-read every edit cost before is timed too, for comparison.
 //
 //   node --expose-gc bench/live.bench.js            (after npm run build; npm run bench runs it)
-//
-// The functions, the runtime and the Office adapter are browser-side TypeScript (not in lib/):
-// this file compiles them on the fly with TypeScript's transpileModule.
 "use strict";
-const fs = require("node:fs");
-const ts = require("typescript");
-
-require.extensions[".ts"] = (module, filename) => {
-  const source = fs.readFileSync(filename, "utf8");
-  const { outputText } = ts.transpileModule(source, {
-    fileName: filename,
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-  });
-  module._compile(outputText, filename);
-};
+require("./typescript");
 
 const { SAMPLE_PLAN_START, sampleSheets } = require("../src/sample/sample.ts");
 const cellEdits = require("../src/core/cellEdits.ts");
@@ -31,15 +18,6 @@ const { LiveModel } = require("../src/runtime/liveModel.ts");
 const { setRuntime } = require("../src/runtime/excel.ts");
 const { OfficeWorkbook } = require("../src/workbook/office/index.ts");
 const { FakeExcel } = require("../test/workbook/fakeExcel.ts");
-
-globalThis.CustomFunctions = {
-  Error: class {
-    constructor(code, message) {
-      this.code = code;
-      this.message = message;
-    }
-  },
-};
 
 const ITEM_LOCATIONS = 50_000;
 const SKUS = ITEM_LOCATIONS / 2;

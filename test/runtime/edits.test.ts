@@ -9,24 +9,8 @@ import { OfficeWorkbook } from "../../src/workbook/office";
 import { sheets } from "../functions/fixture";
 import { TODAY } from "../helpers";
 import { FakeExcel } from "../workbook/fakeExcel";
+import { Cell } from "../functions/cell";
 import { editOf, type EditPick, randomBook } from "./randomBook";
-
-class CustomFunctionsError {
-  constructor(
-    readonly code: string,
-    readonly message?: string,
-  ) {}
-}
-(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = { Error: CustomFunctionsError };
-
-class Cell<T = unknown> {
-  results: T[] = [];
-  onCanceled?: () => void;
-  setResult = (value: T) => void this.results.push(value);
-  get value(): T {
-    return this.results[this.results.length - 1];
-  }
-}
 
 function setup(book: ConstructorParameters<typeof FakeExcel>[0] = sheets()) {
   const excel = new FakeExcel(book);

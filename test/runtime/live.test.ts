@@ -4,28 +4,8 @@ import { LiveModel } from "../../src/runtime/liveModel";
 import { OfficeWorkbook } from "../../src/workbook/office";
 import { TODAY } from "../helpers";
 import { FakeExcel } from "../workbook/fakeExcel";
+import { Cell, CustomFunctionsError } from "../functions/cell";
 import { SERIAL, sheets } from "../functions/fixture";
-
-/** What Excel's runtime provides: the error class the functions answer with. */
-class CustomFunctionsError {
-  constructor(
-    readonly code: string,
-    readonly message?: string,
-  ) {}
-}
-(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = { Error: CustomFunctionsError };
-
-/** A function cell: the streaming invocation Excel hands the function, recording every result. */
-class Cell<T = unknown> {
-  results: T[] = [];
-  onCanceled?: () => void;
-  setResult = (value: T) => {
-    this.results.push(value);
-  };
-  get value(): T {
-    return this.results[this.results.length - 1];
-  }
-}
 
 function setup(book = sheets()) {
   const excel = new FakeExcel(book);

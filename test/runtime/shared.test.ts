@@ -9,23 +9,13 @@ import { App } from "../../src/taskpane/App";
 import { memorySecrets } from "../../src/taskpane/memoryHost";
 import { OfficeHost } from "../../src/taskpane/officeHost";
 import { OfficeWorkbook } from "../../src/workbook/office";
+import { Cell } from "../functions/cell";
 import { sheets } from "../functions/fixture";
 import { TODAY } from "../helpers";
 import { openItem, projectedOf, weekLine } from "../taskpane/pane";
 import { FakeExcel } from "../workbook/fakeExcel";
 
 jest.setTimeout(30_000);
-
-(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = { Error: class {} };
-
-/** A function cell: the streaming invocation Excel hands the function. */
-class Cell {
-  results: unknown[] = [];
-  setResult = (value: unknown) => void this.results.push(value);
-  get value(): unknown {
-    return this.results[this.results.length - 1];
-  }
-}
 
 /*
  * The functions' fixture, WIDGET at MAIN: on hand 100, demand 30, SS 20, L = 2, MOQ 50,
