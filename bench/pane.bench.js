@@ -6,7 +6,9 @@
 //      input, so it waits for whatever the page is busy with) on its first line until the
 //      item's week lines show: the page is usable when it has answered that click;
 //   2. one planner's quantity typed on a week line until the plan shows it re-flowed;
-//   3. the production bundle of the add-in (pane + functions), gzipped.
+//   3. the same once with three years of Sales History per item-location, whose 10,000
+//      forecasts the first load computes (in slices, the page answering meanwhile);
+//   4. the production bundle of the add-in (pane + functions), gzipped.
 //
 //   node bench/pane.bench.js [skus]      (needs lib/ from `npm run build` and /usr/bin/chromium)
 "use strict";
@@ -64,10 +66,15 @@ function freshBrowser() {
   });
 }
 
-async function paneTimes() {
-  const book = path.join(tmp, `sample-${SKUS}.xlsx`);
-  execFileSync(process.execPath, [path.join(root, "bin/planster.js"), "sample", book, "--skus", String(SKUS), "--seed", "7"], { stdio: "ignore" });
-  const out = path.join(tmp, "demo");
+/**
+ * `history`: weeks of Sales History per item-location (0: demand from the Forecast and
+ * Weekly Forecast columns alone). With a history, a cold load forecasts every series.
+ */
+async function paneTimes(history, runs) {
+  const book = path.join(tmp, `sample-${SKUS}-${history}.xlsx`);
+  execFileSync(process.execPath, [path.join(root, "bin/planster.js"), "sample", book, "--skus", String(SKUS), "--seed", "7", "--history", String(history)], { stdio: "ignore" });
+  console.log(history === 0 ? "without Sales History:" : `with ${history} weeks of Sales History per item-location (every series forecast on the first load):`);
+  const out = path.join(tmp, `demo-${history}`);
   const config = require(path.join(root, "webpack.demo.js"))({ demoOut: out, book }, { mode: "production" });
   config.context = root;
   const stats = await build(config);
@@ -81,7 +88,7 @@ async function paneTimes() {
   const usable = [];
   const answer = [];
   const reflow = [];
-  for (let run = 0; run < RUNS; run++) {
+  for (let run = 0; run < runs; run++) {
     const browser = await freshBrowser();
     const page = await browser.newPage();
     await page.goto(url, { waitUntil: "commit" });
@@ -113,15 +120,16 @@ async function paneTimes() {
     await browser.close();
   }
   const under = usable.filter((t) => t < TARGET_MS).length;
-  console.log(`cold load in a fresh browser profile, ${RUNS} runs:`);
+  console.log(`cold load in a fresh browser profile, ${runs} run${runs === 1 ? "" : "s"}:`);
   console.log(`  navigation → Order-now list shown: ${ms(listed)}; of which the pane (read, plan, render Home): ${ms(pane)}`);
   console.log(`  a click on its first line → the item's week lines: ${ms(answer)}`);
   console.log(`override typed → plan re-flowed on screen: ${ms(reflow)}`);
-  console.log(`pane usable (navigation → Order-now list → a click answered), cold: ${ms(usable)}; ${under} of ${RUNS} under ${TARGET_MS} ms`);
+  console.log(`pane usable (navigation → Order-now list → a click answered), cold: ${ms(usable)}; ${under} of ${runs} under ${TARGET_MS} ms`);
 }
 
 (async () => {
-  await paneTimes();
+  await paneTimes(0, RUNS);
+  await paneTimes(156, 1);
   await bundleSize();
   fs.rmSync(tmp, { recursive: true, force: true });
 })().catch((error) => {

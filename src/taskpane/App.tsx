@@ -15,7 +15,7 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useMemo, useState, useSyncExternalStore } from "react";
 import type { LiveModel } from "../runtime/liveModel";
-import { plural, qty } from "./format";
+import { plural, qty, sentence } from "./format";
 import type { Applied, WorkbookHost } from "./host";
 import { type Change, type Notice, type Pane, PaneContext, type TabName } from "./pane";
 import { PlanStore, unplannedMessage } from "./planStore";
@@ -149,8 +149,8 @@ export function App({ host, live }: { host: WorkbookHost; live: LiveModel }) {
                 {notice && (
                   <MessageBar intent={notice.intent} data-testid="notice">
                     <MessageBarBody>
-                      <MessageBarTitle>{notice.title}</MessageBarTitle>
-                      {notice.text}
+                      <MessageBarTitle>{sentence(notice.title)}</MessageBarTitle>
+                      {sentence(notice.text)}
                     </MessageBarBody>
                     <MessageBarActions
                       containerAction={

@@ -63,6 +63,19 @@ export function parseDate(text: string): Day | undefined {
   return dayFromIso(`${m[3]}-${String(month + 1).padStart(2, "0")}-${m[1].padStart(2, "0")}`);
 }
 
+const ISO_DAY = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
+
+/**
+ * A sentence of core's (a refusal, a problem) as the pane shows it: core writes days as
+ * ISO `2026-11-23`, as the command line and the sheets do; the pane writes `23 Nov 2026`.
+ */
+export function sentence(text: string): string {
+  return text.replace(ISO_DAY, (iso) => {
+    const day = dayFromIso(iso);
+    return day === undefined ? iso : date(day);
+  });
+}
+
 /** What a date input says when its text is not a date. */
 export const DATE_HINT = "Write a date as 7 Dec 2026 (or 2026-12-07).";
 

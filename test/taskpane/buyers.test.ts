@@ -165,7 +165,7 @@ describe("Logistics: following up orders", () => {
     fireEvent.change(within(form).getByRole("textbox", { name: "Received now, line 1" }), { target: { value: "4" } });
     fireEvent.change(within(form).getByRole("textbox", { name: "Delivery note (optional)" }), { target: { value: "DN-77" } });
     fireEvent.click(within(form).getByRole("button", { name: "Receive" }));
-    await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("line 1: PO-0010 line 1 (WIDGET): 4 on 2026-11-23 (Receipt ID DN-77) received."));
+    await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("line 1: PO-0010 line 1 (WIDGET): 4 on 23 Nov 2026 (Receipt ID DN-77) received."));
     expect(screen.getByTestId("notice").textContent).toContain("PO-0010 is now Partially Received.");
     expect(records(host.book, "Purchase Orders").find((r) => r["PO Number"] === "PO-0010")).toMatchObject({ Status: "Partially Received", Revision: 2 });
     expect(records(host.book, "Receipts")).toEqual([{ "Receipt ID": "DN-77", "PO Number": "PO-0010", Line: 1, SKU: "WIDGET", Quantity: 4, Date: 46349 }]);

@@ -1,6 +1,6 @@
 import { Decimal } from "decimal.js";
 import { dayFromIso } from "../../src/core/dates";
-import { date, money, parseDate, price, shortDate } from "../../src/taskpane/format";
+import { date, money, parseDate, price, sentence, shortDate } from "../../src/taskpane/format";
 
 test("money has thousands separators, cents and its currency, joined by a no-break space", () => {
   expect(money(new Decimal("1234567.5"), "USD")).toBe("1,234,567.50\u00a0USD");
@@ -28,4 +28,12 @@ test("a typed date is read as the pane writes it, or as ISO", () => {
   expect(parseDate("4 Sept 2027")).toBe(dayFromIso("2027-09-04"));
   // No such day, no such month, or not a date at all.
   expect(["31 Nov 2026", "7 Dex 2026", "7/12/2026", "", "Dec 2026"].map(parseDate)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+});
+
+test("core's sentences show their days as the pane writes dates", () => {
+  expect(sentence("The delivery date 2026-11-20 is before today (2026-12-01), so nothing was written.")).toBe(
+    "The delivery date 20 Nov 2026 is before today (1 Dec 2026), so nothing was written.",
+  );
+  // Not a day: left as it is.
+  expect(sentence("Code 2026-13-45 and PO-2026-0042")).toBe("Code 2026-13-45 and PO-2026-0042");
 });

@@ -30,7 +30,7 @@ import { poAmount, poCurrency } from "../../core/orders/amounts";
 import { editOrder } from "../../core/orders/edit";
 import { followUpList, isOverdue, type OrderAction, orderActions, type OrderSort, type StatusFilter, totalsPerCurrency } from "../../core/orders/followUp";
 import { PO_STATUSES, type PurchaseOrder } from "../../core/orders/purchaseOrders";
-import { date, money, plural } from "../format";
+import { date, money, plural, sentence } from "../format";
 import { editChange, sendChange, storedEndpoint } from "../orders";
 import { usePane } from "../pane";
 import { useShared } from "../styles";
@@ -205,7 +205,7 @@ export function Logistics() {
                                 {item.label}
                                 {reason && (
                                   <Text size={200} className={styles.reason}>
-                                    {reason}
+                                    {sentence(reason)}
                                   </Text>
                                 )}
                               </MenuItem>

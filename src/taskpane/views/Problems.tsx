@@ -2,7 +2,7 @@ import { Button, Link, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Problem } from "../../core/problems";
 import type { WorkbookHost } from "../host";
-import { plural } from "../format";
+import { plural, sentence } from "../format";
 import { type Notice, usePane } from "../pane";
 import { useShared } from "../styles";
 
@@ -31,7 +31,7 @@ export function ProblemList({ problems, host, notify }: { problems: Problem[]; h
             <Link onClick={() => void select(p.address)} aria-label={`Select ${p.address}: ${p.message}`}>
               {p.address}
             </Link>{" "}
-            <Text>{p.message}</Text>
+            <Text>{sentence(p.message)}</Text>
           </li>
         ))}
       </ul>
