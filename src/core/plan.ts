@@ -1,5 +1,6 @@
 import type { Decimal } from "decimal.js";
 import type { Day } from "./dates";
+import { type DemandSource, demandSourceOf } from "./demand";
 import type { ItemLocation, PlanningModel } from "./model";
 import { lineTotal, Money } from "./money";
 import type { Settings } from "./settings";
@@ -79,6 +80,8 @@ export interface PlanRow {
   orderValue: Decimal;
   currency: string;
   flags: Flag[];
+  /** Where the week's demand came from (FORECAST.md: each plan row says which source it used). */
+  source: DemandSource;
 }
 
 export function orderQty(plan: ItemPlan, week: number): number {
@@ -133,6 +136,7 @@ export function planRow(plan: ItemPlan, week: number, settings: Settings, values
     orderValue: orderValue(qty, item.unitPrice, values),
     currency: item.currency,
     flags,
+    source: demandSourceOf(item, week),
   };
 }
 

@@ -94,4 +94,6 @@ export const PLAN_COLUMNS: readonly PlanColumn[] = [
   },
   { header: "Currency", key: "currency", cell: (r) => r.currency, json: (r) => r.currency, text: (r) => r.currency, width: 9 },
   { header: "Flags", key: "flags", cell: (r) => r.flags.join(", "), json: (r) => r.flags, text: (r) => r.flags.join(", "), width: 34, glance: true },
+  // Last, after PLANNING.md's columns, so that theirs keep their places.
+  { header: "Source", key: "source", cell: (r) => r.source, json: (r) => r.source, text: (r) => r.source, width: 16 },
 ];

@@ -84,7 +84,9 @@ describe("planster forecast", () => {
     expect(rows.map((r) => r.demand)).toEqual([10, 10, 10, 15]);
     // No forecast error, σL = 1 week: z(95 %) · 10 · 1 = 1.644854 · 10
     expect(rows[0].safetyStock).toBeCloseTo(16.448536, 5);
-    expect(Object.keys(rows[0])).toHaveLength(16);
+    // PLANNING.md's 16 keys and FORECAST.md's source.
+    expect(Object.keys(rows[0])).toHaveLength(17);
+    expect(rows.map((r) => r.source)).toEqual(["sales-history", "sales-history", "sales-history", "forecast-override"]);
   });
 
   it("measures the backtest over the last 13 history weeks with --accuracy", async () => {

@@ -24,7 +24,7 @@ describe("write-plan output in LibreOffice Calc", () => {
     expect([...sheets.keys()].sort()).toEqual(["SKUs", "Settings", "Suppliers", "Supply Plan"]);
     const plan = sheets.get("Supply Plan")!.trim().split("\n");
     // 1 on hand, 2 a week, lead 0: week 1 −1 → order 1 → 0; the same every week. Value 1 × 0.1.
-    expect(plan[1]).toBe("=HYPERLINK(1),MAIN,1,2026-11-23,2,0,1,0,0,1,,1,1,0.1,USD,");
+    expect(plan[1]).toBe("=HYPERLINK(1),MAIN,1,2026-11-23,2,0,1,0,0,1,,1,1,0.1,USD,,weekly-forecast");
     expect(plan).toHaveLength(4);
     expect(sheets.get("SKUs")).toContain("=HYPERLINK(1),+1 @SUM -2,ACME");
   });

@@ -79,7 +79,7 @@ describe("JSON and CSV", () => {
     const json = await run(["plan", big, "--format", "json"]);
     const lines = json.out.trimEnd().split("\n");
     expect(lines).toHaveLength(135_200);
-    expect(Object.keys(JSON.parse(lines[0]))).toHaveLength(16);
+    expect(Object.keys(JSON.parse(lines[0]))).toHaveLength(17);
     const csv = await run(["plan", big, "--format", "csv"]);
     expect(csv.out.split("\r\n")).toHaveLength(1 + 135_200 + 1);
   });

@@ -55,6 +55,8 @@ describe("planster plan", () => {
       orderValue: "150.00",
       currency: "EUR",
       flags: [],
+      // FORECAST.md: each plan row says where its demand came from.
+      source: "weekly-forecast",
     });
     expect(rows.map((r) => r.projectedOnHand)).toEqual([70, 40, 70, 40, 70, 40, 70, 40]);
     // GIZMO's status DX is unknown: reported on standard error, plan still printed.
@@ -66,10 +68,10 @@ describe("planster plan", () => {
     expect(code).toBe(0);
     const lines = out.trim().split("\r\n");
     expect(lines[0]).toBe(
-      "SKU,Warehouse,Week,Week Start,Demand,Scheduled Receipts,Planned Receipts,Projected On Hand,Safety Stock,Recommended,Override,Order Qty,Arrival Week,Order Value,Currency,Flags",
+      "SKU,Warehouse,Week,Week Start,Demand,Scheduled Receipts,Planned Receipts,Projected On Hand,Safety Stock,Recommended,Override,Order Qty,Arrival Week,Order Value,Currency,Flags,Source",
     );
     // GIZMO: 0 on hand, 6 a week, unknown status → no recommendation: −6 in week 1, inside its 1-week lead time.
-    expect(lines[1]).toBe('GIZMO,EAST,1,2026-11-23,6,0,0,-6,0,0,,0,,0.00,EUR,"below-safety, stockout, inside-lead-time, not-recommended:DX"');
+    expect(lines[1]).toBe('GIZMO,EAST,1,2026-11-23,6,0,0,-6,0,0,,0,,0.00,EUR,"below-safety, stockout, inside-lead-time, not-recommended:DX",weekly-forecast');
     expect(lines).toHaveLength(9);
   });
 
@@ -165,6 +167,7 @@ describe("planster write-plan", () => {
       "Order Value",
       "Currency",
       "Flags",
+      "Source",
     ]);
     expect(ws.rowCount).toBe(1 + 3 * 8);
     expect(ws.getCell("D2").value).toEqual(new Date(Date.UTC(2026, 10, 23)));

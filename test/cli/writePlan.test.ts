@@ -122,7 +122,7 @@ describe("write-plan keeps every other sheet as it was", () => {
     await wb.xlsx.readFile(output);
     const ws = wb.getWorksheet("Supply Plan")!;
     const { tables } = snapshot(ws);
-    expect(tables).toEqual([{ name: "SupplyPlan", ref: "A1:P9", columns: expect.arrayContaining(["SKU", "Projected On Hand", "Flags"]) }]);
+    expect(tables).toEqual([{ name: "SupplyPlan", ref: "A1:Q9", columns: expect.arrayContaining(["SKU", "Projected On Hand", "Flags"]) }]);
     expect(ws.views).toEqual([expect.objectContaining({ state: "frozen", ySplit: 1 })]);
     expect(ws.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(ws.headerFooter.oddHeader).toBe("&CSupply Plan");

@@ -117,9 +117,10 @@ describe("PLAN", () => {
       "Order Value",
       "Currency",
       "Flags",
+      "Source",
     ]);
     // Week 1: 100 − 30 = 70; recommends 60 arriving week 3, worth 60 × 2.50 = 150.
-    expect(rows[1]).toEqual(["WIDGET", "MAIN", 1, SERIAL.planStart, 30, 0, 0, 70, 20, 60, "", 60, 3, 150, "USD", ""]);
+    expect(rows[1]).toEqual(["WIDGET", "MAIN", 1, SERIAL.planStart, 30, 0, 0, 70, 20, 60, "", 60, 3, 150, "USD", "", "weekly-forecast"]);
     // Week 3: 40 − 30 + 60 arriving = 70.
     expect(rows[3].slice(2, 8)).toEqual([3, SERIAL.week3, 30, 0, 60, 70]);
   });
