@@ -125,6 +125,29 @@ describe("Sales History, other shapes", () => {
     ]);
   });
 
+  it("ignores a row dated outside the last 156 weeks or from the plan start on whatever else it holds", () => {
+    /*
+     * FORECAST.md: older rows are ignored without a problem; rows from the plan start on
+     * are one problem for the sheet. So neither kind is reported for its other cells: an
+     * unknown SKU, a bad or blank Quantity, a bad Stockout. 2023-11-26 is week −157,
+     * 2020-01-06 older still; 2026-11-23 is week 1 and 2026-12-01 week 2. Only row 6
+     * (week −1, 2) counts.
+     */
+    const m = read([
+      ["SKU", "Date", "Quantity", "Stockout"],
+      ["A", "2023-11-26", "lots", null],
+      ["Z", "2020-01-06", 5, null],
+      ["A", "2023-11-20", null, "maybe"],
+      ["Z", "2026-11-23", "lots", null],
+      ["A", "2026-11-16", 2, null],
+      ["A", "2026-12-01", null, "maybe"],
+    ]);
+    expect(history(m, "A")).toEqual({ firstWeek: -1, weeks: [2] });
+    expect(messages(m)).toEqual([
+      "'Sales History'!B5: 2 rows of Sales History are dated on or after the plan start (2026-11-23), the first here: sales from week 1 on are not history, so they were ignored.",
+    ]);
+  });
+
   it("reads dates as everywhere else: serials of either date system, a time of day, JS Dates", () => {
     /*
      * 2026-11-16 (week −1) is serial 46342 in the 1900 system (2026-01-01 is 46023; Nov 16
