@@ -127,19 +127,26 @@ function readLong(sheet: Sheet<SalesField>, settings: Settings, items: ItemIndex
   const rows = sheet.rows;
   for (let n = 0; n < rows.length; n++) {
     const r = rows[n];
+    // A row dated outside the history is set aside whatever its other cells hold: older
+    // ones without a problem, later ones in the sheet's one problem.
+    const dated = sheet.dateIfAny(r, "date");
+    if (dated !== undefined) {
+      const index = historyIndex(dated, settings);
+      if (index >= HISTORY_WEEKS) future.add(() => (message) => sheet.reportAt(r, "date", message));
+      if (index >= HISTORY_WEEKS || index < 0) {
+        seen?.(r, "ignored");
+        continue;
+      }
+    }
     const at = rowItem(sheet, r, settings.defaultWarehouse, items, "sales row");
     if (at < 0) continue;
-    const day = sheet.date(r, "date");
-    if (day === undefined) {
+    if (dated === undefined) {
+      // Reports the date that is not one; a blank one says what is missing.
+      sheet.date(r, "date");
       if (sheet.blank(r, "date")) sheet.reportAt(r, "date", `This sales row has no ${sheet.header("date")}, so it was not used.`);
       continue;
     }
-    const index = historyIndex(day, settings);
-    if (index >= HISTORY_WEEKS) {
-      future.add(() => (message) => sheet.reportAt(r, "date", message));
-      seen?.(r, "ignored");
-      continue;
-    }
+    const index = historyIndex(dated, settings);
     let stockout = false;
     if (hasStockout && !sheet.blank(r, "stockout")) {
       const flag = readBoolean(sheet.raw(r, "stockout"));
@@ -152,8 +159,7 @@ function readLong(sheet: Sheet<SalesField>, settings: Settings, items: ItemIndex
       if (sheet.blank(r, "quantity")) sheet.reportAt(r, "quantity", "This sales row has no Quantity, so it was not used (write 0 for a week that sold nothing).");
       continue;
     }
-    seen?.(r, index < 0 ? "ignored" : "used");
-    if (index < 0) continue;
+    seen?.(r, "used");
     if (quantity !== undefined) sales.weeksOf(at)[index] += quantity;
     if (stockout) sales.censor(at, index);
   }

@@ -224,6 +224,12 @@ export class Sheet<K extends string> {
     return this.accept(row, key, readDate(this.raw(row, key), this.date1904));
   }
 
+  /** The cell's date when it holds one, reporting nothing otherwise: to set a row aside by its date before its other cells are read. */
+  dateIfAny(row: number, key: K): Day | undefined {
+    const day = readDate(this.raw(row, key), this.date1904);
+    return typeof day === "number" ? day : undefined;
+  }
+
   boolean(row: number, key: K): boolean | undefined {
     return this.accept(row, key, readBoolean(this.raw(row, key)));
   }

@@ -199,6 +199,31 @@ describe("safety stock", () => {
     expect(ss("LATER")).toBeCloseTo(16.448536, 5);
   });
 
+  it("reports a SKU's Service Level that does not fit at its cell, and takes the setting's", () => {
+    /*
+     * Setting 90 %; the SKUs cells 120 and 45 % are outside 50–99.9 %, "high" is no number:
+     * each item takes 90 %, z(90 %) = 1.2815516, σL = Suppliers' 21 days = 3 weeks, d̄ = 10:
+     * SS = 1.2815516 × 10 × 3 = 38.446548.
+     */
+    const n = model({
+      Settings: settings({ "Plan Start": "2026-11-23", "Horizon Weeks": 6, "Service Level": "90%" }),
+      Suppliers: SUPPLIERS,
+      SKUs: [
+        ["SKU", "Supplier", "Service Level", "Unit Cost"],
+        ["OVER", "ACME", 120, 1],
+        ["UNDER", "ACME", "45%", 1],
+        ["WORD", "ACME", "high", 1],
+      ],
+      "Sales History": [["SKU", "Date", "Quantity"], ...constant("OVER", 10), ...constant("UNDER", 10), ...constant("WORD", 10)],
+    });
+    for (const sku of ["OVER", "UNDER", "WORD"]) {
+      expect([sku, item(n, sku).serviceLevel]).toEqual([sku, 0.9]);
+      expect(item(n, sku).safetyStock).toBeCloseTo(38.446548, 5);
+    }
+    expect(problemsOf(n, "SKUs").map((line) => line.slice(0, line.indexOf(":")))).toEqual(["SKUs!C2", "SKUs!C3", "SKUs!C4"]);
+    expect(problemsOf(n, "SKUs")[0]).toMatch(/Service Level .*120.* the Settings sheet's Service Level applies\.$/);
+  });
+
   it("leaves the setting's Service Level unreported on items it does not fit", () => {
     expect(ss("QUIET")).toBe(0);
     expect(rule("QUIET")).toBe("setting-days-of-cover");

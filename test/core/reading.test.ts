@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { dayFromIso } from "../../src/core/dates";
+import { METHOD_NAMES } from "../../src/core/forecasting";
 import { readModel } from "../../src/core/model";
 import { planAll } from "../../src/core/plan";
 import { MemoryWorkbook } from "../../src/workbook/memory";
@@ -87,6 +90,14 @@ describe("the settings forecasting and receiving use", () => {
     const m = read({ "Forecast Method": "magic" });
     expect(m.settings.forecastMethod).toBe("auto");
     expect(messages(m)[0]).toMatch(/^Settings!B2: Forecast Method "magic" does not fit \(auto, none or one of the methods .*\bsba\b.*\); the default is used\.$/);
+  });
+
+  it("Forecast Method takes exactly the method names the README lists (FORECAST.md)", () => {
+    const readme = readFileSync(join(__dirname, "../../README.md"), "utf8");
+    const listed = readme.slice(readme.indexOf("- **Methods**"), readme.indexOf("- **How `auto` chooses**"));
+    const named = [...listed.matchAll(/`([a-z-]+)`/g)].map((match) => match[1]).filter((name) => name !== "auto" && name !== "none");
+    expect([...named].sort()).toEqual([...METHOD_NAMES].sort());
+    for (const name of named) expect(read({ "Forecast Method": name.toUpperCase() }).settings.forecastMethod).toBe(name);
   });
 
   it("Receipt Tolerance %: 0 by default, 5 or 5% is five percent, below 0 is refused", () => {

@@ -1,7 +1,8 @@
 import type { CellValue } from "../../src/core/input";
-import type { PlanningModel } from "../../src/core/model";
+import { type PlanningModel, readModel } from "../../src/core/model";
 import { setupSheets } from "../../src/core/setup";
-import { model, settings, SUPPLIERS } from "../helpers";
+import { MemoryWorkbook } from "../../src/workbook/memory";
+import { model, settings, SUPPLIERS, TODAY } from "../helpers";
 
 /*
  * Plan Start 2026-11-23 (a Monday). History week −k covers the 7 days from
@@ -122,6 +123,70 @@ describe("Sales History, other shapes", () => {
       "'Sales History'!E3: Sales \"x\" is not a quantity; this week's sales were not counted.",
       '\'Sales History\'!A4: SKU "Q" at warehouse "MAIN" is not on the SKUs sheet; this sales row was not used.',
     ]);
+  });
+
+  it("ignores a row dated outside the last 156 weeks or from the plan start on whatever else it holds", () => {
+    /*
+     * FORECAST.md: older rows are ignored without a problem; rows from the plan start on
+     * are one problem for the sheet. So neither kind is reported for its other cells: an
+     * unknown SKU, a bad or blank Quantity, a bad Stockout. 2023-11-26 is week −157,
+     * 2020-01-06 older still; 2026-11-23 is week 1 and 2026-12-01 week 2. Only row 6
+     * (week −1, 2) counts.
+     */
+    const m = read([
+      ["SKU", "Date", "Quantity", "Stockout"],
+      ["A", "2023-11-26", "lots", null],
+      ["Z", "2020-01-06", 5, null],
+      ["A", "2023-11-20", null, "maybe"],
+      ["Z", "2026-11-23", "lots", null],
+      ["A", "2026-11-16", 2, null],
+      ["A", "2026-12-01", null, "maybe"],
+    ]);
+    expect(history(m, "A")).toEqual({ firstWeek: -1, weeks: [2] });
+    expect(messages(m)).toEqual([
+      "'Sales History'!B5: 2 rows of Sales History are dated on or after the plan start (2026-11-23), the first here: sales from week 1 on are not history, so they were ignored.",
+    ]);
+  });
+
+  it("reads dates as everywhere else: serials of either date system, a time of day, JS Dates", () => {
+    /*
+     * 2026-11-16 (week −1) is serial 46342 in the 1900 system (2026-01-01 is 46023; Nov 16
+     * is day 320 of the year) and 46342 − 1462 = 44880 in the 1904 system; 46342.75 is
+     * 6 pm that day. 2026-11-09 is week −2. Week −1: 3 + 1 = 4.
+     */
+    for (const date1904 of [false, true]) {
+      const offset = date1904 ? 1462 : 0;
+      const result = readModel(
+        new MemoryWorkbook(
+          {
+            Settings: settings({ "Plan Start": "2026-11-23" }),
+            SKUs: SKUS,
+            Suppliers: SUPPLIERS,
+            "Sales History": [
+              ["SKU", "Date", "Quantity"],
+              ["A", 46342 - offset, 3],
+              ["A", new Date(Date.UTC(2026, 10, 9)), 2],
+              ["A", 46342.75 - offset, 1],
+            ],
+          },
+          date1904,
+        ).input(),
+        { today: TODAY },
+      );
+      if (!result.ok) throw new Error(result.error);
+      expect([date1904, history(result.model, "A")]).toEqual([date1904, { firstWeek: -2, weeks: [2, 4] }]);
+      expect(messages(result.model)).toEqual([]);
+    }
+  });
+
+  it("leaves a wide column older than 156 weeks out without a problem", () => {
+    // 2023-11-20 is week −157 (week −156 starts 2023-11-27); 2026-11-16 is week −1.
+    const m = read([
+      ["SKU", "2023-11-20", "2026-11-16"],
+      ["A", 50, 2],
+    ]);
+    expect(history(m, "A")).toEqual({ firstWeek: -1, weeks: [2] });
+    expect(messages(m)).toEqual([]);
   });
 
   it("says so once when the sheet has neither layout", () => {
