@@ -4,9 +4,11 @@ import type { Day } from "../dates";
 import type { PlanningModel } from "../model";
 import { Money } from "../money";
 import { overrideRowsByItem } from "../orderOverrides";
+import { clearWeekOverrideRows } from "../overrideEdits";
+import { SHEETS } from "../schema";
 import type { OrderNowLine } from "../plan";
 import { numberPart } from "./claims";
-import { clearOverrideRows, newOrder, type OrderContext, orderLayouts, orderRows, priceLine } from "./create";
+import { newOrder, type OrderContext, orderLayouts, orderRows, priceLine } from "./create";
 import { formatNumber, highestSequence, numbersInWorkbook } from "./numbering";
 import type { Order } from "./order";
 import { supplierOrRefusal, warehouseRefusal } from "./rules";
@@ -129,7 +131,7 @@ export function createOrders(ctx: OrderContext, orderNow: readonly OrderNowLine[
   return {
     ok: true,
     orders,
-    writes: { append: orders.flatMap((o) => orderRows(layouts, o, date1904)), cells: clearOverrideRows(input, cleared) },
+    writes: { append: orders.flatMap((o) => orderRows(layouts, o, date1904)), cells: clearWeekOverrideRows(input, SHEETS.orderOverrides, cleared) },
     leftOut,
     belowMinimum,
   };
