@@ -108,7 +108,11 @@ function build(ctx: OrderContext, request: NewOrderRequest, today: Day, override
   );
   const order = newOrder(ctx.model, request, today, number);
   if (typeof order === "string") return refuse(order);
-  return { ok: true, order, writes: { append: orderRows(layouts, order, ctx.input.date1904 ?? false), cells: clearWeekOverrideRows(ctx.input, SHEETS.orderOverrides, overrideRows) } };
+  return {
+    ok: true,
+    order,
+    writes: { append: orderRows(layouts, order, ctx.input.date1904 ?? false), cells: clearWeekOverrideRows(ctx.input, SHEETS.orderOverrides, overrideRows) },
+  };
 }
 
 /** A new order numbered `number`, every line priced from its supplier, or the refusal that says why not. */
