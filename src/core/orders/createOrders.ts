@@ -144,7 +144,7 @@ function priceOrderNowLine(model: PlanningModel, line: OrderNowLine, today: Day)
   const known = supplierOrRefusal(model, supplier);
   if (typeof known === "string") return `${known} SKU "${sku}" at warehouse "${warehouse}" cannot be ordered from it.`;
   const badWarehouse = warehouseRefusal(model, warehouse);
-  if (badWarehouse) return badWarehouse;
+  if (badWarehouse) return `${badWarehouse} SKU "${sku}" at warehouse "${warehouse}" cannot be ordered there.`;
   const priced = priceLine(model, sku, quantity, supplier, warehouse, 1);
   if (typeof priced === "string") return priced;
   // The plan's own arrival (as New Order on the week line), today at the earliest.

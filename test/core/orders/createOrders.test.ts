@@ -206,3 +206,13 @@ describe("Create orders: the Min Order Value, in the supplier's currency, and th
     expect(create(book).orders.map((o) => o.number)).toEqual(["PO-0048", "PO-0049", "PO-0050"]);
   });
 });
+
+describe("Create orders: every line left out is named", () => {
+  it("a SKU at a warehouse the Warehouses sheet does not have: its reason names the SKU too, and the others are created", () => {
+    const book = buyersShop();
+    book.append("SKUs", [["W1", "WEST", "ACME", 0, 2.5, 100, null]]);
+    const result = create(book, { supplier: "ACME" });
+    expect(result.leftOut.map((l) => l.reason)).toContain('Warehouse "WEST" is not on the Warehouses sheet. SKU "W1" at warehouse "WEST" cannot be ordered there.');
+    expect(summary(result.orders)).toEqual([["PO-0042", "ACME", "MAIN", "USD", "Draft", "1550.18"]]);
+  });
+});
