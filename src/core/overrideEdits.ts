@@ -5,10 +5,11 @@ import { forecastOverrideRows } from "./forecastOverrides";
 import type { WorkbookInput } from "./input";
 import type { ItemLocation, PlanningModel } from "./model";
 import { overrideRowsOfWeek } from "./orderOverrides";
-import { appendRow, clearRow, noWrites, rowCells, sheetLayout } from "./orders/writes";
+import { appendRow, type CellWrite, clearRow, noWrites, rowCells, sheetLayout } from "./orders/writes";
 import { fieldsOf, requiredKeys, type SheetSchema, SHEETS } from "./schema";
 import type { Settings } from "./settings";
 import { newSheet } from "./setup";
+import { Sheet } from "./sheet";
 import { describeStatus } from "./statuses";
 import type { WeekOverrideField } from "./weekOverrides";
 import { weekStart } from "./weeks";
@@ -16,8 +17,8 @@ import { weekStart } from "./weeks";
 /**
  * The planner sets (a number ≥ 0) or clears (null) the quantity of an order week.
  * Setting writes into the row that stands for that week, else appends one (the
- * sheet is created when missing); clearing blanks every row of that week (an
- * earlier duplicate would otherwise come back).
+ * sheet is created when missing); clearing clears every row of that week (an
+ * earlier duplicate would otherwise come back), as `clearWeekOverrideRows` does.
  */
 export function overrideEdit(input: WorkbookInput, model: PlanningModel, sku: string, warehouse: string, week: number, quantity: number | null): WorkbookEdit {
   return weekOverrideEdit(input, model, ORDER, sku, warehouse, week, quantity);
@@ -83,9 +84,24 @@ function weekOverrideEdit(
   const missing = requiredKeys(schema).filter((key) => !layout.columns.has(key));
   if (missing.length > 0) return missingColumns(schema, missing);
   const rows = sheet.rowsOf(input, settings, sku, warehouse, week);
-  if (quantity === null) return { ok: true, writes: { append: [], cells: rows.flatMap((row) => clearRow(layout, row)) } };
+  if (quantity === null) return { ok: true, writes: { append: [], cells: clearWeekOverrideRows(input, schema, rows) } };
   if (rows.length > 0) return { ok: true, writes: { append: [], cells: rowCells(layout, rows[rows.length - 1], { quantity }) } };
   return { ok: true, writes: { append: [appendRow(layout, { sku, warehouse, week: weekCell, quantity })], cells: [] } };
+}
+
+/**
+ * A week's override, once cleared (by the planner, or answered by New Order or Create
+ * orders), goes: its Quantity cell is blanked, and the whole row only when it holds
+ * nothing but the override. A planner's note in a column of their own stays, and the
+ * reader takes such a row for the trace of a cleared override (weekOverrides.ts).
+ * `rows` are zero-based worksheet rows.
+ */
+export function clearWeekOverrideRows(input: WorkbookInput, schema: SheetSchema<WeekOverrideField>, rows: readonly number[]): CellWrite[] {
+  const layout = sheetLayout(input, schema.name, fieldsOf(schema));
+  const sheet = Sheet.find(input, schema, []);
+  if (!layout || !sheet || rows.length === 0) return [];
+  const origin = sheet.grid.originRow ?? 0;
+  return rows.flatMap((row) => (sheet.holdsOtherCells(row - origin) ? rowCells(layout, row, { quantity: null }) : clearRow(layout, row)));
 }
 
 function missingColumns(schema: SheetSchema<WeekOverrideField>, missing: WeekOverrideField[]): Refusal {

@@ -258,6 +258,14 @@ export class Sheet<K extends string> {
     return out;
   }
 
+  /** Whether a row holds a value in a column no field claimed: a planner's own note beside the known columns. */
+  holdsOtherCells(row: number): boolean {
+    const claimed = new Set(this.columns.values());
+    const cells = this.grid.values[row] ?? [];
+    for (let col = 0; col < cells.length; col++) if (!claimed.has(col) && !isBlank(cells[col])) return true;
+    return false;
+  }
+
   /**
    * Header cells of unclaimed columns that are dates (a wide layout's weeks), with their
    * day. Header text a person meant as a date but that is not one the add-in reads

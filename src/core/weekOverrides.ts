@@ -39,8 +39,8 @@ const AT_LEAST_0: NumberRule = { min: 0 };
  * A planner's quantities by item-location (its position in the SKUs rows), then by plan
  * week: `Week` is any date in the week, `Quantity` ≥ 0; a row dated before the plan start
  * is reported and ignored, one after the horizon ignored; of two rows for one week the
- * last stands and the earlier one is reported. `only`: just these rows (every row of the
- * item-locations an edit touched).
+ * last stands and the earlier one is reported; the trace of a cleared override is skipped.
+ * `only`: just these rows (every row of the item-locations an edit touched).
  */
 export function readWeekOverrides(
   input: WorkbookInput,
@@ -57,6 +57,7 @@ export function readWeekOverrides(
   const rows = only ?? sheet.rows;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
+    if (clearedTrace(sheet, r)) continue;
     const at = rowItem(sheet, r, settings.defaultWarehouse, items, words.row);
     if (at < 0) continue;
     const day = sheet.date(r, "week");
@@ -83,6 +84,17 @@ export function readWeekOverrides(
     weeks.set(week, new WeekOverride(sheet, r, week, quantity));
   }
   return byItem;
+}
+
+/**
+ * The trace of a cleared override: SKU and Week still there, no Quantity, and a
+ * planner's note in a column of their own, kept when the override was cleared
+ * (overrideEdits.ts, `clearWeekOverrideRows`). It asks for nothing, so nothing about
+ * it is reported. A row without such a note and without a Quantity is reported: the
+ * add-in never leaves one, so a planner typed it and forgot the quantity.
+ */
+function clearedTrace(sheet: Sheet<WeekOverrideField>, row: number): boolean {
+  return sheet.blank(row, "quantity") && !sheet.blank(row, "sku") && !sheet.blank(row, "week") && sheet.holdsOtherCells(row);
 }
 
 /**

@@ -83,3 +83,17 @@ describe("setting a week's demand", () => {
     });
   });
 });
+
+describe("clearing a week's demand beside the planner's note", () => {
+  it("blanks only the Quantity, keeps the note, and the reader says nothing of the row", () => {
+    const workbook = book([
+      ["SKU", "Warehouse", "Week", "Quantity", "Note"],
+      ["A", "MAIN", "2026-11-30", 7, "trade fair"], // week 2
+    ]);
+    // Week 2 back to the Weekly Forecast of 5.
+    expect(demandAfter(workbook, "A", 2, null)).toEqual([5, 5, 5, 5]);
+    expect(workbook.sheet("Forecast Overrides")![1]).toEqual(["A", "MAIN", "2026-11-30", null, "trade fair"]);
+    const read = readModel(workbook.input(), { today: TODAY });
+    expect(read.ok && read.model.problems).toEqual([]);
+  });
+});

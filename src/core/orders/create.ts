@@ -1,10 +1,10 @@
 import { type Day, mondayOf } from "../dates";
-import { isBlank } from "../cells";
-import { findGrid, type WorkbookInput } from "../input";
+import type { WorkbookInput } from "../input";
 import { itemKey } from "../catalog";
 import type { PlanningModel } from "../model";
 import { lineTotal } from "../money";
-import { fieldsOf, SHEETS } from "../schema";
+import { SHEETS } from "../schema";
+import { clearWeekOverrideRows } from "../overrideEdits";
 import { overrideRowsOfWeek } from "../orderOverrides";
 import { orderQty, planItem } from "../plan";
 import { leadWeeks, weekStart } from "../weeks";
@@ -15,7 +15,7 @@ import { LINE_FIELDS, PO_FIELDS } from "./purchaseOrders";
 import { linkedSuppliers, orderableItem, quantityRefusal, supplierOrRefusal, supplierTerms, warehouseRefusal } from "./rules";
 import type { Settings } from "../settings";
 import { PENDING } from "./sync";
-import { appendRow, type CellWrite, clearRow, type RowAppend, rowCells, type SheetLayout, sheetLayout, type Writes } from "./writes";
+import { appendRow, type RowAppend, type SheetLayout, sheetLayout, type Writes } from "./writes";
 
 /** What an order action reads: the planning model and the cells it was read from (for layouts and row numbers). */
 export interface OrderContext {
@@ -108,7 +108,11 @@ function build(ctx: OrderContext, request: NewOrderRequest, today: Day, override
   );
   const order = newOrder(ctx.model, request, today, number);
   if (typeof order === "string") return refuse(order);
-  return { ok: true, order, writes: { append: orderRows(layouts, order, ctx.input.date1904 ?? false), cells: clearOverrideRows(ctx.input, overrideRows) } };
+  return {
+    ok: true,
+    order,
+    writes: { append: orderRows(layouts, order, ctx.input.date1904 ?? false), cells: clearWeekOverrideRows(ctx.input, SHEETS.orderOverrides, overrideRows) },
+  };
 }
 
 /** A new order numbered `number`, every line priced from its supplier, or the refusal that says why not. */
@@ -159,26 +163,6 @@ export function newOrder(model: PlanningModel, request: NewOrderRequest, today: 
 /** The rows a new order appends: its header, then its lines. */
 export function orderRows(layouts: OrderLayouts, order: Order, date1904: boolean): RowAppend[] {
   return [appendRow(layouts.orders, headerRecord(order, date1904)), ...order.lines.map((l) => appendRow(layouts.lines, lineRecord(order, l, date1904)))];
-}
-
-/**
- * The override of a week, once answered, goes: its Quantity cell is cleared, and
- * the row is blanked only when it holds nothing but the override (a planner's
- * note or own column beside it stays).
- */
-export function clearOverrideRows(input: WorkbookInput, rows: number[]): CellWrite[] {
-  const overrides = SHEETS.orderOverrides;
-  const layout = sheetLayout(input, overrides.name, fieldsOf(overrides));
-  const grid = findGrid(input, overrides.name);
-  if (!layout || !grid || rows.length === 0) return [];
-  const own = new Set(layout.columns.values());
-  const originRow = grid.originRow ?? 0;
-  const originCol = grid.originCol ?? 0;
-  return rows.flatMap((row) => {
-    const cells = grid.values[row - originRow] ?? [];
-    const holdsMore = cells.some((value, i) => !isBlank(value) && !own.has(originCol + i));
-    return holdsMore ? rowCells(layout, row, { quantity: null }) : clearRow(layout, row);
-  });
 }
 
 /** One priced line, or the refusal that names the SKU: status, link to the supplier, price, quantity. */

@@ -4,9 +4,11 @@ import type { Day } from "../dates";
 import type { PlanningModel } from "../model";
 import { Money } from "../money";
 import { overrideRowsByItem } from "../orderOverrides";
+import { clearWeekOverrideRows } from "../overrideEdits";
+import { SHEETS } from "../schema";
 import type { OrderNowLine } from "../plan";
 import { numberPart } from "./claims";
-import { clearOverrideRows, newOrder, type OrderContext, orderLayouts, orderRows, priceLine } from "./create";
+import { newOrder, type OrderContext, orderLayouts, orderRows, priceLine } from "./create";
 import { formatNumber, highestSequence, numbersInWorkbook } from "./numbering";
 import type { Order } from "./order";
 import { supplierOrRefusal, warehouseRefusal } from "./rules";
@@ -129,7 +131,7 @@ export function createOrders(ctx: OrderContext, orderNow: readonly OrderNowLine[
   return {
     ok: true,
     orders,
-    writes: { append: orders.flatMap((o) => orderRows(layouts, o, date1904)), cells: clearOverrideRows(input, cleared) },
+    writes: { append: orders.flatMap((o) => orderRows(layouts, o, date1904)), cells: clearWeekOverrideRows(input, SHEETS.orderOverrides, cleared) },
     leftOut,
     belowMinimum,
   };
@@ -142,7 +144,7 @@ function priceOrderNowLine(model: PlanningModel, line: OrderNowLine, today: Day)
   const known = supplierOrRefusal(model, supplier);
   if (typeof known === "string") return `${known} SKU "${sku}" at warehouse "${warehouse}" cannot be ordered from it.`;
   const badWarehouse = warehouseRefusal(model, warehouse);
-  if (badWarehouse) return badWarehouse;
+  if (badWarehouse) return `${badWarehouse} SKU "${sku}" at warehouse "${warehouse}" cannot be ordered there.`;
   const priced = priceLine(model, sku, quantity, supplier, warehouse, 1);
   if (typeof priced === "string") return priced;
   // The plan's own arrival (as New Order on the week line), today at the earliest.

@@ -250,3 +250,25 @@ describe("where receipts are written", () => {
     expect(read).toEqual({ ok: true, rows: [{ at: "row 2", poNumber: "PO-0007", line: 1, sku: undefined, quantity: 2.5, date: day("2026-11-24"), receiptId: "A;1" }] });
   });
 });
+
+describe("received in full within the Receipt Tolerance", () => {
+  it("an order over-received within tolerance is Received; a little more is refused", () => {
+    // PO-0007: WIDGET 10 ordered, 5 %: at most 10 × 1.05 = 10.5.
+    const refused = receiveInto(receivingShop(), [{ at: "line 1", poNumber: "PO-0007", line: 1, quantity: 10.6 }]);
+    expect(refused.outcomes.map((o) => o.kind)).toEqual(["refused"]);
+    const book = receivingShop();
+    const result = receiveInto(book, [{ at: "line 1", poNumber: "PO-0007", line: 1, quantity: 10.5 }]);
+    expect(result.orders).toEqual([{ number: "PO-0007", status: "Received", revision: 2, lines: [{ line: 1, sku: "WIDGET", quantity: 10, receivedQty: 10.5 }] }]);
+  });
+
+  it("every line in full on one import: Received, the Revision up once however many lines changed", () => {
+    // PO-0008 (revision 3): line 1 has 20 of 100, takes 80 → 100; line 2 has 0 of 50, takes 52.5 = 50 × 1.05.
+    const book = receivingShop();
+    const result = receiveInto(book, [
+      { at: "row 2", poNumber: "PO-0008", line: 1, quantity: 80 },
+      { at: "row 3", poNumber: "PO-0008", sku: "GADGET", quantity: 52.5 },
+    ]);
+    expect(result.orders.map((o) => [o.number, o.status, o.revision])).toEqual([["PO-0008", "Received", 4]]);
+    expect(records(book, "Purchase Orders").find((r) => r["PO Number"] === "PO-0008")).toMatchObject({ Status: "Received", Revision: 4 });
+  });
+});
