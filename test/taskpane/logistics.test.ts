@@ -178,7 +178,7 @@ describe("a refused edit says why and writes nothing", () => {
       fireEvent.click(within(detail).getByRole("button", { name: "Save date" }));
     };
     // PO-0007 was ordered on 2026-11-02.
-    await refused(shop(), (detail) => save(detail, "2026-10-30"), "The expected delivery 2026-10-30 is before the order date 2026-11-02.");
+    await refused(shop(), (detail) => save(detail, "2026-10-30"), "The expected delivery 30 Oct 2026 is before the order date 2 Nov 2026.");
   });
 });
 

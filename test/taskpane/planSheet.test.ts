@@ -27,6 +27,7 @@ const HEADER = [
   "Order Value",
   "Currency",
   "Flags",
+  "Source",
 ];
 
 /** Excel's serial of 2026-11-23 (46023 is 2026-01-01; 23 November is day 327), and of the weeks after it. */
@@ -58,12 +59,12 @@ test("the Supply Plan sheet holds every item-location's week lines and leaves th
   const widget = sheet.filter((row) => row[0] === "WIDGET" && row[1] === "MAIN");
   expect(widget.map((row) => row[2])).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   const week = (n: number) => widget[n - 1];
-  expect(week(1)).toEqual(["WIDGET", "MAIN", 1, serialOfWeek(1), 10, 0, 0, -10, 0, 30, null, 30, 3, 75, "USD", "below-safety, stockout, inside-lead-time"]);
-  expect(week(2)).toEqual(["WIDGET", "MAIN", 2, serialOfWeek(2), 10, 0, 0, -20, 0, 0, 35, 35, 4, 87.5, "USD", "below-safety, stockout, inside-lead-time"]);
-  expect(week(3)).toEqual(["WIDGET", "MAIN", 3, serialOfWeek(3), 10, 0, 30, 0, 0, 0, null, 0, null, 0, "USD", ""]);
-  expect(week(4)).toEqual(["WIDGET", "MAIN", 4, serialOfWeek(4), 10, 10, 35, 35, 0, 0, null, 0, null, 0, "USD", ""]);
-  expect(week(6)).toEqual(["WIDGET", "MAIN", 6, serialOfWeek(6), 10, 0, 0, 15, 0, 5, null, 5, 8, 12.5, "USD", ""]);
-  expect(week(8)).toEqual(["WIDGET", "MAIN", 8, serialOfWeek(8), 10, 0, 5, 0, 0, 0, null, 0, null, 0, "USD", ""]);
+  expect(week(1)).toEqual(["WIDGET", "MAIN", 1, serialOfWeek(1), 10, 0, 0, -10, 0, 30, null, 30, 3, 75, "USD", "below-safety, stockout, inside-lead-time", "weekly-forecast"]);
+  expect(week(2)).toEqual(["WIDGET", "MAIN", 2, serialOfWeek(2), 10, 0, 0, -20, 0, 0, 35, 35, 4, 87.5, "USD", "below-safety, stockout, inside-lead-time", "weekly-forecast"]);
+  expect(week(3)).toEqual(["WIDGET", "MAIN", 3, serialOfWeek(3), 10, 0, 30, 0, 0, 0, null, 0, null, 0, "USD", "", "weekly-forecast"]);
+  expect(week(4)).toEqual(["WIDGET", "MAIN", 4, serialOfWeek(4), 10, 10, 35, 35, 0, 0, null, 0, null, 0, "USD", "", "weekly-forecast"]);
+  expect(week(6)).toEqual(["WIDGET", "MAIN", 6, serialOfWeek(6), 10, 0, 0, 15, 0, 5, null, 5, 8, 12.5, "USD", "", "weekly-forecast"]);
+  expect(week(8)).toEqual(["WIDGET", "MAIN", 8, serialOfWeek(8), 10, 0, 5, 0, 0, 0, null, 0, null, 0, "USD", "", "weekly-forecast"]);
 
   // Writing the plan is not an input change: every other sheet is as it was.
   host.book.sheets.delete("Supply Plan");
@@ -95,5 +96,5 @@ test("a long plan is written with progress up to the total, shown in the pane", 
   await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("The Supply Plan sheet has 2,600 rows."));
   expect(screen.queryByRole("progressbar")).toBeNull();
   // On hand 0, demand 10, L = 2: from week 3 on each week's arrival (10, ordered two weeks before) meets its demand.
-  expect(host.book.sheet("Supply Plan")!.at(-1)).toEqual(["P100", "MAIN", 26, serialOfWeek(26), 10, 0, 10, 0, 0, 0, null, 0, null, 0, "USD", ""]);
+  expect(host.book.sheet("Supply Plan")!.at(-1)).toEqual(["P100", "MAIN", 26, serialOfWeek(26), 10, 0, 10, 0, 0, 0, null, 0, null, 0, "USD", "", "weekly-forecast"]);
 });
