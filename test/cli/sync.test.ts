@@ -142,12 +142,12 @@ describe("planster sync", () => {
     expect(wms.received[0].body).toBe(wms.received[1].body);
   });
 
-  it("timeout: a server that never answers fails the order after the tries, in bounded time, named on stderr, exit 0 (CLI.md: 1 is for check; the failure is in the order's Sync Status)", async () => {
+  it("timeout: a server that never answers fails the order after the tries, in bounded time, named on stderr, exit 1", async () => {
     const hang = () => true;
     wms.script = [hang, hang];
     const { code, err, out, seconds } = await run("timeout");
-    scenarios.timeout = code === 0 && seconds < 10;
-    expect(code).toBe(0);
+    scenarios.timeout = code === 1 && seconds < 10;
+    expect(code).toBe(1);
     expect(err).toContain("planster sync: PO-0007 revision 1: failed: no answer within 400 ms (after 2 tries)\n");
     expect(out).toContain("PO-0008 revision 2: sent");
     expect(seconds).toBeLessThan(10);
@@ -163,16 +163,16 @@ describe("planster sync", () => {
     };
     wms.script = [drip, drip];
     const { code, err, seconds } = await run("slow drip");
-    scenarios["slow drip"] = code === 0 && seconds < 10;
-    expect(code).toBe(0);
+    scenarios["slow drip"] = code === 1 && seconds < 10;
+    expect(code).toBe(1);
     expect(err).toContain("PO-0007 revision 1: failed: no answer within 400 ms (after 2 tries)");
   });
 
   it.each([301, 302, 307, 308])("redirect %i: never followed, the signed order goes nowhere else, and the order is failed, not sent", async (status) => {
     wms.script = [(res) => (res.writeHead(status, { Location: elsewhere.url }).end(), true)];
     const { code, err, path } = await run(`redirect ${status}`);
-    scenarios[`redirect ${status}`] = code === 0 && elsewhere.received.length === 0;
-    expect(code).toBe(0);
+    scenarios[`redirect ${status}`] = code === 1 && elsewhere.received.length === 0;
+    expect(code).toBe(1);
     expect(elsewhere.received).toEqual([]);
     expect(err).toContain(`PO-0007 revision 1: failed: the integration answered with a redirect (HTTP ${status}), which is never followed`);
     expect(header(await cellsOf(path), "PO-0007")["Sync Status"]).toMatch(/^failed: the integration answered with a redirect/);

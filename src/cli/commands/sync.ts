@@ -43,7 +43,7 @@ function positiveWhole(name: string): number | undefined {
 
 export const sync: Command = {
   usage: "FILE [--out OUT]",
-  summary: `sends every order whose Sync Status is pending or failed to the integration (${ENV.url} and ${ENV.key} from the environment); writes External ID, Sync Status and Last Synced into OUT (default FILE.synced.xlsx); an order that failed is named on standard error`,
+  summary: `sends every order whose Sync Status is pending or failed to the integration (${ENV.url} and ${ENV.key} from the environment); writes External ID, Sync Status and Last Synced into OUT (default FILE.synced.xlsx); exit 1 when some failed`,
   positionals: 1,
   options: { out: { type: "string" } },
   async run([file], options, io) {
@@ -88,7 +88,6 @@ export const sync: Command = {
     await book.save(out);
     io.out(`${due.length === 0 ? "Nothing to send. " : ""}Wrote ${out}: ${due.length - failed.length} sent, ${failed.length} failed.\n`);
     reportProblems(model, io);
-    // The command ran: what failed is in each order's Sync Status and on standard error (CLI.md keeps exit 1 for check).
-    return EXIT.done;
+    return failed.length > 0 ? EXIT.problems : EXIT.done;
   },
 };
