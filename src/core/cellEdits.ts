@@ -49,13 +49,18 @@ export function applyCellEdits(state: PlannedWorkbook, edits: readonly CellEdit[
   for (const [grid, changed] of byGrid) {
     const handler = handlerOf(src.input, grid);
     rows += changed.size;
-    if (handler === undefined || rows > MOST_ROWS || !unchangedRows(grid, changed, cells)) return undefined;
+    if (handler === undefined || rows > MOST_ROWS) return undefined;
+    if (!handler?.rowsComeAndGo && !unchangedRows(grid, changed, cells)) return undefined;
     if (handler && !handler.accepts(src, changed)) return undefined;
     if (handler) handlers.push([handler, grid, changed]);
   }
   // Checked: now the cells take their new values (the indexes say where rows were) and each sheet's rows are read again.
   const work = new Edit(state, indexesOf(src));
-  for (const { grid, row, col, value } of cells) (grid.values[row] ??= [])[col] = value;
+  for (const { grid, row, col, value } of cells) {
+    // A row typed under a sheet's last one: the grid grows to it, as the next full read's would.
+    while (grid.values.length <= row) grid.values.push([]);
+    grid.values[row][col] = value;
+  }
   for (const [handler, grid, changed] of handlers) handler.apply(work, grid, changed);
   return work.finish();
 }
@@ -95,6 +100,7 @@ function locate(input: WorkbookInput, edit: CellEdit, cells: CellChange[]): bool
     inside = grid;
   }
   // Outside every grid nothing read changes, unless a value makes a sheet's used range or a table grow (Excel extends a table typed under).
+  if (!inside) inside = gridBelow(input, edit, height, width);
   if (!inside) return edit.values.every((row) => row.every(isBlank));
   const grid = inside;
   const top = grid.originRow ?? 0;
@@ -113,6 +119,23 @@ function locate(input: WorkbookInput, edit: CellEdit, cells: CellChange[]): bool
     }
   }
   return true;
+}
+
+/**
+ * The plain range an edit lies under, inside its columns, when that sheet's rows may
+ * come and go by themselves (a planner's row added under the last: Order Overrides,
+ * Forecast Overrides). Not a table's: Excel grows a table typed under, which is a full read.
+ */
+function gridBelow(input: WorkbookInput, edit: CellEdit, height: number, width: number): Grid | undefined {
+  for (const grid of input.grids) {
+    if (grid.sheet !== edit.sheet || grid.table) continue;
+    const top = grid.originRow ?? 0;
+    const left = grid.originCol ?? 0;
+    const bottom = top + grid.values.length;
+    const inColumns = edit.col >= left && edit.col + width <= left + widthOf(grid);
+    if (inColumns && edit.row >= bottom && edit.row + height <= bottom + MOST_ROWS && handlerOf(input, grid)?.rowsComeAndGo) return grid;
+  }
+  return undefined;
 }
 
 /** False when a row appears or goes blank: a row more or less changes the sheet's rows. */
@@ -148,6 +171,8 @@ function same(a: CellValue, b: CellValue): boolean {
 
 /** How the changed cells of one sheet (grid row → grid columns) reach the model. */
 interface Handler {
+  /** Rows may appear (typed under the last) and go blank: each is about one item-location alone. */
+  rowsComeAndGo?: boolean;
   /** False when they change more than rows' values (a key): a full read must. Looks, changes nothing. */
   accepts(src: ModelSources, changed: Map<number, Set<number>>): boolean;
   /** Reads the rows again (their cells hold the new values) and notes what to make again. */
@@ -180,6 +205,8 @@ const anyRows = () => true;
 interface ItemRowSheet {
   schema: SheetSchema<"sku" | "warehouse">;
   phase: Phase;
+  /** A row more or less changes only the item-location it is about (no rule counts the sheet's rows). */
+  rowsComeAndGo?: boolean;
   /** Reads the given rows into `sources`, for the item-locations given (the others are not touched). */
   read(src: ModelSources, rows: readonly number[], items: Iterable<number>): void;
 }
@@ -196,6 +223,7 @@ const ITEM_ROW_SHEETS: ItemRowSheet[] = [
   {
     schema: SHEETS.forecastOverrides,
     phase: PHASE.forecastOverrides,
+    rowsComeAndGo: true,
     read(src, rows, items) {
       const overrides = readForecastOverrides(src.input, src.settings, src.index, src.book.inbox, rows);
       for (const at of items) src.demandInputs.forecastOverrides[at] = overrides[at];
@@ -204,6 +232,7 @@ const ITEM_ROW_SHEETS: ItemRowSheet[] = [
   {
     schema: SHEETS.orderOverrides,
     phase: PHASE.orderOverrides,
+    rowsComeAndGo: true,
     read(src, rows, items) {
       const overrides = readOrderOverrides(src.input, src.settings, src.index, src.book.inbox, rows);
       for (const at of items) src.overrides[at] = overrides[at];
@@ -238,6 +267,7 @@ const skuRows: Handler = {
 /** Rows about item-locations: every row of each item-location they were or are about is read again. */
 function itemRows(spec: ItemRowSheet): Handler {
   return {
+    rowsComeAndGo: spec.rowsComeAndGo,
     accepts: anyRows,
     apply: (work, grid, changed) => {
       const { src } = work;
@@ -251,7 +281,9 @@ function itemRows(spec: ItemRowSheet): Handler {
         groups.move(r, after);
       }
       const rows = groups.rowsOfAll(touched, changed.keys());
-      src.book.redoRows(spec.phase, [scope(grid, rows)], () => spec.read(src, rows, touched));
+      // A row gone blank loses its problems and is read no more, as a full read skips it.
+      const read = rows.filter((r) => hasValue(grid.values[r]));
+      src.book.redoRows(spec.phase, [scope(grid, rows)], () => spec.read(src, read, touched));
       for (const at of touched) work.remake(at);
     },
   };
