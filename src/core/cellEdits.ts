@@ -2,9 +2,10 @@ import { type ItemIndex, readSkuRow, readSupplierItems, reportRepeat, type Suppl
 import { isBlank } from "./cells";
 import { readForecast } from "./forecast";
 import { readForecastOverrides } from "./forecastOverrides";
-import { type CellEdit, type CellValue, findGrid, type Grid, type WorkbookInput } from "./input";
+import { type CellEdit, type CellRange, type CellValue, findGrid, type Grid, looseName, type WorkbookInput } from "./input";
 import { addReceipts, groupBySku, type ItemLocation, type ModelSources, PHASE, reportSecondPreferred } from "./model";
 import { readOrderOverrides } from "./orderOverrides";
+import type { Writes } from "./orders/writes";
 import { type PurchaseOrder, readOrderBook } from "./orders/purchaseOrders";
 import { planItem } from "./plan";
 import { nextPlanned, type PlanChange, type PlannedWorkbook } from "./planned";
@@ -239,6 +240,25 @@ const ITEM_ROW_SHEETS: ItemRowSheet[] = [
     },
   },
 ];
+
+const ROWS_COME_AND_GO = new Set(ITEM_ROW_SHEETS.filter((spec) => spec.rowsComeAndGo).map((spec) => looseName(spec.schema.name)));
+
+/**
+ * An adapter's own writes as the edits the live model applies by themselves: every cell
+ * replaced, and every row appended to a plain range of a sheet whose rows come and go
+ * (the pane's quantity for a week with no row yet). Undefined when a row was added
+ * anywhere else: that changes the sheet, and only a full read follows it.
+ */
+export function editedRanges(writes: Writes, appendedRows: readonly number[]): CellRange[] | undefined {
+  const ranges: CellRange[] = [];
+  for (let i = 0; i < writes.append.length; i++) {
+    const { sheet, table, col, values } = writes.append[i];
+    if (table !== undefined || !ROWS_COME_AND_GO.has(looseName(sheet))) return undefined;
+    ranges.push({ sheet, row: appendedRows[i], col, rows: 1, cols: values.length });
+  }
+  for (const { sheet, row, col } of writes.cells) ranges.push({ sheet, row, col, rows: 1, cols: 1 });
+  return ranges;
+}
 
 /** SKUs rows: read again, each its item-location's (a key edited is a full read). */
 const skuRows: Handler = {

@@ -1,3 +1,4 @@
+import { editedRanges } from "../core/cellEdits";
 import { localDay, type Day } from "../core/dates";
 import type { CellEdit, CellRange, CellValue, WorkbookChange, WorkbookInput } from "../core/input";
 import { type CellRef, parseAddress } from "../core/problems";
@@ -72,9 +73,10 @@ export class MemoryHost implements WorkbookHost, WorkbookSource {
 
   async apply(writes: Writes): Promise<Applied> {
     const appendedRows = this.book.apply(writes);
-    // As in Excel: cells replaced in rows that exist are edits in place; rows added change the sheet.
-    if (writes.append.length > 0) this.changed([...new Set([...writes.append, ...writes.cells].map((w) => w.sheet))]);
-    else for (const { sheet, row, col } of writes.cells) this.edited({ sheet, row, col, rows: 1, cols: 1 });
+    // As in Excel (OfficeWorkbook.apply): cells replaced, and a planner's row added by week, are edits; other rows added change the sheet.
+    const edits = editedRanges(writes, appendedRows);
+    if (!edits) this.changed([...new Set([...writes.append, ...writes.cells].map((w) => w.sheet))]);
+    else for (const cells of edits) this.edited(cells);
     return { appendedRows };
   }
 

@@ -57,6 +57,23 @@ describe("an edit reads back only its cells and answers again only the cells it 
     expect([live.reads, live.cellReads]).toEqual([1, 1]);
   });
 
+  it("the pane's quantity for a week with no row yet (a row appended to Order Overrides) is an edit, not a full read", async () => {
+    const excel = new FakeExcel({ ...sheets(), "Order Overrides": [["SKU", "Warehouse", "Week", "Quantity"]] });
+    const workbook = new OfficeWorkbook(() => excel);
+    const live = new LiveModel(workbook, { today: () => TODAY, refreshDelayMs: 1 });
+    setRuntime({ live });
+    const week3 = new Cell();
+    functions.projected("WIDGET", 3, "MAIN", week3 as never);
+    await settle(live);
+    // On hand 100, 30 a week, SS 20, L = 2: 60 ordered in week 1 arrive in week 3, 100 − 90 + 60 = 70.
+    expect(week3.value).toBe(70);
+    // The planner's 0 in week 1 (serial 46349 = 2026-11-23): nothing arrives in week 3, 100 − 90 = 10.
+    await workbook.apply({ append: [{ sheet: "Order Overrides", col: 0, values: ["WIDGET", "MAIN", 46349, 0] }], cells: [] });
+    await settle(live);
+    expect(week3.value).toBe(10);
+    expect([live.reads, live.cellReads, live.edits]).toEqual([1, 1, 1]);
+  });
+
   it("a paste over two rows is one range read back", async () => {
     const { excel, live } = setup();
     const main = new Cell();

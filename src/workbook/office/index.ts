@@ -1,3 +1,4 @@
+import { editedRanges } from "../../core/cellEdits";
 import type { CellEdit, CellRange, WorkbookChange, WorkbookInput } from "../../core/input";
 import type { Writes } from "../../core/orders/writes";
 import { parseAddress } from "../../core/problems";
@@ -84,9 +85,10 @@ export class OfficeWorkbook {
    */
   async apply(writes: Writes): Promise<{ appendedRows: number[] }> {
     const applied = await applyWrites(this.host(), writes);
-    // Cells replaced in rows that exist are edits in place, which the live model follows by itself; rows added are not.
-    if (writes.append.length > 0) this.watcher.report(sheetsOf(writes));
-    else for (const { sheet, row, col } of writes.cells) this.watcher.report([sheet], { sheet, row, col, rows: 1, cols: 1 });
+    // Cells replaced, and a planner's row added by week, are edits the live model follows by itself; other rows added are not.
+    const edits = editedRanges(writes, applied.appendedRows);
+    if (!edits) this.watcher.report(sheetsOf(writes));
+    else for (const cells of edits) this.watcher.report([cells.sheet], cells);
     return applied;
   }
 
