@@ -116,8 +116,6 @@ export interface PlanningModel {
   problems: Problem[];
   /** Item-locations whose forecast is still to be computed: none unless the read was given forecasts it may lack (`ReadOptions.forecasts`). */
   pendingForecasts: ItemLocation[];
-  /** How demand was worked out, to work an item's out again (`resolveDemand`). */
-  demandContext: DemandContext;
 }
 
 export type ReadResult = { ok: true; model: PlanningModel; sources: ModelSources } | { ok: false; error: string; problems: Problem[] };
@@ -255,7 +253,6 @@ export function readModel(input: WorkbookInput, options: ReadOptions): ReadResul
       orderBook,
       problems: book.list(),
       pendingForecasts,
-      demandContext: demand,
     },
     sources,
   };

@@ -264,19 +264,19 @@ export async function planWorkbookInSlices(input: WorkbookInput, today: Day, opt
   options.store.sweep();
   const result = readModel(input, { today, forecasts: options.store.kept() });
   if (!result.ok) return { ok: false, kind: "unreadable", error: result.error, problems: result.problems };
-  if (!(await completeForecasts(result.model, options))) return undefined;
+  if (!(await completeForecasts(result.model, result.sources, options))) return undefined;
   // An edit that needs a forecast the store lacks (a Forecast Method typed) computes that one at once.
-  result.sources.demand = result.model.demandContext.completing(options.store, true);
+  result.sources.demand = result.sources.demand.completing(options.store, true);
   return plannedFrom(input, result.model, result.sources, planAll(result.model));
 }
 
 /** Computes the model's pending forecasts in slices and works those items' demand out again; false when cancelled. */
-export async function completeForecasts(model: PlanningModel, options: SliceOptions): Promise<boolean> {
+export async function completeForecasts(model: PlanningModel, sources: ModelSources, options: SliceOptions): Promise<boolean> {
   const pending = model.pendingForecasts;
   if (pending.length === 0) return true;
   const now = options.now ?? Date.now;
   const sliceMs = options.sliceMs ?? 40;
-  const context = model.demandContext.completing(options.store);
+  const context = sources.demand.completing(options.store);
   let started = now();
   for (let i = 0; i < pending.length; i++) {
     resolveDemand(pending[i], context);
