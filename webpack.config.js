@@ -10,6 +10,7 @@ const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { compileHints } = require("./webpack.startup");
 
 const PORT = 3000;
 
@@ -60,6 +61,7 @@ module.exports = async (env = {}, argv = {}) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
+      compileHints(/^addin\.js$/),
       new HtmlWebpackPlugin({ template: "src/taskpane/taskpane.html", filename: "taskpane.html", chunks: ["addin"] }),
       new CopyWebpackPlugin({
         patterns: [
