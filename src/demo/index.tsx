@@ -1,4 +1,6 @@
 import { FluentProvider, makeStyles, webLightTheme } from "@fluentui/react-components";
+import { startTransition } from "react";
+import { flushSync } from "react-dom";
 import { createRoot } from "react-dom/client";
 import { dayFromIso, localDay } from "../core/dates";
 import demo from "../../samples/demo.xlsx";
@@ -61,6 +63,8 @@ function say(next: Partial<BarState>): void {
 /** Shows a workbook: a new in-memory host and live model, the pane and the grid on them. */
 function show(book: DemoBook, status: string): Keeper {
   closePane?.();
+  // The bar is drawn first: drawn after the pane's first read, it would push the pane's Order-now list down under the user's pointer.
+  flushSync(() => say({ name: book.name, status, error: false }));
   // The benchmark measures the pane from here: the workbook is in memory and the pane has not read it yet.
   performance.mark("planster-pane-start");
   const shownHost = new DemoHost(new MemoryWorkbook(book.sheets, book.date1904), { today, secrets: localSecrets, onDownload: saveDownload });
@@ -70,15 +74,14 @@ function show(book: DemoBook, status: string): Keeper {
   // The live model of Excel's runtime, over the workbook in memory: the pane reads and plans through it.
   const live = new LiveModel(shownHost, { today: () => shownHost.today(), refreshDelayMs: 0 });
   closePane = renderPane(document.getElementById("pane")!, shownHost, live);
-  // The grid stands in for Excel's: it waits until the pane has shown its plan, so that the pane is usable first.
+  // The grid stands in for Excel's: it waits until the pane has shown its plan, and draws in a transition the user's clicks in the pane interrupt, so that the pane is usable first.
   const shownSession = ++session;
   void live.latest().then(() =>
     setTimeout(() => {
-      if (session === shownSession) grid.render(<GridFrame key={shownSession} host={shownHost} />);
+      if (session === shownSession) startTransition(() => grid.render(<GridFrame key={shownSession} host={shownHost} />));
     }, 0),
   );
   (window as unknown as { planster: unknown }).planster = { host: shownHost };
-  say({ name: book.name, status, error: false });
   return keeper;
 }
 
