@@ -92,20 +92,34 @@ async function paneTimes(history, runs) {
     const browser = await freshBrowser();
     const page = await browser.newPage();
     await page.goto(url, { waitUntil: "commit" });
-    const list = page.getByRole("table", { name: "Order now, most urgent first" });
-    await page.waitForFunction(() => document.querySelector('[aria-label="Order now, most urgent first"]'), null, { polling: "raf", timeout: 120_000 });
-    const [shown, start] = await page.evaluate(() => {
-      // When the click below reaches the page (it waits for any long task the page is busy with).
-      document.addEventListener("click", () => (window.plansterClickAt ??= performance.now()), { capture: true, once: true });
-      return [performance.now(), performance.getEntriesByName("planster-pane-start")[0].startTime];
-    });
+    // The moment the list is shown, where its first line's link is: the click follows at once, as a user's hand on the mouse would.
+    const ready = await page.waitForFunction(
+      () => {
+        const link = document.querySelector('[aria-label="Order now, most urgent first"] [aria-label^="Open the plan of "]');
+        if (!link) return undefined;
+        // When the click below reaches the page (it waits for any long task the page is busy with).
+        document.addEventListener("click", () => (window.plansterClickAt ??= performance.now()), { capture: true, once: true });
+        // When the item's week lines are drawn (the frame after they enter the page), without waiting for the next poll.
+        const seen = new MutationObserver(() => {
+          if (!document.querySelector('[data-testid="week-lines"]')) return;
+          seen.disconnect();
+          requestAnimationFrame(() => (window.plansterViewedAt = performance.now()));
+        });
+        seen.observe(document.body, { childList: true, subtree: true });
+        const box = link.getBoundingClientRect();
+        const start = performance.getEntriesByName("planster-pane-start")[0].startTime;
+        return { shown: performance.now(), start, x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      },
+      null,
+      { polling: "raf", timeout: 120_000 },
+    );
+    const { shown, start, x, y } = await ready.jsonValue();
     listed.push(shown);
     pane.push(shown - start);
-    const link = list.getByRole("button", { name: /^Open the plan of / }).first();
-    const box = await link.boundingBox();
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await page.waitForFunction(() => document.querySelector('[data-testid="week-lines"]'), null, { polling: "raf", timeout: 60_000 });
-    const [viewed, clicked] = await page.evaluate(() => [performance.now(), window.plansterClickAt]);
+    await page.mouse.click(x, y);
+    const [viewed, clicked] = await (
+      await page.waitForFunction(() => window.plansterViewedAt && [window.plansterViewedAt, window.plansterClickAt], null, { timeout: 60_000 })
+    ).jsonValue();
     usable.push(viewed);
     answer.push(viewed - clicked);
 
