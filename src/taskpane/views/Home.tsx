@@ -18,11 +18,12 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { startTransition, useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { itemKey } from "../../core/catalog";
 import { createOrders } from "../../core/orders/createOrders";
 import { orderNowList, type OrderNowSort, totalsBySupplier } from "../../core/orders/orderNowList";
 import type { OrderNowLine } from "../../core/plan";
+import { usePainted } from "../firstPaint";
 import { date, money, plural, price, qty } from "../format";
 import { createOrdersChange } from "../orders";
 import { usePane } from "../pane";
@@ -33,10 +34,7 @@ import { StalePlanBar, usePlanWeek } from "./StalePlan";
 
 /** Rows shown before "Show all": a 5,000-SKU Order-now list must not slow the pane's first paint. */
 const FIRST = 50;
-/**
- * Rows in the first paint: more than a pane's height of them. The rest of the first
- * FIRST follow in a transition, which the user's first click interrupts.
- */
+/** Rows in the first paint (usePainted): more than a pane's height of them. */
 const FIRST_PAINT = 15;
 const ALL = "";
 
@@ -57,14 +55,15 @@ const useStyles = makeStyles({
   totals: { backgroundColor: tokens.colorNeutralBackground2, padding: tokens.spacingHorizontalS, borderRadius: tokens.borderRadiusMedium },
 });
 
+const codes = (lines: readonly OrderNowLine[], pick: (l: OrderNowLine) => string) => [...new Set(lines.map(pick))].sort();
+
 export function Home() {
   const { state, host, write, open } = usePane();
   const shared = useShared();
   const styles = useStyles();
   const { stale, week1 } = usePlanWeek();
   const [all, setAll] = useState(false);
-  const [painted, setPainted] = useState(false);
-  useEffect(() => startTransition(() => setPainted(true)), []);
+  const painted = usePainted();
   const [supplier, setSupplier] = useState(ALL);
   const [warehouse, setWarehouse] = useState(ALL);
   const [sort, setSort] = useState<OrderNowSort>("urgency");
@@ -74,12 +73,14 @@ export function Home() {
   const list = useMemo(() => orderNowList(lines, { supplier, warehouse }, sort), [lines, supplier, warehouse, sort]);
   const shown = all ? list : list.slice(0, painted ? FIRST : FIRST_PAINT);
   // What "Create orders" takes: the lines ticked (among those the filters show), else every line shown by the filters.
-  const ticked = list.filter((l) => selected.has(itemKey(l.sku, l.warehouse)));
+  const ticked = useMemo(() => (selected.size === 0 ? [] : list.filter((l) => selected.has(itemKey(l.sku, l.warehouse)))), [list, selected]);
   const chosen = ticked.length > 0 ? ticked : list;
-  const totals = totalsBySupplier(chosen);
+  // Over thousands of lines: made again when the lines chosen change, not on every render (the first 50 lines' transition, a menu opened).
+  const totals = useMemo(() => totalsBySupplier(chosen), [chosen]);
   const problems = state.model.problems.length;
   const cell = mergeClasses(shared.cell, shared.top);
-  const codes = (pick: (l: OrderNowLine) => string) => [...new Set(lines.map(pick))].sort();
+  const suppliers = useMemo(() => codes(lines, (l) => l.supplier), [lines]);
+  const warehouses = useMemo(() => codes(lines, (l) => l.warehouse), [lines]);
   const toggle = (key: string, on: boolean) => setSelected((now) => new Set([...now].filter((k) => k !== key).concat(on ? [key] : [])));
   const allTicked = ticked.length > 0 && ticked.length === list.length;
 
@@ -113,14 +114,9 @@ export function Home() {
               label="Supplier"
               value={supplier}
               onPick={setSupplier}
-              choices={[{ value: ALL, text: "All suppliers" }, ...codes((l) => l.supplier).map((c) => ({ value: c, text: c || "(none)" }))]}
+              choices={[{ value: ALL, text: "All suppliers" }, ...suppliers.map((c) => ({ value: c, text: c || "(none)" }))]}
             />
-            <Pick
-              label="Warehouse"
-              value={warehouse}
-              onPick={setWarehouse}
-              choices={[{ value: ALL, text: "All warehouses" }, ...codes((l) => l.warehouse).map((c) => ({ value: c, text: c }))]}
-            />
+            <Pick label="Warehouse" value={warehouse} onPick={setWarehouse} choices={[{ value: ALL, text: "All warehouses" }, ...warehouses.map((c) => ({ value: c, text: c }))]} />
             <Pick label="Sort by" value={sort} onPick={(v) => setSort(v as OrderNowSort)} choices={SORTS} />
           </div>
           <div className={mergeClasses(shared.stack, styles.totals)} role="region" aria-label="Totals per supplier">

@@ -51,6 +51,8 @@ function ItemPicker({ items, selected, onPick }: { items: ItemLocation[]; select
     setQuery(selected ? label(selected) : "");
   }
   const matches = useMemo(() => {
+    // The picker showing the item chosen: no search over every item-location until the user types.
+    if (selected && query === label(selected)) return [selected];
     const words = query
       .toLowerCase()
       .split(/\s+/)
@@ -62,7 +64,7 @@ function ItemPicker({ items, selected, onPick }: { items: ItemLocation[]; select
       if (found.length === MATCHES) break;
     }
     return found;
-  }, [items, query]);
+  }, [items, query, selected]);
   return (
     <Field label="Item-location (search SKU, warehouse or description)">
       <Combobox

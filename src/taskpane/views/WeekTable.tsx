@@ -23,6 +23,7 @@ import type { ItemLocation } from "../../core/model";
 import { quantityWarning } from "../../core/orderQuantity";
 import { overrideEdit } from "../../core/overrideEdits";
 import { type ItemPlan, planRow, type PlanRow } from "../../core/plan";
+import { usePainted } from "../firstPaint";
 import { date, qty, shortDate } from "../format";
 import { useIntoView } from "../inView";
 import { usePane } from "../pane";
@@ -33,6 +34,8 @@ import { WEEK_SECTIONS } from "./weekDetails";
 
 /** Week, demand, projected, order qty, actions: what fits one line at 320 px. */
 const COLUMNS = 5;
+/** Week lines in the first paint (usePainted): about a pane's height of them. */
+const FIRST_PAINT = 13;
 
 const useStyles = makeStyles({
   // Sticky to the pane's scroll box, so that the columns stay named down 26 weeks or more.
@@ -80,7 +83,9 @@ export function WeekTable({ plan }: { plan: ItemPlan }) {
   const styles = useStyles();
   const { item } = plan;
   const settings = state.model.settings;
-  const rows = useMemo(() => Array.from({ length: settings.horizonWeeks }, (_, i) => planRow(plan, i + 1, settings)), [plan, settings]);
+  const painted = usePainted();
+  const weeks = painted ? settings.horizonWeeks : Math.min(FIRST_PAINT, settings.horizonWeeks);
+  const rows = useMemo(() => Array.from({ length: weeks }, (_, i) => planRow(plan, i + 1, settings)), [plan, settings, weeks]);
   const [opened, setOpened] = useState<Opened>(new Map());
   // The section just asked for: brought into view once it is drawn.
   const [asked, setAsked] = useState<{ week: number; section: string } | undefined>();
