@@ -14,7 +14,7 @@ import { type BarState, DemoBar } from "./DemoBar";
 import { DemoHost } from "./demoHost";
 import { workbookDownload } from "./download";
 import { Grid } from "./Grid";
-import { forgetBook, keepBook, keptBook } from "./keep";
+import { forgetBook, type Kept, keepBook, keptBook, mayBeKept } from "./keep";
 import { readXlsx } from "./readXlsx";
 
 /**
@@ -99,7 +99,11 @@ class Keeper {
     private readonly name: string,
   ) {}
 
+  /** Whether the workbook has changed since it was shown. */
+  changedYet = false;
+
   changed(): Promise<void> {
+    this.changedYet = true;
     if (this.saving) {
       this.again = true;
       return this.saving;
@@ -176,9 +180,18 @@ async function start(): Promise<void> {
     }
     return;
   }
+  const showKept = (kept: Kept) => show(kept, `${kept.name} as you left it on ${date(localDay(new Date(kept.savedAt)))}, kept in this browser. Start over opens the sample again.`);
+  if (mayBeKept()) {
+    const kept = await keptBook().catch(() => undefined);
+    if (kept) showKept(kept);
+    else show(SAMPLE, KEPT);
+    return;
+  }
+  // Nothing kept, as far as this browser says: the sample at once. A workbook kept before the browser said so is shown when found, unless the sample has been changed meanwhile.
+  const sample = show(SAMPLE, KEPT);
+  const sampleHost = host;
   const kept = await keptBook().catch(() => undefined);
-  if (kept) show(kept, `${kept.name} as you left it on ${date(localDay(new Date(kept.savedAt)))}, kept in this browser. Start over opens the sample again.`);
-  else show(SAMPLE, KEPT);
+  if (kept && !sample.changedYet && host === sampleHost) showKept(kept);
 }
 
 void start();

@@ -8,6 +8,12 @@ import type { DemoBook } from "./book";
  */
 
 const DB = "planster-demo";
+/**
+ * Set while a workbook is kept: a page load that finds it unset shows the sample at once.
+ * Opening IndexedDB to find out takes tens of milliseconds, more in a new browser profile,
+ * which creates the database first.
+ */
+const FLAG = "planster-demo-kept";
 const STORE = "workbook";
 const KEY = "current";
 
@@ -38,15 +44,38 @@ export interface Kept extends DemoBook {
   savedAt: string;
 }
 
+/** Whether a workbook may be kept (unknown, when the browser refuses its local storage, counts as yes). */
+export function mayBeKept(): boolean {
+  try {
+    return localStorage.getItem(FLAG) !== null;
+  } catch {
+    return true;
+  }
+}
+
+function flag(kept: boolean): void {
+  try {
+    if (kept) localStorage.setItem(FLAG, "1");
+    else localStorage.removeItem(FLAG);
+  } catch {
+    // Without local storage every load looks in IndexedDB (mayBeKept).
+  }
+}
+
 /** The workbook kept by an earlier visit, if any. */
 export async function keptBook(): Promise<Kept | undefined> {
-  return (await run("readonly", (store) => store.get(KEY))) as Kept | undefined;
+  const kept = (await run("readonly", (store) => store.get(KEY))) as Kept | undefined;
+  // Kept before the flag was: the next load need not look again to find it.
+  if (kept) flag(true);
+  return kept;
 }
 
 export async function keepBook(book: DemoBook): Promise<void> {
   await run("readwrite", (store) => store.put({ ...book, savedAt: new Date().toISOString() } satisfies Kept, KEY));
+  flag(true);
 }
 
 export async function forgetBook(): Promise<void> {
   await run("readwrite", (store) => store.delete(KEY));
+  flag(false);
 }

@@ -188,6 +188,11 @@ describe("the demo page's workbook", () => {
     await paneOf(tab).getByRole("tab", { name: "Home" }).waitFor({ timeout: PATIENCE });
     expect(await tab.getByTestId("demo-status").textContent()).toMatch(/^demo\.xlsx as you left it on/);
     expect((await sheetRows("Order Overrides")).some((row) => row[0] === sku && row[1] === warehouse && row[3] === quantity)).toBe(true);
+    // Kept before the page noted it in local storage (which lets a first visit show the sample without opening IndexedDB): still found.
+    await tab.evaluate(() => localStorage.clear());
+    await tab.goto(url);
+    await eventually(async () => expect(await tab.getByTestId("demo-status").textContent()).toMatch(/^demo\.xlsx as you left it on/));
+    expect((await sheetRows("Order Overrides")).some((row) => row[0] === sku && row[1] === warehouse && row[3] === quantity)).toBe(true);
     // "Start over" forgets it: the sample again.
     await tab.getByRole("button", { name: "Start over" }).click();
     await eventually(async () => expect((await sheetRows("Order Overrides")).some((row) => row[3] === quantity)).toBe(false));
