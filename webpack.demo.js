@@ -29,14 +29,19 @@ module.exports = (env = {}, argv = {}) => ({
     ],
   },
   plugins: [
-    compileHints(/^demo\./),
+    compileHints(/^(demo|vendor)\./),
     new HtmlWebpackPlugin({ template: "src/demo/demo.html", filename: "demo.html", chunks: ["demo"] }),
     // `--env book=FILE.xlsx` runs the demo on another workbook (the benchmark's 5,000 SKUs).
     ...(env.book ? [new webpack.NormalModuleReplacementPlugin(/samples[\\/]demo\.xlsx$/, path.resolve(env.book))] : []),
   ],
   optimization: {
-    // The workbook is a script of its own, which the browser loads and parses beside the page's code, not after it.
-    splitChunks: { cacheGroups: { book: { test: /\.xlsx$/, name: "book", chunks: "initial", enforce: true } } },
+    // The workbook and the libraries are scripts of their own, which the browser loads and compiles beside the page's code (on a core each), not after it.
+    splitChunks: {
+      cacheGroups: {
+        book: { test: /\.xlsx$/, name: "book", chunks: "initial", enforce: true },
+        vendor: { test: /[\\/]node_modules[\\/]/, name: "vendor", chunks: "initial", enforce: true },
+      },
+    },
   },
   performance: { hints: false },
 });
