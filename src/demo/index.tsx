@@ -31,7 +31,9 @@ if (params.has("paneWidth") && Number.isInteger(paneWidth) && paneWidth >= 200 &
   document.documentElement.style.setProperty("--pane-width", `${paneWidth}px`);
 }
 
-const SAMPLE: DemoBook = { name: "demo.xlsx", ...demo };
+const SAMPLE_NAME = "demo.xlsx";
+/** The sample workbook, made anew for each showing (the page changes the one it shows, in place). */
+const sample = (): DemoBook => ({ name: SAMPLE_NAME, ...demo() });
 const KEPT = "Changes are kept in this browser (IndexedDB) across a reload; Download workbook saves them to a file.";
 
 const useStyles = makeStyles({ grid: { display: "flex", flexDirection: "column", height: "100%" } });
@@ -48,7 +50,7 @@ const bar = createRoot(document.getElementById("bar")!);
 const grid = createRoot(document.getElementById("grid")!);
 let closePane: (() => void) | undefined;
 let host: DemoHost | undefined;
-let shown: BarState = { name: SAMPLE.name, status: "" };
+let shown: BarState = { name: SAMPLE_NAME, status: "" };
 let session = 0;
 
 function say(next: Partial<BarState>): void {
@@ -67,7 +69,7 @@ function show(book: DemoBook, status: string): Keeper {
   flushSync(() => say({ name: book.name, status, error: false }));
   // The benchmark measures the pane from here: the workbook is in memory and the pane has not read it yet.
   performance.mark("planster-pane-start");
-  const shownHost = new DemoHost(new MemoryWorkbook(book.sheets, book.date1904), { today, secrets: localSecrets, onDownload: saveDownload });
+  const shownHost = new DemoHost(MemoryWorkbook.taking(book.sheets, book.date1904), { today, secrets: localSecrets, onDownload: saveDownload });
   host = shownHost;
   const keeper = new Keeper(shownHost, book.name);
   void shownHost.watch(() => keeper.changed());
@@ -133,7 +135,7 @@ class Keeper {
 
 /** Opens an .xlsx file in place of the workbook shown, and keeps it; when it cannot be read, says why and changes nothing. */
 async function openBytes(name: string, bytes: () => Promise<ArrayBuffer>): Promise<boolean> {
-  const before = host ? shown.name : SAMPLE.name;
+  const before = host ? shown.name : SAMPLE_NAME;
   say({ name, status: `Reading ${name}…`, error: false });
   try {
     const book = await readXlsx(await bytes(), name);
@@ -158,7 +160,7 @@ async function download(): Promise<void> {
 
 async function startOver(): Promise<void> {
   await forgetBook().catch(() => undefined);
-  show(SAMPLE, `The sample workbook is open again. ${KEPT}`);
+  show(sample(), `The sample workbook is open again. ${KEPT}`);
 }
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -175,7 +177,7 @@ async function start(): Promise<void> {
     });
     if (!opened) {
       const status = shown.status;
-      show(SAMPLE, `${status} The sample workbook is open instead.`);
+      show(sample(), `${status} The sample workbook is open instead.`);
       say({ error: true });
     }
     return;
@@ -184,14 +186,14 @@ async function start(): Promise<void> {
   if (mayBeKept()) {
     const kept = await keptBook().catch(() => undefined);
     if (kept) showKept(kept);
-    else show(SAMPLE, KEPT);
+    else show(sample(), KEPT);
     return;
   }
   // Nothing kept, as far as this browser says: the sample at once. A workbook kept before the browser said so is shown when found, unless the sample has been changed meanwhile.
-  const sample = show(SAMPLE, KEPT);
+  const shownSample = show(sample(), KEPT);
   const sampleHost = host;
   const kept = await keptBook().catch(() => undefined);
-  if (kept && !sample.changedYet && host === sampleHost) showKept(kept);
+  if (kept && !shownSample.changedYet && host === sampleHost) showKept(kept);
 }
 
 void start();

@@ -1,5 +1,5 @@
 /*
- * Webpack loader: an .xlsx file becomes a module of its sheets' cell values, so the
+ * Webpack loader: an .xlsx file becomes a module that makes its sheets' cell values, so the
  * demo page starts with the workbook in memory and no Excel parser in the browser.
  * Values are what Excel's Range.values gives: dates as serial numbers, formulas as
  * their cached results; a formula saved without one stays an Uncalculated cell, so
@@ -31,12 +31,13 @@ module.exports = function xlsxLoader() {
         );
       }
       const data = JSON.stringify({ date1904, sheets });
+      // A function making the workbook anew each time: the page holds it in memory and changes it, and Start over needs it as it was.
       // A string for JSON.parse: the browser reads a JSON text several times faster than the same data as a script literal.
-      if (formulas.length === 0) return done(null, `export default JSON.parse(${JSON.stringify(data)});`);
+      if (formulas.length === 0) return done(null, `export default () => JSON.parse(${JSON.stringify(data)});`);
       // Each placeholder becomes the core's own Uncalculated value.
       const inputModule = JSON.stringify(path.resolve(__dirname, "../core/input.ts"));
       const code = data.replace(/\{"uncalculated":(\d+)\}/g, (_, i) => `new Uncalculated(${JSON.stringify(formulas[Number(i)])})`);
-      done(null, `import { Uncalculated } from ${inputModule};\nexport default ${code};`);
+      done(null, `import { Uncalculated } from ${inputModule};\nexport default () => (${code});`);
     })
     .catch(done);
 };

@@ -18,6 +18,13 @@ export class MemoryWorkbook {
       );
   }
 
+  /** A workbook over these rows themselves, not copies of them: rows made for it alone (a workbook just parsed or read from storage). */
+  static taking(sheets: Record<string, SheetRows>, date1904 = false): MemoryWorkbook {
+    const book = new MemoryWorkbook({}, date1904);
+    for (const [name, rows] of Object.entries(sheets)) book.sheets.set(name, rows);
+    return book;
+  }
+
   input(): WorkbookInput {
     return {
       date1904: this.date1904,

@@ -31,7 +31,7 @@ describe("the demo's .xlsx loader", () => {
     await wb.xlsx.writeFile(file);
     const code = await load(file);
     expect(code).toBe(
-      `import { Uncalculated } from ${JSON.stringify(resolve(__dirname, "../../src/core/input.ts"))};\nexport default {"date1904":false,"sheets":{"SKUs":[["SKU","On Hand","Since"],["A",new Uncalculated("SUM(C9:C12)"),46349]]}};`,
+      `import { Uncalculated } from ${JSON.stringify(resolve(__dirname, "../../src/core/input.ts"))};\nexport default () => ({"date1904":false,"sheets":{"SKUs":[["SKU","On Hand","Since"],["A",new Uncalculated("SUM(C9:C12)"),46349]]}});`,
     );
   });
 });
