@@ -84,8 +84,8 @@ export function WeekTable({ plan }: { plan: ItemPlan }) {
   const { item } = plan;
   const settings = state.model.settings;
   const painted = usePainted();
-  const weeks = painted ? settings.horizonWeeks : Math.min(FIRST_PAINT, settings.horizonWeeks);
-  const rows = useMemo(() => Array.from({ length: weeks }, (_, i) => planRow(plan, i + 1, settings)), [plan, settings, weeks]);
+  const allRows = useMemo(() => Array.from({ length: settings.horizonWeeks }, (_, i) => planRow(plan, i + 1, settings)), [plan, settings]);
+  const rows = painted ? allRows : allRows.slice(0, FIRST_PAINT);
   const [opened, setOpened] = useState<Opened>(new Map());
   // The section just asked for: brought into view once it is drawn.
   const [asked, setAsked] = useState<{ week: number; section: string } | undefined>();
