@@ -207,19 +207,13 @@ export function orderNowLine(plan: ItemPlan, settings: Settings): OrderNowLine |
 }
 
 /**
- * Most urgent first, then largest value, then by SKU and warehouse. Total (codes that
- * collate alike still differ in their characters), so that a line put in its place
- * after an edit lands where sorting every line puts it.
+ * Most urgent first, then largest value, then by SKU and warehouse in their characters'
+ * order. Total, so that a line put in its place after an edit lands where sorting every
+ * line puts it; the same on every machine, whatever its language (a collation's order
+ * is not), and without loading the browser's collation data on the pane's first paint.
  */
 export function compareOrderNow(x: OrderNowLine, y: OrderNowLine): number {
-  return (
-    (x.shortWeek ?? Infinity) - (y.shortWeek ?? Infinity) ||
-    y.value.comparedTo(x.value) ||
-    x.sku.localeCompare(y.sku) ||
-    x.warehouse.localeCompare(y.warehouse) ||
-    byCharacters(x.sku, y.sku) ||
-    byCharacters(x.warehouse, y.warehouse)
-  );
+  return (x.shortWeek ?? Infinity) - (y.shortWeek ?? Infinity) || y.value.comparedTo(x.value) || byCharacters(x.sku, y.sku) || byCharacters(x.warehouse, y.warehouse);
 }
 
 const byCharacters = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,6 +1,6 @@
 import type { Decimal } from "decimal.js";
 import { dateFromDay, type Day, dayFromIso } from "../core/dates";
-import { displayQuantity } from "../core/format";
+import { displayQuantity, grouped } from "../core/format";
 import { formatMoney } from "../core/money";
 
 /*
@@ -14,15 +14,6 @@ export const qty = displayQuantity;
 
 const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const MONTHS = MONTH_NAMES.map((name) => name.slice(0, 3));
-
-/** Digits grouped by thousands, on the decimal's exact text (never through a float). */
-function grouped(fixed: string): string {
-  const [whole, fraction] = fixed.split(".");
-  const sign = whole.startsWith("-") ? "-" : "";
-  const digits = sign ? whole.slice(1) : whole;
-  const withCommas = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${sign}${withCommas}${fraction === undefined ? "" : `.${fraction}`}`;
-}
 
 /** Amount and currency never part at the end of a line: a no-break space between them. */
 const withCurrency = (amount: string, currency: string) => `${amount}\u00a0${currency}`;
@@ -79,4 +70,4 @@ export function sentence(text: string): string {
 /** What a date input says when its text is not a date. */
 export const DATE_HINT = "Write a date as 7 Dec 2026 (or 2026-12-07).";
 
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string, many = `${one}s`): string => `${displayQuantity(n)} ${n === 1 ? one : many}`;
