@@ -19,11 +19,14 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** `lines` in the plan's order (urgency), as `orderNow` gives them. */
 export function orderNowList(lines: readonly OrderNowLine[], filter: OrderNowFilter, sort: OrderNowSort): OrderNowLine[] {
-  const shown = lines.filter((l) => (!filter.supplier || l.supplier === filter.supplier) && (!filter.warehouse || l.warehouse === filter.warehouse));
+  const shown =
+    filter.supplier || filter.warehouse
+      ? lines.filter((l) => (!filter.supplier || l.supplier === filter.supplier) && (!filter.warehouse || l.warehouse === filter.warehouse))
+      : [...lines];
+  if (sort === "urgency") return shown;
   const urgency = new Map(lines.map((l, i) => [l, i]));
   if (sort === "value") return shown.sort((a, b) => b.value.comparedTo(a.value) || urgency.get(a)! - urgency.get(b)!);
-  if (sort === "supplier") return shown.sort((a, b) => compare(a.supplier, b.supplier) || urgency.get(a)! - urgency.get(b)!);
-  return shown;
+  return shown.sort((a, b) => compare(a.supplier, b.supplier) || urgency.get(a)! - urgency.get(b)!);
 }
 
 export interface SupplierTotal {
@@ -38,8 +41,11 @@ export function totalsBySupplier(lines: readonly OrderNowLine[]): SupplierTotal[
   const totals = new Map<string, SupplierTotal>();
   for (const line of lines) {
     const key = `${line.supplier}\u0000${line.currency}`;
-    const entry = totals.get(key) ?? { supplier: line.supplier, currency: line.currency, lines: 0, total: new Money(0) };
-    totals.set(key, { ...entry, lines: entry.lines + 1, total: entry.total.plus(line.value) });
+    const entry = totals.get(key);
+    if (entry) {
+      entry.lines++;
+      entry.total = entry.total.plus(line.value);
+    } else totals.set(key, { supplier: line.supplier, currency: line.currency, lines: 1, total: new Money(line.value) });
   }
   return [...totals.values()].sort((a, b) => compare(a.supplier, b.supplier) || compare(a.currency, b.currency));
 }
