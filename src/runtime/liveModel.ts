@@ -51,6 +51,8 @@ interface Cached {
   version: number;
   today: Day;
   outcome: Promise<Outcome>;
+  /** `outcome` once it has resolved. */
+  settled?: Outcome;
 }
 
 /**
@@ -98,9 +100,10 @@ export class LiveModel {
     const cached = this.cached;
     if (cached && cached.version === this.version && cached.today === today) return cached.outcome;
     const outcome = this.load(today, this.version);
-    const entry = { version: this.version, today, outcome };
+    const entry: Cached = { version: this.version, today, outcome };
     this.cached = entry;
     void outcome.then((result) => {
+      entry.settled = result;
       if (result.ok && this.source.readCells && this.cached === entry) {
         // Once the listeners have shown the model, while idle: what edits need to find rows quickly, so that the first edit does not wait for it.
         whenIdle(() => {
@@ -117,6 +120,17 @@ export class LiveModel {
         }, this.options.retryDelayMs ?? 2_000);
     });
     return outcome;
+  }
+
+  /**
+   * The model of the workbook as it is now, when it has been read already and no change
+   * is waiting; undefined otherwise. A pane opened on it shows it in its first render,
+   * not a "Reading" spinner first (which costs a render and a frame of its own).
+   */
+  known(): Outcome | undefined {
+    const cached = this.cached;
+    if (!cached || cached.version !== this.version || cached.today !== this.options.today() || this.editing || this.pendingEdits.length > 0) return undefined;
+    return cached.settled;
   }
 
   /** The model of the workbook as it is after every change so far, waiting out changes that arrive meanwhile. */
@@ -266,7 +280,7 @@ export class LiveModel {
         }
         if (after === before) continue;
         this.edits++;
-        this.cached = { ...entry, outcome: Promise.resolve(after) };
+        this.cached = { ...entry, outcome: Promise.resolve(after), settled: after };
         this.deliver(after, after.touched);
       }
     } finally {

@@ -11,11 +11,13 @@ export type PaneState = typeof LOADING | Planned;
  * planned workbook the functions answer from too, never a second read or plan.
  */
 export class PlanStore {
-  private state: PaneState = LOADING;
+  private state: PaneState;
   private readonly listeners = new Set<() => void>();
   private stop?: () => void;
 
-  constructor(private readonly live: LiveModel) {}
+  constructor(private readonly live: LiveModel) {
+    this.state = live.known() ?? LOADING;
+  }
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
