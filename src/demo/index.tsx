@@ -4,6 +4,7 @@ import { flushSync } from "react-dom";
 import { createRoot } from "react-dom/client";
 import { dayFromIso, localDay } from "../core/dates";
 import demo from "../../samples/demo.xlsx";
+import { whenIdle } from "../runtime/idle";
 import { LiveModel } from "../runtime/liveModel";
 import { localSecrets, saveDownload } from "../taskpane/browser";
 import { date } from "../taskpane/format";
@@ -90,10 +91,14 @@ function show(book: DemoBook, status: string): Keeper {
 /**
  * Keeps a workbook in the browser after each change, one save at a time (a burst of
  * writes makes one more save, not one each); says so when the browser refuses
- * (a private window, a full disk).
+ * (a private window, a full disk). A save waits until the page is idle: IndexedDB
+ * copies the whole workbook on the page's thread, tens of milliseconds on thousands
+ * of SKUs, which must not come between a planner's edit and its re-planned view.
  */
 class Keeper {
   private saving?: Promise<void>;
+  /** Whether the save under way has begun copying (a change before that is in it). */
+  private begun = false;
   private again = false;
 
   constructor(
@@ -107,20 +112,28 @@ class Keeper {
   changed(): Promise<void> {
     this.changedYet = true;
     if (this.saving) {
-      this.again = true;
+      if (this.begun) this.again = true;
       return this.saving;
     }
-    this.saving = this.save().finally(() => {
-      this.saving = undefined;
-      if (this.again) {
-        this.again = false;
-        void this.changed();
-      }
-    });
+    this.begun = false;
+    this.saving = new Promise<void>((resolve) => whenIdle(resolve))
+      .then(() => {
+        this.begun = true;
+        return this.save();
+      })
+      .finally(() => {
+        this.saving = undefined;
+        if (this.again) {
+          this.again = false;
+          void this.changed();
+        }
+      });
     return this.saving;
   }
 
   private async save(): Promise<void> {
+    // Another workbook shown meanwhile (opened, or Start over) is the one to keep, not this one.
+    if (this.from !== host) return;
     const { book } = this.from;
     try {
       await keepBook({ name: this.name, date1904: book.date1904, sheets: Object.fromEntries(book.sheets) });

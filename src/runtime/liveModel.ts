@@ -3,6 +3,7 @@ import type { Day } from "../core/dates";
 import { ForecastStore } from "../core/forecasts";
 import type { CellEdit, CellRange, WorkbookChange, WorkbookInput } from "../core/input";
 import { type Planned, planWorkbookInSlices, type Unplanned } from "../core/planned";
+import { whenIdle } from "./idle";
 
 /** Where the model's input comes from (the Office adapter in Excel, the workbook in memory in the demo and tests). */
 export interface WorkbookSource {
@@ -361,13 +362,6 @@ export class LiveModel {
         this.watching = undefined;
       });
   }
-}
-
-/** After what is waiting to run: the browser's idle time, else a timer. */
-function whenIdle(task: () => void): void {
-  const idle = (globalThis as { requestIdleCallback?: (task: () => void, options: { timeout: number }) => number }).requestIdleCallback;
-  if (idle) idle(task, { timeout: 2_000 });
-  else setTimeout(task, 0);
 }
 
 function messageOf(error: unknown): string {
