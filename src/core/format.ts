@@ -40,7 +40,7 @@ function hundredths(x: number): string {
   if (x < 0.001) return "0";
   const text = String(x);
   const dot = text.indexOf(".");
-  if (dot < 0) return text === "0" ? "0" : `${text}00`;
+  if (dot < 0) return `${text}00`;
   const fraction = text.slice(dot + 1);
   const kept = `${text.slice(0, dot)}${fraction.slice(0, 2).padEnd(2, "0")}`;
   const digits = fraction.length > 2 && fraction[2] >= "5" ? (BigInt(kept) + 1n).toString() : kept;

@@ -19,10 +19,7 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** `lines` in the plan's order (urgency), as `orderNow` gives them. */
 export function orderNowList(lines: readonly OrderNowLine[], filter: OrderNowFilter, sort: OrderNowSort): OrderNowLine[] {
-  const shown =
-    filter.supplier || filter.warehouse
-      ? lines.filter((l) => (!filter.supplier || l.supplier === filter.supplier) && (!filter.warehouse || l.warehouse === filter.warehouse))
-      : [...lines];
+  const shown = lines.filter((l) => (!filter.supplier || l.supplier === filter.supplier) && (!filter.warehouse || l.warehouse === filter.warehouse));
   if (sort === "urgency") return shown;
   const urgency = new Map(lines.map((l, i) => [l, i]));
   if (sort === "value") return shown.sort((a, b) => b.value.comparedTo(a.value) || urgency.get(a)! - urgency.get(b)!);
