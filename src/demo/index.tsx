@@ -172,8 +172,9 @@ async function download(): Promise<void> {
 }
 
 async function startOver(): Promise<void> {
-  await forgetBook().catch(() => undefined);
+  // The sample first: a save the workbook shown still had waiting for an idle moment then finds it is no longer shown, and cannot keep it after it is forgotten.
   show(sample(), `The sample workbook is open again. ${KEPT}`);
+  await forgetBook().catch(() => undefined);
 }
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -193,9 +193,13 @@ describe("the demo page's workbook", () => {
     await tab.goto(url);
     await eventually(async () => expect(await tab.getByTestId("demo-status").textContent()).toMatch(/^demo\.xlsx as you left it on/));
     expect((await sheetRows("Order Overrides")).some((row) => row[0] === sku && row[1] === warehouse && row[3] === quantity)).toBe(true);
-    // "Start over" forgets it: the sample again.
+    // "Start over" forgets it: the sample again, and still after a reload (a save the changed workbook had waiting keeps nothing).
     await tab.getByRole("button", { name: "Start over" }).click();
     await eventually(async () => expect((await sheetRows("Order Overrides")).some((row) => row[3] === quantity)).toBe(false));
+    await tab.goto(url);
+    await paneOf(tab).getByRole("tab", { name: "Home" }).waitFor({ timeout: PATIENCE });
+    expect(await tab.getByTestId("demo-status").textContent()).not.toMatch(/as you left it/);
+    expect((await sheetRows("Order Overrides")).some((row) => row[3] === quantity)).toBe(false);
   });
 
   test("Download workbook writes the workbook with its changes, through the pane's new-workbook module", async () => {
@@ -230,6 +234,8 @@ describe("the demo page's workbook", () => {
       const { port } = server.address() as AddressInfo;
       await tab.goto(`${url}&reset&book=${encodeURIComponent(`http://127.0.0.1:${port}/served.xlsx`)}`);
       await eventually(async () => expect(await tab.getByTestId("demo-status").textContent()).toMatch(/^served\.xlsx is open/));
+      // Kept in the browser (once the page is idle), before the pane is used.
+      await eventually(async () => expect(await keptAt()).toBeTruthy());
       // 20 SKUs at two warehouses; the sample's SKUs sheet starts at SKU-1001.
       await pickItem("SKU-1001", "EAST");
       expect(await tab.getByTestId("demo-book").textContent()).toBe("served.xlsx");
