@@ -2,18 +2,15 @@ import { FluentProvider, makeStyles, webLightTheme } from "@fluentui/react-compo
 import { startTransition } from "react";
 import { flushSync } from "react-dom";
 import { createRoot } from "react-dom/client";
-import { dayFromIso, localDay } from "../core/dates";
-import demo from "../../samples/demo.xlsx";
+import { localDay } from "../core/dates";
 import { whenIdle } from "../runtime/idle";
-import { LiveModel } from "../runtime/liveModel";
-import { localSecrets, saveDownload } from "../taskpane/browser";
+import { saveDownload } from "../taskpane/browser";
 import { date } from "../taskpane/format";
 import { renderPane } from "../taskpane/render";
-import { MemoryWorkbook } from "../workbook/memory";
-import type { DemoBook } from "./book";
 import { type BarState, DemoBar } from "./DemoBar";
-import { DemoHost } from "./demoHost";
+import type { DemoHost } from "./demoHost";
 import { workbookDownload } from "./download";
+import { type Opened, open, openSample, params, SAMPLE_NAME } from "./early";
 import { Grid } from "./Grid";
 import { forgetBook, type Kept, keepBook, keptBook, mayBeKept } from "./keep";
 import { readXlsx } from "./readXlsx";
@@ -25,16 +22,11 @@ import { readXlsx } from "./readXlsx";
  * browser across a reload. `?today=YYYY-MM-DD` fixes the date and `?paneWidth=N`
  * the pane's width (tests, screenshots); `?reset` forgets the kept workbook first.
  */
-const params = new URLSearchParams(location.search);
-const today = dayFromIso(params.get("today") ?? "") ?? localDay(new Date());
 const paneWidth = Number(params.get("paneWidth"));
 if (params.has("paneWidth") && Number.isInteger(paneWidth) && paneWidth >= 200 && paneWidth <= 2000) {
   document.documentElement.style.setProperty("--pane-width", `${paneWidth}px`);
 }
 
-const SAMPLE_NAME = "demo.xlsx";
-/** The sample workbook, made anew for each showing (the page changes the one it shows, in place). */
-const sample = (): DemoBook => ({ name: SAMPLE_NAME, ...demo() });
 const KEPT = "Changes are kept in this browser (IndexedDB) across a reload; Download workbook saves them to a file.";
 
 const useStyles = makeStyles({ grid: { display: "flex", flexDirection: "column", height: "100%" } });
@@ -63,19 +55,14 @@ function say(next: Partial<BarState>): void {
   );
 }
 
-/** Shows a workbook: a new in-memory host and live model, the pane and the grid on them. */
-function show(book: DemoBook, status: string): Keeper {
+/** Shows a workbook opened in memory: the pane and the grid on its host and live model. */
+function show({ name, host: shownHost, live }: Opened, status: string): Keeper {
   closePane?.();
-  // The bar is drawn first: drawn after the pane's first read, it would push the pane's Order-now list down under the user's pointer.
-  flushSync(() => say({ name: book.name, status, error: false }));
-  // The benchmark measures the pane from here: the workbook is in memory and the pane has not read it yet.
-  performance.mark("planster-pane-start");
-  const shownHost = new DemoHost(MemoryWorkbook.taking(book.sheets, book.date1904), { today, secrets: localSecrets, onDownload: saveDownload });
+  // The bar is drawn first: drawn after the pane's first render, it would push the pane's Order-now list down under the user's pointer.
+  flushSync(() => say({ name, status, error: false }));
   host = shownHost;
-  const keeper = new Keeper(shownHost, book.name);
+  const keeper = new Keeper(shownHost, name);
   void shownHost.watch(() => keeper.changed());
-  // The live model of Excel's runtime, over the workbook in memory: the pane reads and plans through it.
-  const live = new LiveModel(shownHost, { today: () => shownHost.today(), refreshDelayMs: 0 });
   closePane = renderPane(document.getElementById("pane")!, shownHost, live);
   // The grid stands in for Excel's: it waits until the pane has shown its plan, and draws in a transition the user's clicks in the pane interrupt, so that the pane is usable first.
   const shownSession = ++session;
@@ -152,7 +139,7 @@ async function openBytes(name: string, bytes: () => Promise<ArrayBuffer>): Promi
   say({ name, status: `Reading ${name}…`, error: false });
   try {
     const book = await readXlsx(await bytes(), name);
-    await show(book, `${name} is open. ${KEPT}`).changed();
+    await show(open(book), `${name} is open. ${KEPT}`).changed();
     return true;
   } catch (error) {
     say({ name: before, status: `${name} could not be opened: ${reason(error)}`, error: true });
@@ -173,7 +160,7 @@ async function download(): Promise<void> {
 
 async function startOver(): Promise<void> {
   // The sample first: a save the workbook shown still had waiting for an idle moment then finds it is no longer shown, and cannot keep it after it is forgotten.
-  show(sample(), `The sample workbook is open again. ${KEPT}`);
+  show(openSample(), `The sample workbook is open again. ${KEPT}`);
   await forgetBook().catch(() => undefined);
 }
 
@@ -191,20 +178,21 @@ async function start(): Promise<void> {
     });
     if (!opened) {
       const status = shown.status;
-      show(sample(), `${status} The sample workbook is open instead.`);
+      show(openSample(), `${status} The sample workbook is open instead.`);
       say({ error: true });
     }
     return;
   }
-  const showKept = (kept: Kept) => show(kept, `${kept.name} as you left it on ${date(localDay(new Date(kept.savedAt)))}, kept in this browser. Start over opens the sample again.`);
+  const showKept = (kept: Kept) =>
+    show(open(kept), `${kept.name} as you left it on ${date(localDay(new Date(kept.savedAt)))}, kept in this browser. Start over opens the sample again.`);
   if (mayBeKept()) {
     const kept = await keptBook().catch(() => undefined);
     if (kept) showKept(kept);
-    else show(sample(), KEPT);
+    else show(openSample(), KEPT);
     return;
   }
   // Nothing kept, as far as this browser says: the sample at once. A workbook kept before the browser said so is shown when found, unless the sample has been changed meanwhile.
-  const shownSample = show(sample(), KEPT);
+  const shownSample = show(openSample(), KEPT);
   const sampleHost = host;
   const kept = await keptBook().catch(() => undefined);
   if (kept && !shownSample.changedYet && host === sampleHost) showKept(kept);
