@@ -30,7 +30,8 @@ module.exports = function xlsxLoader() {
           }),
         );
       }
-      const data = JSON.stringify({ date1904, sheets });
+      // In ASCII (other characters as \u escapes): one character beyond it makes the browser hold the whole script, megabytes, as two bytes a character.
+      const data = JSON.stringify({ date1904, sheets }).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
       // A function making the workbook anew each time: the page holds it in memory and changes it, and Start over needs it as it was.
       // A string for JSON.parse: the browser reads a JSON text several times faster than the same data as a script literal.
       if (formulas.length === 0) return done(null, `export default () => JSON.parse(${JSON.stringify(data)});`);

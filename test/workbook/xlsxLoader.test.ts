@@ -34,4 +34,25 @@ describe("the demo's .xlsx loader", () => {
       `import { Uncalculated } from ${JSON.stringify(resolve(__dirname, "../../src/core/input.ts"))};\nexport default () => ({"date1904":false,"sheets":{"SKUs":[["SKU","On Hand","Since"],["A",new Uncalculated("SUM(C9:C12)"),46349]]}});`,
     );
   });
+  it("writes the workbook in ASCII, each other character as an escape that reads back as it was", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Suppliers").addRows([
+      ["Supplier", "Address"],
+      ["ALPINE", "Industriestraße 14, 80939 München — “Lager” ✓"],
+    ]);
+    const file = join(mkdtempSync(join(tmpdir(), "planster-loader-")), "book.xlsx");
+    await wb.xlsx.writeFile(file);
+    const code = await load(file);
+    expect(code).not.toMatch(/[\u0080-\uffff]/);
+    const literal = /^export default \(\) => JSON\.parse\((".*")\);$/s.exec(code)![1];
+    expect(JSON.parse(JSON.parse(literal) as string)).toEqual({
+      date1904: false,
+      sheets: {
+        Suppliers: [
+          ["Supplier", "Address"],
+          ["ALPINE", "Industriestraße 14, 80939 München — “Lager” ✓"],
+        ],
+      },
+    });
+  });
 });
