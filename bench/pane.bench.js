@@ -79,9 +79,11 @@ async function paneTimes(history, runs) {
   const config = require(path.join(root, "webpack.demo.js"))({ demoOut: out, book }, { mode: "production" });
   config.context = root;
   const stats = await build(config);
-  // The page's own scripts: its code, the libraries' and the workbook beside them (exceljs and the new-workbook writer load on demand).
+  // The page's own scripts: the first (reading and planning), its views, the libraries' and the workbook beside them (exceljs and the new-workbook writer load on demand).
   const script = (name) => kb(fs.statSync(path.join(out, stats.assets.find((a) => a.name.startsWith(`${name}.`) && a.name.endsWith(".js")).name)).size);
-  console.log(`demo page on ${SKUS.toLocaleString("en-US")} SKUs: ${script("demo")} of code, ${script("vendor")} of libraries, ${script("book")} of workbook, loaded side by side`);
+  console.log(
+    `demo page on ${SKUS.toLocaleString("en-US")} SKUs: ${script("boot")} of code that reads and plans, ${script("demo")} of views, ${script("vendor")} of libraries, ${script("book")} of workbook, loaded side by side`,
+  );
   const url = `${pathToFileURL(path.join(out, "demo.html")).href}?today=2026-11-23`;
 
   const listed = [];
@@ -136,7 +138,7 @@ async function paneTimes(history, runs) {
   }
   const under = usable.filter((t) => t < TARGET_MS).length;
   console.log(`cold load in a fresh browser profile, ${runs} run${runs === 1 ? "" : "s"}:`);
-  console.log(`  navigation → Order-now list shown: ${ms(listed)}; of which the pane (read, plan, render Home): ${ms(pane)}`);
+  console.log(`  navigation → Order-now list shown: ${ms(listed)}; of which the pane (read, plan, the libraries' start, render Home): ${ms(pane)}`);
   console.log(`  a click on its first line → the item's week lines: ${ms(answer)}`);
   console.log(`override typed → plan re-flowed on screen: ${ms(reflow)}`);
   console.log(`pane usable (navigation → Order-now list → a click answered), cold: ${ms(usable)}; ${under} of ${runs} under ${TARGET_MS} ms`);
