@@ -25,7 +25,7 @@ export interface Opened {
 }
 
 /** Opens a workbook in memory and begins its first read and plan. */
-export function open(book: DemoBook): Opened {
+export function openBook(book: DemoBook): Opened {
   // The benchmark measures the pane from here: the workbook is in memory and has not been read yet.
   performance.mark("planster-pane-start");
   const host = new DemoHost(MemoryWorkbook.taking(book.sheets, book.date1904), { today, secrets: localSecrets, onDownload: saveDownload });
@@ -45,7 +45,7 @@ export function openSampleEarly(): void {
 
 /** The sample as it was made (the page changes the one it shows, in place): the one opened early, the first time. */
 export function openSample(): Opened {
-  const opened = early ?? open({ name: SAMPLE_NAME, ...demo() });
+  const opened = early ?? openBook({ name: SAMPLE_NAME, ...demo() });
   early = undefined;
   return opened;
 }

@@ -10,7 +10,7 @@ import { renderPane } from "../taskpane/render";
 import { type BarState, DemoBar } from "./DemoBar";
 import type { DemoHost } from "./demoHost";
 import { workbookDownload } from "./download";
-import { type Opened, open, openSample, params, SAMPLE_NAME } from "./early";
+import { type Opened, openBook, openSample, params, SAMPLE_NAME } from "./early";
 import { Grid } from "./Grid";
 import { forgetBook, type Kept, keepBook, keptBook, mayBeKept } from "./keep";
 import { readXlsx } from "./readXlsx";
@@ -139,7 +139,7 @@ async function openBytes(name: string, bytes: () => Promise<ArrayBuffer>): Promi
   say({ name, status: `Reading ${name}…`, error: false });
   try {
     const book = await readXlsx(await bytes(), name);
-    await show(open(book), `${name} is open. ${KEPT}`).changed();
+    await show(openBook(book), `${name} is open. ${KEPT}`).changed();
     return true;
   } catch (error) {
     say({ name: before, status: `${name} could not be opened: ${reason(error)}`, error: true });
@@ -184,7 +184,7 @@ async function start(): Promise<void> {
     return;
   }
   const showKept = (kept: Kept) =>
-    show(open(kept), `${kept.name} as you left it on ${date(localDay(new Date(kept.savedAt)))}, kept in this browser. Start over opens the sample again.`);
+    show(openBook(kept), `${kept.name} as you left it on ${date(localDay(new Date(kept.savedAt)))}, kept in this browser. Start over opens the sample again.`);
   if (mayBeKept()) {
     const kept = await keptBook().catch(() => undefined);
     if (kept) showKept(kept);
